@@ -1,0 +1,1 @@
+"""Descent Lab\x27s Qt GUI (PySide6 + pyqtgraph). Depends on engine; engine never imports it."""
