@@ -1,1 +1,1 @@
-"""Descent Lab\x27s Qt GUI (PySide6 + pyqtgraph). Depends on engine; engine never imports it."""
+"""Descent Lab's Qt GUI (PySide6 + pyqtgraph). Depends on engine; the engine never imports it."""
