@@ -1,0 +1,57 @@
+"""Dock panels: landscape picker, optimizer settings, run list, step inspector.
+
+Every panel takes the :class:`app.state.AppState`, writes to it through its methods and redraws in slots connected to
+its signals. The helpers below read a run's precomputed trajectory at an iteration; they only index arrays the engine
+filled, they compute nothing.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.state import Run
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RunInfo", text)
+
+
+def shown_row(run: Run, frame: int) -> int:
+    """The trajectory row a run shows at iteration ``frame``: frame itself, or the run's last valid row once it has
+    stopped (converged, diverged or out of steps)."""
+    traj = run.trajectory
+    return int(min(frame, int(traj.stopped_at[0]), traj.points.shape[0] - 1))
+
+
+def status_text(run: Run, frame: int) -> str:
+    """"running", "converged at step k", "diverged at step k", "max steps" (or the engine's refusal)."""
+    if run.trajectory is None:
+        return run.error or tr("not computed")
+    traj = run.trajectory
+    k = int(traj.stopped_at[0])
+    if frame < k:
+        return tr("running")
+    status = traj.status[0]
+    if status == "converged":
+        return tr("converged at step {k}").format(k=k)
+    if status == "diverged":
+        return tr("diverged at step {k}").format(k=k)
+    return tr("max steps")
+
+
+def is_failed(run: Run, frame: int) -> bool:
+    """True when the run diverged by ``frame`` or the engine refused it (shown in red)."""
+    if run.trajectory is None:
+        return True
+    return run.trajectory.status[0] == "diverged" and frame >= int(run.trajectory.stopped_at[0])
+
+
+def optimizer_title(name: str) -> str:
+    """The optimizer's human name (its class title), or the name itself for an unknown one."""
+    from engine.optimizers import OPTIMIZERS
+    cls = OPTIMIZERS.get(name)
+    return QCoreApplication.translate("Optimizers", cls.title) if cls else name
+
+
+def fmt(v: float) -> str:
+    """A number for a table cell: 6 significant digits, scientific when tiny or huge."""
+    return f"{v:.6g}"

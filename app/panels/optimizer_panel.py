@@ -1,0 +1,232 @@
+"""Optimizer panel: which optimizer, its learning rate (log slider + exact field), hyper-parameters, steps, compare.
+
+Every edit calls :meth:`AppState.set_optimizer` (which recomputes the selected runs at once); the widgets are refreshed
+from the state in :meth:`_on_optimizer_changed`, so the slider, the field and the state never disagree.
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QSizePolicy, QSlider, QSpinBox, QVBoxLayout, QWidget)
+
+from app.state import OPTIMIZER_NAMES, AppState
+from engine.optimizers import OPTIMIZERS, make
+
+LR_MIN, LR_MAX = 1e-5, 10.0
+SLIDER_TICKS = 600  # 100 positions per decade over six decades
+
+# Hyper-parameter labels and explanations, in display order.
+HYPER_TEXT = {
+    "momentum": ("Momentum μ", "How much of the previous velocity is kept each step (0 = plain descent)."),
+    "beta1": ("β₁", "Decay of the running mean of gradients m (first moment)."),
+    "beta2": ("β₂", "Decay of the running mean of squared gradients v (second moment)."),
+    "alpha": ("α", "Decay of the running mean of squared gradients."),
+    "eps": ("ε", "Added to the denominator so that it never divides by zero."),
+    "lr_decay": ("η decay", "The learning rate is divided by 1 + t·decay at step t."),
+    "initial_accumulator_value": ("G₀", "Starting value of the accumulated squared gradients."),
+}
+
+
+def lr_to_slider(lr: float) -> int:
+    """Slider position of a learning rate (log scale, clamped to the slider's ends)."""
+    lr = min(max(lr, LR_MIN), LR_MAX)
+    frac = (math.log10(lr) - math.log10(LR_MIN)) / (math.log10(LR_MAX) - math.log10(LR_MIN))
+    return int(round(frac * SLIDER_TICKS))
+
+
+def slider_to_lr(pos: int) -> float:
+    """Learning rate at a slider position, rounded to 3 significant digits (0.0316, not 0.031622776...)."""
+    exponent = math.log10(LR_MIN) + pos / SLIDER_TICKS * (math.log10(LR_MAX) - math.log10(LR_MIN))
+    return float(f"{10.0 ** exponent:.3g}")
+
+
+def _number_field(tooltip: str, bottom: float, top: float) -> QLineEdit:
+    edit = QLineEdit()
+    validator = QDoubleValidator(bottom, top, 12, edit)
+    validator.setNotation(QDoubleValidator.ScientificNotation)
+    validator.setLocale(QLocale.c())  # "0.01" everywhere, whatever the system locale
+    edit.setValidator(validator)
+    edit.setToolTip(tooltip)
+    return edit
+
+
+class OptimizerPanel(QWidget):
+    """Optimizer, learning rate, hyper-parameters, steps and compare mode, bound to ``state.optimizer``."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setObjectName("optimizerPanel")
+        self._hyper_memory: dict[str, dict[str, float]] = {}  # user's hyper values per optimizer, kept across switches
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+
+        self.combo = QComboBox()
+        for name in OPTIMIZER_NAMES:
+            cls = OPTIMIZERS[name]
+            self.combo.addItem(self.tr(cls.title), name)
+            self.combo.setItemData(self.combo.count() - 1, cls.formula, Qt.ToolTipRole)
+        self.combo.currentIndexChanged.connect(self._on_combo)
+        form.addRow(self._buddy(self.tr("&Optimizer"), self.combo), self.combo)
+
+        self.formula = QLabel()
+        self.formula.setTextFormat(Qt.PlainText)
+        self.formula.setWordWrap(True)
+        self.formula.setStyleSheet("font-family: monospace; color: palette(mid);")
+        self.formula.setToolTip(self.tr("The update rule this optimizer applies at every step"))
+        form.addRow(self.formula)
+
+        self.lr_slider = QSlider(Qt.Horizontal)
+        self.lr_slider.setRange(0, SLIDER_TICKS)
+        self.lr_slider.setSingleStep(10)
+        self.lr_slider.setPageStep(100)  # one decade
+        self.lr_slider.setToolTip(self.tr("Learning rate η on a log scale from 1e-5 to 10 (PgUp/PgDn: one decade)"))
+        self.lr_slider.valueChanged.connect(self._on_slider)
+        self.lr_edit = _number_field(self.tr("Exact learning rate η (e.g. 0.01 or 3e-4); press Enter to apply"),
+                                     LR_MIN, LR_MAX)
+        self.lr_edit.setMaximumWidth(90)
+        self.lr_edit.editingFinished.connect(self._on_lr_edit)
+        lr_row = QHBoxLayout()
+        lr_row.addWidget(self.lr_slider, 1)
+        lr_row.addWidget(self.lr_edit)
+        form.addRow(self._buddy(self.tr("&Learning rate η"), self.lr_edit), lr_row)
+
+        self.hyper_edits: dict[str, QLineEdit] = {}
+        self.hyper_labels: dict[str, QLabel] = {}
+        for key, (label, tip) in HYPER_TEXT.items():
+            edit = _number_field(self.tr(tip), 0.0, 1e6)
+            edit.editingFinished.connect(lambda key=key: self._on_hyper_edit(key))
+            self.hyper_edits[key] = edit
+            self.hyper_labels[key] = self._buddy(self.tr(label), edit)
+            form.addRow(self.hyper_labels[key], edit)
+
+        self.steps = QSpinBox()
+        self.steps.setRange(1, 100_000)
+        self.steps.setSingleStep(100)
+        self.steps.setKeyboardTracking(False)
+        self.steps.setToolTip(self.tr("Maximum number of iterations per run (a run stops earlier when it converges "
+                                      "or diverges)"))
+        self.steps.valueChanged.connect(lambda n: self.state.set_optimizer(steps=int(n)))
+        form.addRow(self._buddy(self.tr("S&teps"), self.steps), self.steps)
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #d62728;")
+        self.error.hide()
+        form.addRow(self.error)
+
+        self.compare = QGroupBox(self.tr("&Compare optimizers"))
+        self.compare.setCheckable(True)
+        self.compare.setToolTip(self.tr("When on, a click on the landscape starts one run per ticked optimizer "
+                                        "from the same point"))
+        self.compare.toggled.connect(self._on_compare)
+        self.compare_list = QListWidget()
+        self.compare_list.setToolTip(self.tr("Optimizers started by a click in compare mode"))
+        for name in OPTIMIZER_NAMES:
+            item = QListWidgetItem(self.tr(OPTIMIZERS[name].title))
+            item.setData(Qt.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setToolTip(OPTIMIZERS[name].formula)
+            self.compare_list.addItem(item)
+        self.compare_list.itemChanged.connect(self._on_compare)
+        self.compare_list.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+        self.compare_list.setMaximumHeight(6 * self.compare_list.sizeHintForRow(0) + 8)
+        box = QVBoxLayout(self.compare)
+        box.addWidget(self.compare_list)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.compare)
+        layout.addStretch(1)
+
+        state.optimizerChanged.connect(self._on_optimizer_changed)
+        state.compareChanged.connect(self._on_compare_changed)
+        self._on_optimizer_changed()
+        self._on_compare_changed()
+
+    def _buddy(self, text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        label.setToolTip(widget.toolTip())
+        return label
+
+    # ----- handlers: validate through the engine, then write to the state -------------------------------------------
+    def _apply(self, **changes) -> None:
+        s = self.state.optimizer
+        trial = {"name": s.name, "lr": s.lr, "hyper": s.hyper, **changes}
+        try:
+            make(trial["name"], trial["lr"], **trial["hyper"])  # the engine names what is wrong
+        except ValueError as exc:
+            self._show_error(str(exc))
+            self._on_optimizer_changed()  # put the fields back to the state's values
+            return
+        self._show_error("")
+        self.state.set_optimizer(**changes)
+
+    def _on_combo(self, index: int) -> None:
+        name = self.combo.itemData(index)
+        self._hyper_memory[self.state.optimizer.name] = dict(self.state.optimizer.hyper)
+        self._apply(name=name, hyper=self._hyper_memory.get(name, {}))
+
+    def _on_slider(self, pos: int) -> None:
+        self._apply(lr=slider_to_lr(pos))
+
+    def _on_lr_edit(self) -> None:
+        value = self._read(self.lr_edit)
+        if value is not None and value != self.state.optimizer.lr:
+            self._apply(lr=value)
+
+    def _on_hyper_edit(self, key: str) -> None:
+        value = self._read(self.hyper_edits[key])
+        if value is not None and value != self._hyper_value(key):
+            self._apply(hyper={**self.state.optimizer.hyper, key: value})
+
+    def _on_compare(self, *_) -> None:
+        names = [self.compare_list.item(i).data(Qt.UserRole) for i in range(self.compare_list.count())
+                 if self.compare_list.item(i).checkState() == Qt.Checked]
+        self.state.set_compare_mode(self.compare.isChecked(), names)
+
+    @staticmethod
+    def _read(edit: QLineEdit) -> float | None:
+        value, ok = QLocale.c().toDouble(edit.text())
+        return value if ok and math.isfinite(value) else None
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def _hyper_value(self, key: str) -> float:
+        s = self.state.optimizer
+        return s.hyper.get(key, OPTIMIZERS[s.name].hyper_defaults.get(key, 0.0))
+
+    # ----- slots: the state changed, show it -----------------------------------------------------------------------
+    def _on_optimizer_changed(self) -> None:
+        s = self.state.optimizer
+        cls = OPTIMIZERS[s.name]
+        with QSignalBlocker(self.combo):
+            self.combo.setCurrentIndex(self.combo.findData(s.name))
+        self.combo.setToolTip(self.tr("Optimizer used by new runs and by the selected runs:\n") + cls.formula)
+        self.formula.setText(cls.formula)
+        with QSignalBlocker(self.lr_slider):
+            self.lr_slider.setValue(lr_to_slider(s.lr))
+        self.lr_edit.setText(f"{s.lr:g}")
+        for key, edit in self.hyper_edits.items():
+            applies = key in cls.hyper_defaults
+            edit.setVisible(applies)
+            self.hyper_labels[key].setVisible(applies)
+            if applies:
+                edit.setText(f"{self._hyper_value(key):g}")
+        with QSignalBlocker(self.steps):
+            self.steps.setValue(s.steps)
+
+    def _on_compare_changed(self) -> None:
+        with QSignalBlocker(self.compare):
+            self.compare.setChecked(self.state.compare_mode)
+        with QSignalBlocker(self.compare_list):
+            for i in range(self.compare_list.count()):
+                item = self.compare_list.item(i)
+                on = item.data(Qt.UserRole) in self.state.compare_optimizers
+                item.setCheckState(Qt.Checked if on else Qt.Unchecked)

@@ -1,0 +1,208 @@
+"""Run list: one row per run with its colour, settings, where it is at the current iteration, and its status.
+
+The model reads ``state.runs`` and ``state.frame``; selecting rows calls :meth:`AppState.select`, Delete and the
+context menu call :meth:`AppState.remove_runs` / :meth:`AppState.clear_runs`.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMenu, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
+
+from app.panels import fmt, is_failed, optimizer_title, shown_row, status_text
+from app.state import AppState
+
+FAILED = QColor("#d62728")
+COLUMNS = ("#", "Optimizer", "η", "Start", "Step", "f", "|∇f|", "Status")
+COLUMN_TIPS = ("Run number and colour", "Optimizer of the run", "Learning rate", "Start point (x, y)",
+               "Iteration shown (the run's last one once it has stopped)", "f at that iteration",
+               "Gradient norm |∇f| at that iteration", "Whether the run is still moving, converged or diverged")
+FRAME_COLUMNS = (4, 7)  # first and last column that change with the iteration
+
+
+class RunTableModel(QAbstractTableModel):
+    """Rows = ``state.runs`` in order; cells read the run's trajectory at ``state.frame``."""
+
+    def __init__(self, state: AppState, parent=None) -> None:
+        super().__init__(parent)
+        self.state = state
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.state.runs)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation != Qt.Horizontal:
+            return None
+        if role == Qt.DisplayRole:
+            return self.tr(COLUMNS[section])
+        if role == Qt.ToolTipRole:
+            return self.tr(COLUMN_TIPS[section])
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.state.runs):
+            return None
+        run = self.state.runs[index.row()]
+        col = index.column()
+        if role == Qt.DisplayRole:
+            return self._text(run, col)
+        if role == Qt.DecorationRole and col == 0:
+            return QColor(run.color)
+        if role == Qt.ForegroundRole and col == 7 and is_failed(run, self.state.frame):
+            return QBrush(FAILED)
+        if role == Qt.ToolTipRole:
+            if col == 7 and run.error:
+                return run.error
+            return self.tr("{label}, started at ({x:.4g}, {y:.4g})").format(
+                label=run.label, x=run.start[0], y=run.start[1])
+        if role == Qt.TextAlignmentRole and col in (0, 2, 4, 5, 6):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def _text(self, run, col: int) -> str:
+        frame = self.state.frame
+        if col == 0:
+            return str(run.id)
+        if col == 1:
+            return optimizer_title(run.settings.name)
+        if col == 2:
+            return f"{run.settings.lr:g}"
+        if col == 3:
+            return f"({run.start[0]:.3g}, {run.start[1]:.3g})"
+        if col == 7:
+            return status_text(run, frame)
+        traj = run.trajectory
+        if traj is None:
+            return "—"
+        row = shown_row(run, frame)
+        if col == 4:
+            return str(row)
+        if col == 5:
+            return fmt(traj.values[row, 0])
+        return fmt(float(traj.grad_norm[row, 0]))
+
+    def refresh_frame(self) -> None:
+        if self.state.runs:
+            self.dataChanged.emit(self.index(0, FRAME_COLUMNS[0]),
+                                  self.index(len(self.state.runs) - 1, FRAME_COLUMNS[1]))
+
+    def refresh_all(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+
+class RunList(QWidget):
+    """Table of runs with Delete, Duplicate and Clear all."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setObjectName("runList")
+        self.model = RunTableModel(state, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.setToolTip(self.tr("Runs: select to highlight and inspect; Delete removes, right-click for more"))
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
+
+        self.delete_action = QAction(self.tr("&Delete"), self)
+        self.delete_action.setShortcut(QKeySequence.Delete)
+        self.delete_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.delete_action.setToolTip(self.tr("Delete the selected runs (Delete)"))
+        self.delete_action.triggered.connect(self._delete_selected)
+        self.duplicate_action = QAction(self.tr("D&uplicate"), self)
+        self.duplicate_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.duplicate_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.duplicate_action.setToolTip(self.tr("Start a copy of each selected run in a new colour (Ctrl+D)"))
+        self.duplicate_action.triggered.connect(self._duplicate_selected)
+        self.clear_action = QAction(self.tr("&Clear all"), self)
+        self.clear_action.setToolTip(self.tr("Remove every run"))
+        self.clear_action.triggered.connect(self.state.clear_runs)
+        self.addActions([self.delete_action, self.duplicate_action])
+
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.delete_action.toolTip())
+        self.delete_button.clicked.connect(self._delete_selected)
+        self.clear_button = QPushButton(self.tr("Clear all"))
+        self.clear_button.setToolTip(self.clear_action.toolTip())
+        self.clear_button.clicked.connect(self.state.clear_runs)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.clear_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+        state.runsChanged.connect(self._on_runs_changed)
+        state.frameChanged.connect(self._on_frame_changed)
+        state.selectionChanged.connect(self._on_selection_changed)
+        self._on_runs_changed()
+
+    # ----- handlers ---------------------------------------------------------------------------------------------
+    def _selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.state.runs[r].id for r in rows if r < len(self.state.runs)]
+
+    def _on_table_selection(self, *_) -> None:
+        self.state.select(self._selected_ids())
+
+    def _delete_selected(self) -> None:
+        self.state.remove_runs(self._selected_ids())
+
+    def _duplicate_selected(self) -> None:
+        for run in self.state.selected_runs():
+            self.state.add_run_with(run.settings, run.start)
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        has_selection = bool(self._selected_ids())
+        self.delete_action.setEnabled(has_selection)
+        self.duplicate_action.setEnabled(has_selection)
+        self.clear_action.setEnabled(bool(self.state.runs))
+        menu.addActions([self.delete_action, self.duplicate_action])
+        menu.addSeparator()
+        menu.addAction(self.clear_action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        self._update_buttons()
+
+    # ----- slots ------------------------------------------------------------------------------------------------
+    def _on_runs_changed(self) -> None:
+        self.model.refresh_all()
+        self._on_selection_changed()
+
+    def _on_frame_changed(self, _frame: int) -> None:
+        self.model.refresh_frame()
+
+    def _on_selection_changed(self) -> None:
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row, run in enumerate(self.state.runs):
+            if run.id in self.state.selected:
+                selection.select(self.model.index(row, 0), self.model.index(row, last))
+        with QSignalBlocker(self.table.selectionModel()):
+            self.table.selectionModel().select(selection, QItemSelectionModel.ClearAndSelect)
+        self.table.viewport().update()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_selection = bool(self.state.selected)
+        self.delete_button.setEnabled(has_selection)
+        self.delete_action.setEnabled(has_selection)
+        self.duplicate_action.setEnabled(has_selection)
+        self.clear_button.setEnabled(bool(self.state.runs))
