@@ -1,0 +1,61 @@
+"""Benchmark: value + gradient of every catalogue function on a 1024×1024 meshgrid over its default view.
+
+Targets (issue 2): Rosenbrock under 15 ms, every function under 60 ms. Baseline measured in the same run: one
+``np.sin(X)`` on the same grid, so readers on other machines can scale the figures.
+
+Run from the repository root: ``.venv/bin/python benchmarks/bench_functions.py``
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from engine import functions  # noqa: E402
+
+N = 1024
+REPEATS = 15
+TARGET_MS = {"rosenbrock": 15.0}
+DEFAULT_TARGET_MS = 60.0
+
+
+def grid(view) -> tuple[np.ndarray, np.ndarray]:
+    (xmin, xmax), (ymin, ymax) = view
+    return np.meshgrid(np.linspace(xmin, xmax, N), np.linspace(ymin, ymax, N))
+
+
+def median_ms(work, repeats: int = REPEATS) -> float:
+    work()  # warm-up
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return 1e3 * statistics.median(times)
+
+
+def main() -> int:
+    X, _ = grid(((-5.0, 5.0), (-5.0, 5.0)))
+    baseline = median_ms(lambda: np.sin(X))
+    print(f"grid {N}x{N}, median of {REPEATS} runs; baseline np.sin(X): {baseline:.2f} ms")
+    print(f"{'function':18s} {'value+grad ms':>13s} {'x baseline':>10s} {'target ms':>9s}  result")
+    misses = 0
+    for name in functions.names():
+        fn = functions.get(name)
+        X, Y = grid(fn.view)
+        ms = median_ms(lambda: (fn.value(X, Y), fn.gradient(X, Y)))
+        target = TARGET_MS.get(name, DEFAULT_TARGET_MS)
+        ok = ms < target
+        misses += not ok
+        print(f"{name:18s} {ms:13.2f} {ms / baseline:10.2f} {target:9.0f}  {'PASS' if ok else 'MISS'}")
+    print(f"{misses} miss(es)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
