@@ -44,7 +44,7 @@ class Token:
 class Lexed:
     """The user's text checked and rewritten for ``ast.parse``.
 
-    source:  the text with every ``^`` replaced by ``**``.
+    source:  the text without leading spaces, with every ``^`` replaced by ``**``.
     columns: columns[i] is the user's column of source[i]; one extra entry for the end of the text.
     tokens:  the tokens of the user's text, spaces left out.
     """
@@ -143,15 +143,16 @@ def _check_adjacency(tokens: tuple[Token, ...]) -> None:
         if prev.text in FUNCTIONS:
             raise FormulaError(f"{prev.text} needs parentheses", prev.start, len(prev.text),
                                hint=f"write {prev.text}({tok.text})")
+        left = prev.text if prev.kind != "rpar" else "(…)"
         right = tok.text if tok.kind != "lpar" else "(…)"
         raise FormulaError(f"missing operator between '{prev.text}' and '{tok.text}'", prev.start,
-                           tok.end - prev.start, hint=f"write {prev.text}*{right}")
+                           tok.end - prev.start, hint=f"write {left}*{right}")
 
 
 def _rewrite(text: str, tokens: tuple[Token, ...]) -> Lexed:
     parts: list[str] = []
     columns: list[int] = []
-    position = 0
+    position = tokens[0].start  # leading spaces would be an "unexpected indent" to Python
     for tok in tokens:
         if tok.text != "^":
             continue
