@@ -72,6 +72,8 @@ def parse(text: str, view: View = DEFAULT_VIEW) -> TestFunction:
 
 def analyse(text: str, view: View = DEFAULT_VIEW) -> FormulaInfo:
     """The landscape of ``text`` with its derivatives as text and its kinks; :class:`FormulaError` if refused."""
+    if not isinstance(text, str):
+        raise FormulaError(f"a formula must be text, not {type(text).__name__}")
     info = _analyse(text)
     view = _as_view(view)
     if view == info.function.view:
