@@ -1,0 +1,179 @@
+"""Compute landscape surfaces off the GUI thread (the napari slicing habit).
+
+A :class:`SurfaceRequest` is a frozen description of what to sample; :class:`SurfaceWorker` runs it on
+its own one-thread pool and hands a :class:`SurfaceResult` back through the ``ready`` signal, in the GUI
+thread. The newest request wins: a request that is no longer the newest when its turn comes is skipped,
+and a result that arrives after a newer request was made is dropped.
+
+All numbers come from :mod:`engine.surface`; the only thing computed here is the colour transform of a
+log colour scale, ``log10(f - fmin + eps)``, a display mapping that stays in one line (:func:`colour_values`).
+"""
+from __future__ import annotations
+
+import itertools
+import time
+import traceback
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from engine import surface as engine_surface
+from engine.functions import TestFunction
+
+# Colour of a log scale spans this many decades below the range of f on the grid.
+LOG_DECADES = 6
+
+
+@dataclass(frozen=True)
+class SurfaceRequest:
+    """Everything that determines one sampled surface; ``id`` orders requests (newest wins)."""
+
+    function: TestFunction
+    view: tuple[tuple[float, float], tuple[float, float]]
+    resolution: int
+    log_scale: bool
+    contours: int
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class SurfaceResult:
+    """A sampled surface with what the landscape view draws.
+
+    colour:     (ny, nx) values handed to the image (f, or log10(f - fmin + eps) on a log scale)
+    levels:     (lo, hi) of ``colour`` over the finite grid points (explicit image levels)
+    f_range:    (fmin, fmax) of f over the finite grid points
+    log_offset: eps - fmin, so that f = 10**colour - log_offset on a log scale
+    contour_xs, contour_ys: contour lines, NaN-separated (one curve item)
+    contour_levels: the f values of the lines
+    elapsed:    seconds spent computing (worker side)
+    """
+
+    request: SurfaceRequest
+    surface: object
+    colour: np.ndarray
+    levels: tuple[float, float]
+    f_range: tuple[float, float]
+    log_offset: float
+    contour_xs: np.ndarray
+    contour_ys: np.ndarray
+    contour_levels: np.ndarray = field(default_factory=lambda: np.empty(0))
+    elapsed: float = 0.0
+
+
+def colour_values(values: np.ndarray, log_scale: bool) -> tuple[np.ndarray, float, tuple[float, float]]:
+    """(colour array, log offset, f range) for ``values`` (ny, nx); non-finite points stay NaN."""
+    finite = np.isfinite(values)
+    if not finite.any():
+        raise ValueError("the function has no finite value in this view")
+    fmin, fmax = float(values[finite].min()), float(values[finite].max())
+    if not log_scale:
+        return values, 0.0, (fmin, fmax)
+    offset = max((fmax - fmin) * 10.0 ** -LOG_DECADES, np.finfo(float).tiny) - fmin
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.log10(values + offset), offset, (fmin, fmax)
+
+
+def compute(request: SurfaceRequest) -> SurfaceResult:
+    """Sample ``request`` synchronously (the worker's body; also used by tests and benchmarks)."""
+    t0 = time.perf_counter()
+    surf = engine_surface.sample(request.function, request.view, request.resolution)
+    values = np.asarray(surf.values, dtype=float)
+    colour, offset, f_range = colour_values(values, request.log_scale)
+    finite = np.isfinite(colour)
+    lo, hi = float(colour[finite].min()), float(colour[finite].max())
+    if hi <= lo:  # a flat view (e.g. zoomed into a plateau): give the colour scale some width
+        lo, hi = lo - 0.5, hi + 0.5
+    xs = ys = np.empty(0)
+    levels = np.empty(0)
+    if request.contours > 0:
+        levels = np.asarray(engine_surface.contour_levels(
+            values, request.contours, scale="log" if request.log_scale else "linear"), dtype=float)
+        if levels.size:
+            xs, ys = engine_surface.contour_lines(surf, levels)
+    return SurfaceResult(request=request, surface=surf, colour=colour, levels=(lo, hi), f_range=f_range,
+                         log_offset=offset, contour_xs=np.asarray(xs, float), contour_ys=np.asarray(ys, float),
+                         contour_levels=levels, elapsed=time.perf_counter() - t0)
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; signals emitted from the pool thread arrive there queued."""
+
+    done = Signal(object)
+    failed = Signal(object, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, worker: SurfaceWorker, request: SurfaceRequest) -> None:
+        super().__init__()
+        self.worker = worker
+        self.request = request
+        self.relay = worker._relay
+
+    def run(self) -> None:
+        if self.request.id != self.worker.latest_id:
+            return  # a newer request is queued behind us: skip the work
+        try:
+            result = compute(self.request)
+        except Exception as exc:  # any engine failure becomes a status-bar message, never a crash
+            traceback.print_exc()
+            self.relay.failed.emit(self.request, str(exc) or type(exc).__name__)
+            return
+        self.relay.done.emit(result)
+
+
+class SurfaceWorker(QObject):
+    """Computes surfaces on one background thread; ``ready`` carries the newest result only."""
+
+    ready = Signal(object)  # SurfaceResult
+    failed = Signal(object, str)  # SurfaceRequest, message
+    busyChanged = Signal(bool)
+
+    _ids = itertools.count(1)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # requests run in order; stale ones are skipped
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_done)
+        self._relay.failed.connect(self._on_failed)
+        self.latest_id = 0
+        self.sent_at: dict[int, float] = {}
+        self.last_latency = float("nan")  # seconds from request() to ready of the newest result
+        self.busy = False
+
+    def request(self, function: TestFunction, view, resolution: int, log_scale: bool, contours: int) -> int:
+        """Queue a surface; returns the request id. Older pending requests become stale."""
+        req = SurfaceRequest(function=function, view=view, resolution=int(resolution),
+                             log_scale=bool(log_scale), contours=int(contours), id=next(self._ids))
+        self.latest_id = req.id
+        self.sent_at = {req.id: time.perf_counter()}
+        self._set_busy(True)
+        self.pool.start(_Job(self, req))
+        return req.id
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Block until the pool is idle (tests, benchmarks, shutdown)."""
+        return self.pool.waitForDone(msecs)
+
+    def _on_done(self, result: SurfaceResult) -> None:
+        if result.request.id != self.latest_id:
+            return  # stale: a newer request was made while this one computed
+        sent = self.sent_at.pop(result.request.id, None)
+        if sent is not None:
+            self.last_latency = time.perf_counter() - sent
+        self._set_busy(False)
+        self.ready.emit(result)
+
+    def _on_failed(self, request: SurfaceRequest, message: str) -> None:
+        if request.id != self.latest_id:
+            return
+        self._set_busy(False)
+        self.failed.emit(request, message)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self.busy:
+            self.busy = busy
+            self.busyChanged.emit(busy)

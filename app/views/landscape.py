@@ -1,0 +1,521 @@
+"""The landscape view: colour map of f, contours, colour bar, minima, gradient field, runs, hover probe.
+
+Every item is created once and updated with ``setData`` / ``setImage`` / ``setPos``; the playback timer only
+reaches :meth:`LandscapeView._on_frame`, which slices precomputed trajectory arrays. Numbers come from the
+engine (surfaces through :mod:`app.surface_worker`, the field from ``engine.surface.gradient_field``, the hover
+probe from the function's own ``value`` and ``gradient``); this module only turns them into pixels.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QPen
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem, QMenu
+
+from app.state import AppState, Run
+from app.surface_worker import SurfaceResult, SurfaceWorker
+from engine import surface as engine_surface
+
+COLORMAPS = ["viridis", "plasma", "inferno", "magma", "cividis", "turbo"]
+FIELD_CLASSES = 3  # |∇f| brightness classes of the gradient field (one item each)
+FIELD_ALPHAS = (80, 160, 245)
+HEAD_PX = 7.0  # arrow-head length in pixels
+HEAD_ANGLE = math.radians(26)
+CURSOR_ARROW_PX = 34.0
+DEBOUNCE_MS = 150
+Z_IMAGE, Z_CONTOUR, Z_FIELD, Z_PATH, Z_MARK, Z_HANDLE, Z_CURSOR = -10, -5, 1, 5, 8, 10, 20
+
+
+@dataclass(frozen=True)
+class HoverInfo:
+    """The engine's numbers at the cursor: f, ∇f, |∇f| and the steepest-descent angle (degrees)."""
+
+    x: float
+    y: float
+    f: float
+    gx: float
+    gy: float
+
+    @property
+    def norm(self) -> float:
+        return math.hypot(self.gx, self.gy)
+
+    @property
+    def descent_angle(self) -> float:
+        """Direction of −∇f in degrees, counter-clockwise from +x."""
+        return math.degrees(math.atan2(-self.gy, -self.gx))
+
+
+def probe(function, x: float, y: float) -> HoverInfo:
+    """Ask ``function`` (the engine) for f and ∇f at one point."""
+    with np.errstate(all="ignore"):
+        f = float(function.value(np.float64(x), np.float64(y)))
+        gx, gy = function.gradient(np.float64(x), np.float64(y))
+    return HoverInfo(float(x), float(y), f, float(gx), float(gy))
+
+
+def arrow_pairs(x0, y0, ux, uy, length_px, px, py, head_px=HEAD_PX):
+    """Segments (x, y), 6 points per arrow, for ``PlotCurveItem(connect='pairs')``.
+
+    Arrows start at data points (x0, y0) and point along the screen direction (ux, uy) (unit vectors,
+    y up) with ``length_px`` pixels; ``px``, ``py`` are data units per pixel, so heads keep their shape
+    whatever the aspect ratio.
+    """
+    x0, y0, ux, uy, length_px = (np.asarray(a, float) for a in (x0, y0, ux, uy, length_px))
+    tip_x = x0 + ux * length_px * px
+    tip_y = y0 + uy * length_px * py
+    head = np.minimum(head_px, 0.5 * length_px)
+    c, s = math.cos(HEAD_ANGLE), math.sin(HEAD_ANGLE)
+    # the two barbs: -u rotated by ±HEAD_ANGLE
+    b1x, b1y = -(ux * c - uy * s), -(ux * s + uy * c)
+    b2x, b2y = -(ux * c + uy * s), -(-ux * s + uy * c)
+    xs = np.stack([x0, tip_x, tip_x, tip_x + b1x * head * px, tip_x, tip_x + b2x * head * px], axis=-1)
+    ys = np.stack([y0, tip_y, tip_y, tip_y + b1y * head * py, tip_y, tip_y + b2y * head * py], axis=-1)
+    return xs.ravel(), ys.ravel()
+
+
+class _ClickViewBox(pg.ViewBox):
+    """A ViewBox that reports left clicks on empty landscape (items above it take their own clicks)."""
+
+    clickedAt = Signal(float, float)
+    contextRequested = Signal(object)  # QPoint in screen coordinates
+
+    def mouseClickEvent(self, ev):
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            p = self.mapSceneToView(ev.scenePos())
+            self.clickedAt.emit(p.x(), p.y())
+        elif ev.button() == Qt.MouseButton.RightButton:
+            ev.accept()
+            self.contextRequested.emit(ev.screenPos().toPoint())
+        else:
+            ev.ignore()
+
+
+class _Dot(QGraphicsEllipseItem):
+    """A marker of constant pixel size at a data position (cheap to move: ``setPos``)."""
+
+    def __init__(self, diameter: float, color: str, outline: str = "#ffffff") -> None:
+        super().__init__(-diameter / 2, -diameter / 2, diameter, diameter)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setBrush(QBrush(QColor(color)))
+        self.setPen(QPen(QColor(outline), 1.5))
+
+
+class _StartHandle(QGraphicsRectItem):
+    """A run's start marker: a square that can be dragged (re-runs from the drop point) or clicked (selects)."""
+
+    def __init__(self, view: LandscapeView, run_id: int, color: str) -> None:
+        size = 11.0
+        super().__init__(-size / 2, -size / 2, size, size)
+        self.view = view
+        self.run_id = run_id
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setBrush(QBrush(QColor(color)))
+        self.setPen(QPen(QColor("#111111"), 1.5))
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setAcceptHoverEvents(True)
+
+    # pyqtgraph's scene delivers these (its own event objects) to any item that defines them
+    def mouseClickEvent(self, ev):
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            self.view.state.select({self.run_id})
+        else:
+            ev.ignore()
+
+    def mouseDragEvent(self, ev):
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        ev.accept()
+        p = self.view.plot.vb.mapSceneToView(ev.scenePos())
+        self.setPos(p)
+        if ev.isFinish():
+            self.view.state.move_run(self.run_id, (p.x(), p.y()))
+            self.view.state.select({self.run_id})
+        else:
+            self.view._drag_preview(self.run_id, (p.x(), p.y()))
+
+
+class _RunGraphics:
+    """The items of one run: path so far, head, step arrow, start handle (created once per run)."""
+
+    def __init__(self, view: LandscapeView, run: Run) -> None:
+        self.run_id = run.id
+        self.color = run.color
+        self.path = pg.PlotCurveItem(pen=pg.mkPen(run.color, width=2))
+        self.step = pg.PlotCurveItem(pen=pg.mkPen(run.color, width=2), connect="pairs")
+        self.head = _Dot(11, run.color)
+        self.handle = _StartHandle(view, run.id, run.color)
+        for item, z in ((self.path, Z_PATH), (self.step, Z_PATH + 1), (self.head, Z_MARK),
+                        (self.handle, Z_HANDLE)):
+            item.setZValue(z)
+            view.plot.vb.addItem(item, ignoreBounds=True)
+        self.xs = self.ys = np.empty(0)
+        self.last = -1  # last valid row (stopped_at), -1 when the run has no trajectory
+        self.mark_row = -1  # row of the ✕ for a diverged run
+        self.set_run(run, view.state)
+
+    def set_run(self, run: Run, state: AppState) -> None:
+        traj = run.trajectory
+        self.handle.setPos(QPointF(*run.start))
+        start_text = f"({run.start[0]:.4g}, {run.start[1]:.4g})"
+        self.handle.setToolTip(_tr("Run {id} · {label}\nstart {start}\nDrag to start from elsewhere").format(
+            id=run.id, label=run.label, start=start_text))
+        if traj is None:
+            self.xs = self.ys = np.empty(0)
+            self.last = self.mark_row = -1
+            return
+        pts = traj.points[:, 0, :]
+        self.xs = np.ascontiguousarray(pts[:, 0])
+        self.ys = np.ascontiguousarray(pts[:, 1])
+        self.last = int(traj.stopped_at[0])
+        self.mark_row = -1
+        if traj.status[0] == "diverged":
+            (x0, x1), (y0, y1) = state.view
+            inside = ((self.xs[: self.last + 1] >= x0) & (self.xs[: self.last + 1] <= x1)
+                      & (self.ys[: self.last + 1] >= y0) & (self.ys[: self.last + 1] <= y1))
+            # the ✕ sits at the last point, or where the run left the view when it flew off-screen
+            self.mark_row = self.last if inside[self.last] or not inside.any() else int(np.flatnonzero(inside)[-1])
+
+    def set_selected(self, selected: bool) -> None:
+        self.path.setPen(pg.mkPen(self.color, width=3.5 if selected else 2))
+        self.handle.setPen(QPen(QColor("#ffffff" if selected else "#111111"), 2 if selected else 1.5))
+
+    def remove(self, vb) -> None:
+        for item in (self.path, self.step, self.head, self.handle):
+            vb.removeItem(item)
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+    return QCoreApplication.translate("LandscapeView", text)
+
+
+class LandscapeView(pg.GraphicsLayoutWidget):
+    """Colour map + contours + colour bar + minima + gradient field + runs of ``state``."""
+
+    hoverChanged = Signal(object)  # HoverInfo, or None when the cursor leaves the plot
+    surfaceShown = Signal(object)  # SurfaceResult now on screen
+
+    def __init__(self, state: AppState, worker: SurfaceWorker | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.worker = worker or SurfaceWorker(self)
+        self.context_actions: list[QAction] = []  # the main window fills the right-click menu
+        self.result: SurfaceResult | None = None
+        self.hover: HoverInfo | None = None
+        self._field = None  # (X, Y, GX, GY, norm) from the engine, for re-layout on resize
+        self._runs: dict[int, _RunGraphics] = {}
+        self._marks_key: tuple = ()
+        self._applying_view = False
+        self._request_key = None
+        self.setBackground("#1e1e1e")
+        self.ci.setContentsMargins(4, 4, 4, 4)
+
+        self.plot = self.addPlot(row=0, col=0, viewBox=_ClickViewBox())
+        self.plot.hideButtons()
+        self.plot.setMenuEnabled(False)
+        self.plot.vb.disableAutoRange()
+        self.plot.setLabel("bottom", "x")
+        self.plot.setLabel("left", "y")
+        self.plot.showGrid(x=False, y=False)
+        vb = self.plot.vb
+
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(Z_IMAGE)
+        vb.addItem(self.image, ignoreBounds=True)
+        self.contours = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 120, width=1), connect="finite",
+                                         skipFiniteCheck=True)
+        self.contours.setZValue(Z_CONTOUR)
+        vb.addItem(self.contours, ignoreBounds=True)
+        self.field_items = []
+        for alpha in FIELD_ALPHAS:
+            item = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, alpha, width=1.3), connect="pairs",
+                                    antialias=True)
+            item.setZValue(Z_FIELD)
+            vb.addItem(item, ignoreBounds=True)
+            self.field_items.append(item)
+        self.minima = pg.ScatterPlotItem(symbol="star", size=20, pen=pg.mkPen("#111111", width=1.2),
+                                         brush=pg.mkBrush("#ffffff"), hoverable=True,
+                                         hoverBrush=pg.mkBrush("#ffd34d"), tip=self._minimum_tip)
+        self.minima.setZValue(Z_MARK)
+        vb.addItem(self.minima, ignoreBounds=True)
+        self.diverged = pg.ScatterPlotItem(symbol="x", size=20, pen=pg.mkPen("#ffffff", width=1),
+                                           brush=pg.mkBrush("#e8202a"), hoverable=True, tip=self._diverged_tip)
+        self.diverged.setZValue(Z_HANDLE + 1)
+        vb.addItem(self.diverged, ignoreBounds=True)
+        self.cursor_arrow = pg.PlotCurveItem(pen=pg.mkPen("#ff4d4d", width=2.2), connect="pairs",
+                                             antialias=True)
+        self.cursor_arrow.setZValue(Z_CURSOR)
+        vb.addItem(self.cursor_arrow, ignoreBounds=True)
+
+        self.colorbar = pg.ColorBarItem(interactive=False, colorMapMenu=False, width=16,
+                                        label=_tr("f(x, y)"))
+        self.colorbar.setImageItem(self.image)
+        self.addItem(self.colorbar, row=0, col=1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._commit_view)
+        vb.sigRangeChangedManually.connect(lambda *_: self._debounce.start())
+        vb.sigResized.connect(self._relayout)
+        vb.clickedAt.connect(self._on_clicked)
+        vb.contextRequested.connect(self._show_context_menu)
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.worker.ready.connect(self._show_surface)
+        self.worker.failed.connect(self._on_surface_failed)
+
+        state.landscapeChanged.connect(self._on_landscape)
+        state.viewChanged.connect(self._on_view)
+        state.displayChanged.connect(self._on_display)
+        state.runsChanged.connect(self._on_runs)
+        state.selectionChanged.connect(self._on_selection)
+        state.frameChanged.connect(self._on_frame)
+
+        self._on_landscape()
+        self._on_display()
+        self._apply_view()
+        self._request_surface()
+        self._on_runs()
+
+    # ----- state -> view ------------------------------------------------------------------
+    def _on_landscape(self) -> None:
+        fn = self.state.function
+        self.minima.setData(pos=[(m[0], m[1]) for m in fn.minima] or np.empty((0, 2)),
+                            data=[_tr("global minimum ({x:.4g}, {y:.4g}), f = {f:.4g}").format(
+                                x=m[0], y=m[1], f=m[2]) for m in fn.minima])
+
+    def _on_view(self) -> None:
+        self._apply_view()
+        self._request_surface()
+        self._update_field()
+
+    def _on_display(self) -> None:
+        d = self.state.display
+        self.colorbar.setColorMap(pg.colormap.get(d.colormap if d.colormap in COLORMAPS else "viridis"))
+        self.minima.setVisible(d.show_minima)
+        for item in self.field_items:
+            item.setVisible(d.show_field)
+        self._request_surface()
+        self._update_field()
+
+    def _apply_view(self) -> None:
+        (x0, x1), (y0, y1) = self.state.view
+        self._applying_view = True
+        try:
+            self.plot.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        finally:
+            self._applying_view = False
+
+    def _request_surface(self) -> None:
+        s = self.state
+        key = (s.function, s.view, s.resolution, s.display.log_scale, s.display.contours)
+        if key == self._request_key:
+            return
+        self._request_key = key
+        self.worker.request(s.function, s.view, s.resolution, s.display.log_scale, s.display.contours)
+
+    def _show_surface(self, result: SurfaceResult) -> None:
+        surf = result.surface
+        x, y = np.asarray(surf.x), np.asarray(surf.y)
+        dx = (x[-1] - x[0]) / max(len(x) - 1, 1)
+        dy = (y[-1] - y[0]) / max(len(y) - 1, 1)
+        self.image.setImage(result.colour, levels=result.levels, autoLevels=False)
+        self.image.setRect(QRectF(x[0] - dx / 2, y[0] - dy / 2, x[-1] - x[0] + dx, y[-1] - y[0] + dy))
+        self.colorbar.setLevels(result.levels)
+        self._set_colorbar_ticks(result)
+        self.contours.setData(result.contour_xs, result.contour_ys)
+        self.result = result
+        self.surfaceShown.emit(result)
+
+    def _set_colorbar_ticks(self, result: SurfaceResult) -> None:
+        """Label the bar in f units; on a log scale put ticks at whole decades of f − fmin."""
+        axis = self.colorbar.axis
+        if not result.request.log_scale:
+            axis.setTicks(None)
+            return
+        lo, hi = result.levels
+        decades = np.arange(math.ceil(lo), math.floor(hi) + 1)
+        step = max(1, math.ceil(len(decades) / 7))
+        major = [(float(k), f"{10.0 ** k - result.log_offset:.3g}") for k in decades[::step]]
+        axis.setTicks([major, []])
+
+    def _on_surface_failed(self, request, message: str) -> None:
+        self._request_key = None  # let the next change try again
+        self.state.message.emit(_tr("Could not draw {title}: {error}").format(
+            title=request.function.title, error=message))
+
+    def _update_field(self) -> None:
+        d = self.state.display
+        if not d.show_field:
+            return
+        try:
+            self._field = engine_surface.gradient_field(self.state.function, self.state.view, d.field_density)
+        except Exception as exc:  # a bad landscape must not take the window down
+            self._field = None
+            self.state.message.emit(_tr("Gradient field unavailable: {error}").format(error=exc))
+        self._layout_field()
+
+    def _layout_field(self) -> None:
+        """Arrow geometry of the field in the current pixel scale (length ∝ log |∇f|, 3 brightness classes)."""
+        px, py = self._pixel_size()
+        if self._field is None or px is None:
+            for item in self.field_items:
+                item.setData([], [])
+            return
+        X, Y, GX, GY, norm = (np.asarray(a, float).ravel() for a in self._field)
+        sign = -1.0 if self.state.display.field_mode == "descent" else 1.0
+        sx, sy = sign * GX / px, sign * GY / py  # the vector on screen
+        slen = np.hypot(sx, sy)
+        ok = np.isfinite(slen) & (slen > 0) & np.isfinite(norm)
+        if not ok.any():
+            for item in self.field_items:
+                item.setData([], [])
+            return
+        X, Y, sx, sy, slen, norm = X[ok], Y[ok], sx[ok], sy[ok], slen[ok], norm[ok]
+        n = int(round(math.sqrt(max(len(self._field[0].ravel()), 1))))
+        (x0, x1), (y0, y1) = self.state.view
+        cell_px = min((x1 - x0) / max(n, 1) / px, (y1 - y0) / max(n, 1) / py)
+        ref = float(np.median(norm)) or 1.0
+        scale = np.log1p(norm / ref) / math.log1p(float(norm.max()) / ref)  # 0..1, flat and steep both read
+        length = cell_px * 0.9 * (0.25 + 0.75 * scale)
+        xs, ys = arrow_pairs(X, Y, sx / slen, sy / slen, length, px, py)
+        classes = np.minimum((scale * FIELD_CLASSES).astype(int), FIELD_CLASSES - 1)
+        per_arrow = np.repeat(classes, 6)
+        for k, item in enumerate(self.field_items):
+            sel = per_arrow == k
+            item.setData(xs[sel], ys[sel])
+
+    def _pixel_size(self):
+        px, py = self.plot.vb.viewPixelSize()
+        if not (np.isfinite(px) and np.isfinite(py)) or px <= 0 or py <= 0:
+            return None, None
+        return px, py
+
+    def _relayout(self, *_):
+        self._layout_field()
+        self._on_frame(self.state.frame)
+
+    # ----- runs ---------------------------------------------------------------------------
+    def _on_runs(self) -> None:
+        vb = self.plot.vb
+        ids = {r.id for r in self.state.runs}
+        for run_id in [i for i in self._runs if i not in ids]:
+            self._runs.pop(run_id).remove(vb)
+        for run in self.state.runs:
+            g = self._runs.get(run.id)
+            if g is None:
+                self._runs[run.id] = _RunGraphics(self, run)
+            else:
+                g.set_run(run, self.state)
+        self._marks_key = None
+        self._on_selection()
+        self._on_frame(self.state.frame)
+
+    def _on_selection(self) -> None:
+        for run_id, g in self._runs.items():
+            g.set_selected(run_id in self.state.selected)
+
+    def _drag_preview(self, run_id: int, start) -> None:
+        """While a start handle is dragged, the path follows live (the engine recomputes; cheap for K=1)."""
+        self.state.move_run(run_id, start)
+
+    def _on_frame(self, t: int) -> None:
+        """Show iteration ``t`` of every run: slices of precomputed arrays only."""
+        px, py = self._pixel_size()
+        marks = []
+        for g in self._runs.values():
+            if g.last < 0:
+                g.path.setData([], [])
+                g.step.setData([], [])
+                g.head.setVisible(False)
+                continue
+            i = min(t, g.last)
+            g.path.setData(g.xs[: i + 1], g.ys[: i + 1])
+            g.head.setVisible(True)
+            g.head.setPos(g.xs[i], g.ys[i])
+            if i < g.last and px is not None:
+                dx, dy = (g.xs[i + 1] - g.xs[i]) / px, (g.ys[i + 1] - g.ys[i]) / py
+                length = math.hypot(dx, dy)
+                if length > 0:
+                    xs, ys = arrow_pairs(g.xs[i], g.ys[i], dx / length, dy / length, length, px, py)
+                    g.step.setData(xs, ys)
+                else:
+                    g.step.setData([], [])
+            else:
+                g.step.setData([], [])
+            if g.mark_row >= 0 and t >= g.last:
+                marks.append((g.run_id, g.xs[g.mark_row], g.ys[g.mark_row]))
+        key = tuple(marks)
+        if key != self._marks_key:  # touch the scatter only when the set of ✕ marks changes
+            self._marks_key = key
+            self.diverged.setData(pos=[(m[1], m[2]) for m in marks] or np.empty((0, 2)),
+                                  data=[m[0] for m in marks])
+
+    # ----- user -> state ------------------------------------------------------------------
+    def _on_clicked(self, x: float, y: float) -> None:
+        self.state.add_run((x, y))
+
+    def _commit_view(self) -> None:
+        (x0, x1), (y0, y1) = self.plot.vb.viewRange()
+        try:
+            self.state.set_view(((x0, x1), (y0, y1)))
+        except ValueError as exc:
+            self.state.message.emit(str(exc))
+            self._apply_view()
+
+    def _show_context_menu(self, screen_pos) -> None:
+        if not self.context_actions:
+            return
+        menu = QMenu(self)
+        for action in self.context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(screen_pos)
+
+    # ----- hover probe --------------------------------------------------------------------
+    def _on_mouse_moved(self, scene_pos) -> None:
+        vb = self.plot.vb
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            self._set_hover(None)
+            return
+        p = vb.mapSceneToView(scene_pos)
+        self._set_hover(probe(self.state.function, p.x(), p.y()))
+
+    def _set_hover(self, info: HoverInfo | None) -> None:
+        if info is None and self.hover is None:
+            return
+        self.hover = info
+        px, py = self._pixel_size()
+        if info is None or px is None or not (info.norm > 0 and math.isfinite(info.norm)):
+            self.cursor_arrow.setData([], [])
+        else:
+            sx, sy = -info.gx / px, -info.gy / py
+            slen = math.hypot(sx, sy)
+            xs, ys = arrow_pairs(info.x, info.y, sx / slen, sy / slen, CURSOR_ARROW_PX, px, py, head_px=9)
+            self.cursor_arrow.setData(xs, ys)
+        self.hoverChanged.emit(info)
+
+    def leaveEvent(self, ev):
+        self._set_hover(None)
+        super().leaveEvent(ev)
+
+    # ----- tooltips -------------------------------------------------------------------------
+    @staticmethod
+    def _minimum_tip(x, y, data):
+        return str(data)
+
+    def _diverged_tip(self, x, y, data):
+        run = self.state.run_by_id(int(data)) if data is not None else None
+        if run is None or run.trajectory is None:
+            return _tr("diverged")
+        return _tr("Run {id} diverged at step {k}").format(id=run.id, k=int(run.trajectory.stopped_at[0]))
