@@ -1,0 +1,22 @@
+"""The seed's small networks: an MLP with chain-rule backprop, toy datasets, and 2D slices of the loss.
+
+    from engine.nn import MLP, make_dataset, slice_plane
+    data = make_dataset("moons", n=200, noise=0.1, seed=0)
+    model = MLP([2, 16, 16, 1], activation="tanh", loss="bce")
+    plane = slice_plane(model, model.init_params(), data.X, data.y, method="random", dataset_name="moons")
+    grid = plane.loss_grid(*plane.default_range, resolution=101)      # (101, 101), indexed [β, α]
+    f = plane.as_test_function()                                        # draw / descend it like a 2D function
+"""
+from .datasets import Dataset, dataset_names, make_dataset
+from .directions import filter_normalised_direction, hessian, orthogonalise, pca_directions
+from .mlp import MAX_UNITS, MLP, LayerTrace
+from .params import flat_index, flatten, param_shapes, parse_name, unflatten
+from .plane import Plane
+from .slices import METHODS, slice_plane
+from .training import ProjectedPath, project_path, train, train_projected
+
+__all__ = [
+    "MLP", "LayerTrace", "MAX_UNITS", "Dataset", "dataset_names", "make_dataset", "Plane", "slice_plane", "METHODS",
+    "ProjectedPath", "train", "train_projected", "project_path", "flatten", "unflatten", "param_shapes",
+    "parse_name", "flat_index", "filter_normalised_direction", "orthogonalise", "pca_directions", "hessian",
+]

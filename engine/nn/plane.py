@@ -1,0 +1,154 @@
+"""A 2D slice of a network's loss: θ(α, β) = θ_o + α·d1 + β·d2, drawn and descended like a 2D function.
+
+θ_o (``origin``) is the plane's (0, 0); the slice's centre θ0 sits at ``centre_coords`` — (0, 0) for random, PCA and
+Hessian planes, and the two parameters' own values for a "params" plane, whose axes then read as the parameter
+values themselves.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..functions import TestFunction
+from .batched import batched_loss_and_gradients
+from .grid import PlaneGridEvaluator
+from .params import Params
+
+Array = np.ndarray
+View = tuple[tuple[float, float], tuple[float, float]]
+GRID_PATH_MIN_POINTS = 4096      # value() uses the float32 grid engine from this many points on
+MAX_RESOLUTION = 2001
+
+
+@dataclass(eq=False)
+class Plane:
+    """A slice. ``centre`` is θ0 (params dict), ``directions`` (d1, d2) params dicts, ``default_range`` a sensible
+    ((α0, α1), (β0, β1)), ``axis_labels`` (α label, β label). ``explained_variance`` (PCA), ``eigenvalues``
+    (Hessian) and ``trajectory_coords`` (T, 2) (PCA: the path that defined the plane) are set when they apply."""
+
+    model: object
+    X: Array
+    y: Array
+    method: str
+    centre: Params
+    directions: tuple[Params, Params]
+    default_range: View
+    axis_labels: tuple[str, str]
+    centre_coords: tuple[float, float] = (0.0, 0.0)
+    explained_variance: tuple[float, float] | None = None
+    eigenvalues: tuple[float, float] | None = None
+    trajectory_coords: Array | None = None
+    dataset_name: str = "data"
+    _evaluators: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        m = self.model
+        self.X = m.check_inputs(self.X)
+        self.t = m.targets(self.y, self.X.shape[0])
+        self.d1 = m.flatten(self.directions[0])
+        self.d2 = m.flatten(self.directions[1])
+        a0, b0 = self.centre_coords
+        self.origin = m.flatten(self.centre) - a0 * self.d1 - b0 * self.d2
+        self._basis = np.stack([self.d1, self.d2], axis=1)            # (D, 2)
+        self._chunk = max(1, (1 << 18) // (self.X.shape[0] * max(m.layer_sizes)))
+
+    @property
+    def name(self) -> str:
+        return f"{self.model.name}-{self.dataset_name}-{self.method}"
+
+    # ------------------------------------------------------------ points of the plane
+    def vectors_at(self, alpha: Array, beta: Array) -> Array:
+        """Flat parameter vectors (P, D) at points alpha, beta (any shapes, flattened after broadcasting)."""
+        a, b = (np.ravel(v).astype(np.float64) for v in np.broadcast_arrays(alpha, beta))
+        return self.origin + a[:, None] * self.d1 + b[:, None] * self.d2
+
+    def params_at(self, alpha: float, beta: float) -> Params:
+        """θ(α, β) as a params dict."""
+        return self.model.unflatten(self.vectors_at(alpha, beta)[0])
+
+    def coordinates(self, thetas: Array) -> tuple[Array, Array]:
+        """Least-squares (α, β) of parameter vectors (T, D) in span(d1, d2) around the origin, and the distance of
+        each vector from the plane (T,)."""
+        thetas = np.atleast_2d(np.asarray(thetas, dtype=np.float64))
+        rel = (thetas - self.origin).T                                  # (D, T)
+        coef, *_ = np.linalg.lstsq(self._basis, rel, rcond=None)
+        off = np.linalg.norm(rel - self._basis @ coef, axis=0)
+        return coef.T, off
+
+    # ------------------------------------------------------------ losses and gradients
+    def losses(self, alpha: Array, beta: Array, dtype=np.float64) -> Array:
+        """Loss at points (broadcast shapes). float64: exact batched forward; float32: the fast grid engine."""
+        shape = np.broadcast_shapes(np.shape(alpha), np.shape(beta))
+        a, b = (np.ravel(v) for v in np.broadcast_arrays(alpha, beta))
+        if np.dtype(dtype) == np.float32:
+            out = self._evaluator(np.float32).losses(a, b)
+        else:
+            out = np.concatenate([self._losses64(a[s:s + self._chunk], b[s:s + self._chunk])
+                                  for s in range(0, max(len(a), 1), self._chunk)])
+        return out.reshape(shape)
+
+    def _losses64(self, a: Array, b: Array) -> Array:
+        if len(a) == 0:
+            return np.empty(0)
+        return batched_loss_and_gradients(self.model, self.vectors_at(a, b), self.X, self.t, gradients=False)[0]
+
+    def _evaluator(self, dtype) -> PlaneGridEvaluator:
+        key = np.dtype(dtype).name
+        if key not in self._evaluators:
+            self._evaluators[key] = PlaneGridEvaluator(self.model, self.X, self.t, self.origin, self.d1, self.d2,
+                                                       dtype=dtype)
+        return self._evaluators[key]
+
+    def loss_grid(self, alpha_range: tuple[float, float] | None = None, beta_range: tuple[float, float] | None = None,
+                  resolution: int | tuple[int, int] = 101, dtype=np.float32) -> Array:
+        """Loss on a regular grid, shape (n_β, n_α) indexed [β, α]; α = linspace(*alpha_range, n_α).
+
+        ``resolution`` is n for an n×n grid or (n_α, n_β). Ranges default to ``default_range``.
+        """
+        alpha_range = self.default_range[0] if alpha_range is None else alpha_range
+        beta_range = self.default_range[1] if beta_range is None else beta_range
+        na, nb = (resolution, resolution) if np.ndim(resolution) == 0 else resolution
+        if not all(isinstance(n, (int, np.integer)) and 2 <= n <= MAX_RESOLUTION for n in (na, nb)):
+            raise ValueError(f"grid resolution must be a whole number between 2 and {MAX_RESOLUTION}, "
+                             f"got {resolution!r}")
+        for what, r in (("alpha", alpha_range), ("beta", beta_range)):
+            if len(r) != 2 or not np.all(np.isfinite(r)) or r[0] == r[1]:
+                raise ValueError(f"{what} range must be two different finite numbers, got {r!r}")
+        alphas, betas = np.linspace(*alpha_range, na), np.linspace(*beta_range, nb)
+        if np.dtype(dtype) == np.float32:
+            return self._evaluator(np.float32).grid(alphas, betas)
+        A, B = np.meshgrid(alphas, betas)
+        return self.losses(A, B, dtype=dtype)
+
+    def gradients(self, alpha: Array, beta: Array) -> tuple[Array, Array]:
+        """In-plane gradient (∂L/∂α, ∂L/∂β) = (d1·∇θL, d2·∇θL) at points (broadcast shapes), float64, batched."""
+        shape = np.broadcast_shapes(np.shape(alpha), np.shape(beta))
+        a, b = (np.ravel(v) for v in np.broadcast_arrays(alpha, beta))
+        out = np.empty((len(a), 2))
+        for s in range(0, len(a), self._chunk):
+            g = batched_loss_and_gradients(self.model, self.vectors_at(a[s:s + self._chunk], b[s:s + self._chunk]),
+                                           self.X, self.t)[1]
+            out[s:s + self._chunk] = g @ self._basis
+        return out[:, 0].reshape(shape), out[:, 1].reshape(shape)
+
+    # ------------------------------------------------------------ as a 2D landscape
+    def as_test_function(self) -> TestFunction:
+        """The slice as an :class:`engine.functions.TestFunction`: value(α, β) and gradient(α, β) -> (∂α, ∂β) on
+        arrays of any shape; inputs of ≥ 4096 points use the float32 grid engine (rel. error < 1e-5), smaller ones
+        float64. The gradient is always float64 batched backprop."""
+
+        def value(a, b):
+            n = np.broadcast_shapes(np.shape(a), np.shape(b))
+            dtype = np.float32 if int(np.prod(n)) >= GRID_PATH_MIN_POINTS else np.float64
+            return self.losses(a, b, dtype=dtype)[()]
+
+        def gradient(a, b):
+            ga, gb = self.gradients(a, b)
+            return ga[()], gb[()]
+
+        desc = f"{self.method} slice of {self.model.name} ({self.model.loss_name}) on {self.dataset_name}"
+        return TestFunction(name=self.name, title=f"Network: {self.dataset_name}, {self.method} slice",
+                            description=desc, value=value, gradient=gradient, view=self.default_range,
+                            minima=[], log_scale=False,
+                            formula=f"L(θ0 + α·d1 + β·d2); α: {self.axis_labels[0]}, β: {self.axis_labels[1]}")

@@ -1,0 +1,81 @@
+"""Full-space training of an MLP, and its path projected onto a slice.
+
+Uses the optimizers of :mod:`engine.optimizers` (``make(name, lr, **hyper)`` -> object with ``init_state(K, D)``
+and ``step(x, g) -> x_new`` on (K, D) arrays) with K = 1 run over the D flat parameters; float64 throughout.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .params import Params
+
+Array = np.ndarray
+
+
+def _check_steps(lr: float, steps: int) -> None:
+    if not isinstance(steps, (int, np.integer)) or not 1 <= steps <= 100_000:
+        raise ValueError(f"steps must be a whole number between 1 and 100000, got {steps!r}")
+    if not np.isfinite(lr) or lr <= 0:
+        raise ValueError(f"learning rate must be a positive number, got {lr!r}")
+
+
+def train(model, params0: Params, X: Array, y: Array, optimizer: str = "adam", lr: float = 0.01,
+          steps: int = 200, **hyper) -> tuple[Array, Array]:
+    """Full-batch training from params0. Returns the path θ_t (steps + 1, D) and the loss before each step
+    (steps + 1,) (the last entry is the loss at the final parameters)."""
+    from engine import optimizers  # imported here: the optimizer catalogue is a sibling module of the engine
+
+    _check_steps(lr, steps)
+    X = model.check_inputs(X)
+    opt = optimizers.make(optimizer, lr, **hyper)
+    theta = model.flatten(params0)[None, :]
+    opt.init_state(1, theta.shape[1])
+    path = np.empty((steps + 1, theta.shape[1]))
+    loss = np.empty(steps + 1)
+    for s in range(steps + 1):
+        path[s] = theta[0]
+        L, grads = model.loss_and_gradients(model.unflatten(theta[0]), X, y)
+        loss[s] = L
+        if s < steps:
+            theta = opt.step(theta, model.flatten(grads)[None, :])
+    return path, loss
+
+
+@dataclass(frozen=True)
+class ProjectedPath:
+    """Full-space training seen on a plane.
+
+    thetas: (T, D) parameter path.  coords: (T, 2) least-squares (α, β) of each θ_t in the plane.
+    true_loss: (T,) L(θ_t).  surface_loss: (T,) the drawn surface L(θ(α_t, β_t)) at the projected point.
+    gap: true_loss − surface_loss.  off_plane: (T,) distance ‖θ_t − θ(α_t, β_t)‖ from the plane.
+    """
+
+    thetas: Array
+    coords: Array
+    true_loss: Array
+    surface_loss: Array
+    off_plane: Array
+    optimizer: str
+
+    @property
+    def gap(self) -> Array:
+        return self.true_loss - self.surface_loss
+
+
+def project_path(plane, thetas: Array, true_loss: Array | None = None, optimizer: str = "") -> ProjectedPath:
+    """Project a parameter path (T, D) onto ``plane``; computes the true loss when not given."""
+    thetas = np.atleast_2d(np.asarray(thetas, dtype=np.float64))
+    coords, off = plane.coordinates(thetas)
+    if true_loss is None:
+        true_loss = np.array([plane.model.loss(plane.model.unflatten(th), plane.X, plane.y) for th in thetas])
+    surface = plane.losses(coords[:, 0], coords[:, 1])
+    return ProjectedPath(thetas, coords, np.asarray(true_loss, dtype=np.float64), surface, off, optimizer)
+
+
+def train_projected(model, params0: Params, X: Array, y: Array, plane, optimizer: str = "adam",
+                    lr: float = 0.01, steps: int = 200, **hyper) -> ProjectedPath:
+    """Train in the full parameter space from params0 and project the path onto ``plane``."""
+    thetas, loss = train(model, params0, X, y, optimizer=optimizer, lr=lr, steps=steps, **hyper)
+    return project_path(plane, thetas, loss, optimizer)
