@@ -203,7 +203,7 @@ def _check_formula(text: str, where: str) -> None:
     try:
         parse(text)
     except FormulaError as err:
-        raise _fail(where, f"formula refused: {err}") from None
+        raise _fail(where, f"formula refused: {str(err)[:200]}") from None
     except (ValueError, ArithmeticError, RecursionError, MemoryError) as err:
         raise _fail(where, f"formula refused ({type(err).__name__}: {err})") from None
 
