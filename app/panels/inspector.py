@@ -74,7 +74,7 @@ class StepInspector(QWidget):
     def _refresh(self, *_) -> None:
         """Re-render now when visible; otherwise on the next show (no cost while the dock is hidden)."""
         self._dirty = True
-        if self.isVisible() or self.explanation is None:
+        if self.isVisible():
             self.render()
 
     def showEvent(self, event) -> None:
@@ -161,6 +161,8 @@ class StepInspector(QWidget):
 
     def _stopped_text(self, status: str, k: int) -> str:
         if status == "converged":
+            if k == 0:
+                return self.tr("Converged at the start: |∇f| is already below the tolerance, x does not move.")
             return self.tr("Converged at step {k}: |∇f| fell below the tolerance, so x stays at x{sub}. "
                            "Its last step:").format(k=k, sub=_sub(k))
         if status == "diverged":

@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from app.panels.landscape_picker import LandscapePicker
 from app.panels.optimizer_panel import SLIDER_TICKS, OptimizerPanel, lr_to_slider, slider_to_lr
+from app.panels.inspector import StepInspector
 from app.panels.run_list import RunList
 from app.state import AppState
 from engine.optimizers import OPTIMIZERS
@@ -219,3 +220,84 @@ def test_picker_display_controls_write_the_state(qtbot, state):
     assert not w.density.isEnabled()
     state.set_display(contours=12)  # and the other way round
     assert w.contours.value() == 12
+
+
+# ----- step inspector -------------------------------------------------------------------------------------------------
+
+def shown(inspector, symbol):
+    """The numbers the inspector's table shows for ``symbol`` (as plain text: symbol, '=', value on three lines)."""
+    lines = inspector.browser.toPlainText().split("\n")
+    i = next(i for i in range(len(lines) - 2) if lines[i] == symbol and lines[i + 1] == "=")
+    return np.array([float(c) for c in lines[i + 2].strip("()").replace("−", "-").split(",")])
+
+
+def test_inspector_gd_step_matches_hand_computation(qtbot, state):
+    w = StepInspector(state)
+    qtbot.addWidget(w)
+    w.show()  # a hidden inspector defers its rendering until shown
+    assert "Select a run" in w.browser.toPlainText()
+    state.set_optimizer(lr=0.01, steps=100)
+    run = state.add_run((0.5, 1.5))[0]
+    state.set_frame(5)
+    # Independent: five GD steps by hand with the closed-form gradient, then the sixth written out.
+    x = np.array([0.5, 1.5])
+    for _ in range(5):
+        x = x - 0.01 * np.array(himmelblau_grad(*x))
+    g = np.array(himmelblau_grad(*x))
+    x_next = x - 0.01 * g
+    np.testing.assert_allclose(shown(w, "x5"), x, rtol=1e-5)
+    np.testing.assert_allclose(shown(w, "∇f(x5)"), g, rtol=1e-5)
+    np.testing.assert_allclose(shown(w, "η"), [0.01])
+    np.testing.assert_allclose(shown(w, "x6"), x_next, rtol=1e-5)
+    e = w.explanation
+    np.testing.assert_allclose(e.x, x, rtol=1e-12)
+    np.testing.assert_allclose(e.x_next, x_next, rtol=1e-12)
+    assert "Run 1" in w.browser.toPlainText() and "step t = 5 → 6" in w.browser.toPlainText()
+    state.select([])
+    assert "Select a run" in w.browser.toPlainText()
+    state.select([run.id])
+    assert "x6" in w.browser.toPlainText()
+
+
+def test_inspector_adam_bias_corrected_moments_at_t0(qtbot, state):
+    w = StepInspector(state)
+    qtbot.addWidget(w)
+    w.show()  # a hidden inspector defers its rendering until shown
+    state.set_optimizer(name="adam", lr=0.05, hyper={"beta1": 0.8, "beta2": 0.99})
+    state.add_run((1.0, 2.0))
+    g = np.array(himmelblau_grad(1.0, 2.0))      # (−36, −32)
+    m1 = (1 - 0.8) * g
+    v1 = (1 - 0.99) * g * g
+    m_hat, v_hat = m1 / (1 - 0.8), v1 / (1 - 0.99)  # = g and g² at t = 0
+    np.testing.assert_allclose(shown(w, "m̂"), m_hat, rtol=1e-5)
+    np.testing.assert_allclose(shown(w, "v̂"), v_hat, rtol=1e-5)
+    np.testing.assert_allclose(shown(w, "m1"), m1, rtol=1e-5)
+    np.testing.assert_allclose(shown(w, "v1"), v1, rtol=1e-5)
+    x1 = np.array([1.0, 2.0]) - 0.05 * m_hat / (np.sqrt(v_hat) + 1e-8)
+    np.testing.assert_allclose(shown(w, "x1"), x1, rtol=1e-5)
+    np.testing.assert_allclose(shown(w, "β1"), [0.8])
+
+
+def test_inspector_after_divergence_says_so(qtbot, state):
+    w = StepInspector(state)
+    qtbot.addWidget(w)
+    w.show()  # a hidden inspector defers its rendering until shown
+    state.set_optimizer(lr=0.5, steps=100)
+    run = state.add_run((3.5, 1.5))[0]
+    k = int(run.trajectory.stopped_at[0])
+    assert run.trajectory.status[0] == "diverged"
+    state.set_frame(state.max_frame)
+    text = w.browser.toPlainText()
+    assert f"Diverged at step {k}" in text
+    np.testing.assert_allclose(shown(w, f"x{k}"), run.trajectory.points[k, 0], rtol=1e-5)
+
+
+def test_inspector_start_at_a_minimum_and_deferred_rendering(qtbot, state):
+    w = StepInspector(state)
+    qtbot.addWidget(w)
+    state.add_run((3.0, 2.0))  # a Himmelblau minimum: ∇f = 0 exactly
+    assert "Converged" not in w.browser.toPlainText()  # hidden: not rendered yet
+    w.show()
+    text = w.browser.toPlainText()
+    assert "Converged at the start" in text and "x1" not in text
+    np.testing.assert_allclose(shown(w, "∇f(x0)"), [0.0, 0.0])
