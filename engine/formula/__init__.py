@@ -16,7 +16,7 @@ sqrt (infinite slope at 0) and ``^`` with a fractional constant exponent (``x^0.
 Implicit multiplication ("2x") is refused with the fix spelled out ("write 2*x").
 
 Limits, all checked before sympy evaluates anything: at most 500 characters, 30 nested parentheses, 200 syntax nodes,
-30 levels of nesting, |number| <= 1e6, constant exponents |p| <= 100, constant parts |c| <= 1e100, and no exact number
+30 levels of nesting (a long sum a+b+c+… counts as one level), |number| <= 1e6, constant exponents |p| <= 100, constant parts |c| <= 1e100, and no exact number
 of more than 300 digits (``9^9^9``, ``((9^32)^32)^32`` and ``((10*x)^100)^100`` are refused in microseconds).
 
 Points where the formula is undefined (``log(x)`` for x < 0, ``1/x`` at 0) give NaN or inf there, without warnings.

@@ -89,8 +89,18 @@ def _check_size(lexed: Lexed, tree: ast.expr) -> None:
         if depth > MAX_DEPTH:
             column, length = _span(lexed, node)
             raise FormulaError(f"the formula is nested too deeply (more than {MAX_DEPTH} levels)", column, length)
-        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node) if isinstance(child, ast.AST)
-                     and not isinstance(child, (ast.expr_context, ast.operator, ast.unaryop)))
+        stack.extend((child, depth + (0 if _continues_chain(node, child) else 1)) for child in ast.iter_child_nodes(node)
+                     if not isinstance(child, (ast.expr_context, ast.operator, ast.unaryop)))
+
+
+_CHAINS = ({ast.Add, ast.Sub}, {ast.Mult, ast.Div})
+
+
+def _continues_chain(node: ast.AST, child: ast.AST) -> bool:
+    """True for the left operand of a + b + c (or a * b / c): a long sum is long, not deep (the node count caps it)."""
+    if not (isinstance(node, ast.BinOp) and isinstance(child, ast.BinOp) and child is node.left):
+        return False
+    return any(type(node.op) in chain and type(child.op) in chain for chain in _CHAINS)
 
 
 def _span(lexed: Lexed, node: ast.AST) -> tuple[int | None, int]:
