@@ -93,20 +93,47 @@ def _fit(out, shape: tuple[int, ...]):
     return np.broadcast_to(out, shape).copy()
 
 
-def _vectorised(fn):
-    """Wrap ``fn(x, y)`` (returning an array or a tuple of arrays) to accept any broadcastable inputs."""
+def _vectorised(fn, blocked: bool = False):
+    """Wrap ``fn(x, y)`` (returning an array or a tuple of arrays) to accept any broadcastable inputs.
+
+    blocked: evaluate large 2-D inputs in bands of rows (see ``_in_blocks``); worth it for functions with many
+    elementwise passes, a loss for those with only a few.
+    """
 
     @functools.wraps(fn)
     def wrapper(x, y):
         x = np.asarray(x, dtype=float)
         y = np.asarray(y, dtype=float)
         shape = x.shape if x.shape == y.shape else np.broadcast_shapes(x.shape, y.shape)
+        if blocked and x.shape == y.shape and x.ndim == 2 and x.size >= 4 * _BLOCK:
+            return _in_blocks(fn, x, y)
         out = fn(x, y)
         if isinstance(out, tuple):
             return tuple(_fit(o, shape) for o in out)
         return _fit(out, shape)
 
     return wrapper
+
+
+# Large grids are evaluated a band of rows at a time so that the temporaries of one band (512 kB each) stay in
+# cache: the many elementwise passes of a polynomial then stop being bound by memory bandwidth.
+_BLOCK = 1 << 16
+
+
+def _in_blocks(fn, x: Array, y: Array):
+    """``fn(x, y)`` for equal-shaped 2-D ``x``, ``y``, computed in bands of rows and written into fresh arrays."""
+    rows = max(1, _BLOCK // x.shape[1])
+    outs = None
+    for start in range(0, x.shape[0], rows):
+        band = slice(start, start + rows)
+        part = fn(x[band], y[band])
+        single = not isinstance(part, tuple)
+        part = (part,) if single else part
+        if outs is None:
+            outs = tuple(np.empty(x.shape) for _ in part)
+        for out, p in zip(outs, part):
+            out[band] = p   # broadcasts a band's row, column or constant
+    return outs[0] if single else outs
 
 
 def _line(a: Array) -> Array:
@@ -128,9 +155,9 @@ def _lines(x: Array, y: Array) -> tuple[Array, Array]:
     return _line(x), _line(y)
 
 
-def _add(fn: TestFunction) -> TestFunction:
+def _add(fn: TestFunction, blocked: bool = False) -> TestFunction:
     """Register ``fn`` with its callables wrapped by :func:`_vectorised`."""
-    wrapped = {k: _vectorised(getattr(fn, k)) for k in ("value", "gradient", "hessian") if getattr(fn, k)}
+    wrapped = {k: _vectorised(getattr(fn, k), blocked) for k in ("value", "gradient", "hessian") if getattr(fn, k)}
     return register(dataclasses.replace(fn, **wrapped))
 
 
@@ -189,7 +216,7 @@ _add(TestFunction(
             (-3.779310253377747, -3.283185991286169, 0.0), (3.584428340330492, -1.848126526964404, 0.0)],
     formula="(x² + y − 11)² + (x + y² − 7)²",
     hessian=_himmelblau_hessian,
-))
+), blocked=True)
 
 
 # --- Quadratics and saddles -------------------------------------------------------------------------------------
@@ -296,14 +323,24 @@ def _beale_value(x, y):
 
 
 def _beale_gradient(x, y):
-    (t1, t2, t3), (d1, d2, d3), lx, ly = _beale_terms(x, y)
-    gx = t1 * (2.0 * d1)
-    gx += t2 * (2.0 * d2)
-    gx += t3 * (2.0 * d3)
-    gy = t2 * (2.0 * ly)             # dt_k/dy = k·x·yᵏ⁻¹; the common factor 2x is applied last
-    gy += t1
-    gy += t3 * (3.0 * ly * ly)
-    gy *= 2.0 * lx
+    # With t_k = c_k + x·d_k(y) and dt_k/dy = x·e_k(y), e_k = k·yᵏ⁻¹, the gradient is a polynomial in x whose
+    # coefficients depend on y alone (computed on the y line):
+    #   ∂f/∂x = 2Σ t_k d_k = U + xV,   ∂f/∂y = 2xΣ t_k e_k = x(P + xQ)
+    # with U = 2Σ c_k d_k, V = 2Σ d_k², P = 2Σ c_k e_k, Q = 2Σ d_k e_k.
+    lx, ly = _lines(x, y)
+    y2 = ly * ly
+    d = (ly - 1.0, y2 - 1.0, y2 * ly - 1.0)
+    e = (1.0, 2.0 * ly, 3.0 * y2)
+    c = (1.5, 2.25, 2.625)
+    u = 2.0 * sum(ck * dk for ck, dk in zip(c, d))
+    v = 2.0 * sum(dk * dk for dk in d)
+    p = 2.0 * sum(ck * ek for ck, ek in zip(c, e))
+    q = 2.0 * sum(dk * ek for dk, ek in zip(d, e))
+    gx = lx * v
+    gx += u
+    gy = lx * q
+    gy += p
+    gy *= lx
     return gx, gy
 
 
@@ -492,7 +529,7 @@ _add(TestFunction(
     formula="[1 + (x + y + 1)²(19 − 14x + 3x² − 14y + 6xy + 3y²)]"
             " · [30 + (2x − 3y)²(18 − 32x + 12x² + 48y − 36xy + 27y²)]",
     hessian=_goldstein_price_hessian,
-))
+), blocked=True)
 
 
 # --- Rastrigin, Ackley (separable trigonometry is computed on grid lines, see _line) ------------------------------
@@ -526,22 +563,20 @@ _add(TestFunction(
 ))
 
 
-def _ackley_envelope(x, y):
-    """r = √(½(x² + y²)) and exp(−0.2r), full shape."""
-    lx, ly = _lines(x, y)
-    r = np.sqrt(0.5 * lx * lx + 0.5 * ly * ly)
-    return r, np.exp(-0.2 * r)
+def _ackley_parts(x, y):
+    """q = 0.2·√(½(x² + y²)) and exp(−q) (full shape); exp(½cos 2πx), exp(½cos 2πy) and the two grid lines.
 
-
-def _ackley_ripple(x, y):
-    """exp(½cos 2πx), exp(½cos 2πy) on grid lines (their product is exp(½(cos 2πx + cos 2πy))), and the lines."""
+    The product of the two one-variable factors is exp(½(cos 2πx + cos 2πy)), so the cosines run on grid lines.
+    """
     lx, ly = _lines(x, y)
-    return np.exp(0.5 * np.cos(TAU * lx)), np.exp(0.5 * np.cos(TAU * ly)), lx, ly
+    q = 0.02 * lx * lx + 0.02 * ly * ly
+    q = np.sqrt(q, out=q) if q.ndim else np.sqrt(q)
+    e = np.exp(-q)
+    return q, e, np.exp(0.5 * np.cos(TAU * lx)), np.exp(0.5 * np.cos(TAU * ly)), lx, ly
 
 
 def _ackley_value(x, y):
-    ex, ey, _, _ = _ackley_ripple(x, y)
-    _, f = _ackley_envelope(x, y)
+    _, f, ex, ey, _, _ = _ackley_parts(x, y)
     f *= -20.0
     f -= ex * ey
     f += 20.0 + math.e
@@ -549,16 +584,15 @@ def _ackley_value(x, y):
 
 
 def _ackley_gradient(x, y):
-    ex, ey, lx, ly = _ackley_ripple(x, y)
-    r, s = _ackley_envelope(x, y)
-    # d/dx of −20·exp(−0.2r) is 2x·exp(−0.2r)/r. At r = 0 (a kink) take the subgradient 0: x/r = 0/tiny = 0.
-    s /= np.maximum(r, 1e-300)
-    s *= 2.0
-    gx = s * lx
+    q, s, ex, ey, lx, ly = _ackley_parts(x, y)
+    # d/dx of −20·exp(−q) is 0.4x·exp(−q)/q. At the kink q = 0 take the subgradient 0: clamping q at 1e-150 keeps
+    # x/q finite and tiny where x² underflows, and changes nothing elsewhere.
+    s /= np.maximum(q, 1e-150)
+    gx = s * (0.4 * lx)
     gx += (PI * np.sin(TAU * lx) * ex) * ey
-    gy = s * ly
-    gy += (PI * np.sin(TAU * ly) * ey) * ex
-    return gx, gy
+    s *= 0.4 * ly
+    s += (PI * np.sin(TAU * ly) * ey) * ex
+    return gx, s
 
 
 _add(TestFunction(
@@ -570,7 +604,7 @@ _add(TestFunction(
     view=((-5.0, 5.0), (-5.0, 5.0)),
     minima=[(0.0, 0.0, 0.0)],
     formula="−20·exp(−0.2·√(½(x² + y²))) − exp(½(cos 2πx + cos 2πy)) + e + 20",
-))
+), blocked=True)
 
 
 # --- Lévi N.13 ---------------------------------------------------------------------------------------------------
@@ -716,7 +750,7 @@ _add(TestFunction(
     minima=[(0.5 - PI / 3.0, -0.5 - PI / 3.0, -math.sqrt(3.0) / 2.0 - PI / 3.0)],
     formula="sin(x + y) + (x − y)² − 1.5x + 2.5y + 1",
     hessian=_mccormick_hessian,
-))
+), blocked=True)
 
 
 # --- Styblinski–Tang (2D) ----------------------------------------------------------------------------------------

@@ -240,3 +240,13 @@ def test_himmelblau_is_not_point_symmetric():
     X, Y = np.meshgrid(symmetric_axis(5.0, 21), symmetric_axis(5.0, 21))
     Z = fn.value(X, Y)
     assert not np.allclose(Z, Z[::-1, ::-1])
+
+
+def test_large_grid_in_row_bands_equals_pointwise(fn):
+    """Grids over 2^18 points may be evaluated in bands of rows; odd sizes leave a partial last band."""
+    (xmin, xmax), (ymin, ymax) = fn.view
+    X, Y = np.meshgrid(np.linspace(xmin, xmax, 437), np.linspace(ymin, ymax, 611))
+    for grid, flat in zip([fn.value(X, Y), *fn.gradient(X, Y)], [fn.value(X.ravel(), Y.ravel()),
+                                                                  *fn.gradient(X.ravel(), Y.ravel())]):
+        assert grid.shape == X.shape
+        np.testing.assert_allclose(grid.ravel(), flat, rtol=1e-12, atol=1e-12 * (1.0 + np.abs(flat).max()))
