@@ -55,3 +55,14 @@ def optimizer_title(name: str) -> str:
 def fmt(v: float) -> str:
     """A number for a table cell: 6 significant digits, scientific when tiny or huge."""
     return f"{v:.6g}"
+
+
+def formula_html(text: str) -> str:
+    """An engine formula ("x_{t+1} = x_t − η·v_{t+1}", "β₁^{t+1}") as HTML with real sub- and superscripts."""
+    import html
+    import re
+    out = html.escape(text)
+    out = re.sub(r"_\{([^}]*)\}", r"<sub>\1</sub>", out)
+    out = re.sub(r"\^\{([^}]*)\}", r"<sup>\1</sup>", out)
+    out = re.sub(r"_([A-Za-z0-9])(?![A-Za-z])", r"<sub>\1</sub>", out)  # x_t, not lr_decay
+    return out.replace("\n", "<br>")

@@ -10,8 +10,9 @@ import math
 from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QSizePolicy, QSlider, QSpinBox, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QSlider, QSpinBox, QVBoxLayout, QWidget)
 
+from app.panels import formula_html
 from app.state import OPTIMIZER_NAMES, AppState
 from engine.optimizers import OPTIMIZERS, make
 
@@ -68,14 +69,14 @@ class OptimizerPanel(QWidget):
         for name in OPTIMIZER_NAMES:
             cls = OPTIMIZERS[name]
             self.combo.addItem(self.tr(cls.title), name)
-            self.combo.setItemData(self.combo.count() - 1, cls.formula, Qt.ToolTipRole)
+            self.combo.setItemData(self.combo.count() - 1, formula_html(cls.formula), Qt.ToolTipRole)
         self.combo.currentIndexChanged.connect(self._on_combo)
         form.addRow(self._buddy(self.tr("&Optimizer"), self.combo), self.combo)
 
         self.formula = QLabel()
-        self.formula.setTextFormat(Qt.PlainText)
+        self.formula.setTextFormat(Qt.RichText)
         self.formula.setWordWrap(True)
-        self.formula.setStyleSheet("font-family: monospace; color: palette(mid);")
+        self.formula.setStyleSheet("font-family: serif; font-style: italic; padding: 2px 0 6px 0;")
         self.formula.setToolTip(self.tr("The update rule this optimizer applies at every step"))
         form.addRow(self.formula)
 
@@ -118,7 +119,7 @@ class OptimizerPanel(QWidget):
         self.error.hide()
         form.addRow(self.error)
 
-        self.compare = QGroupBox(self.tr("&Compare optimizers"))
+        self.compare = QGroupBox(self.tr("Co&mpare optimizers"))
         self.compare.setCheckable(True)
         self.compare.setToolTip(self.tr("When on, a click on the landscape starts one run per ticked optimizer "
                                         "from the same point"))
@@ -129,11 +130,11 @@ class OptimizerPanel(QWidget):
             item = QListWidgetItem(self.tr(OPTIMIZERS[name].title))
             item.setData(Qt.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setToolTip(OPTIMIZERS[name].formula)
+            item.setToolTip(formula_html(OPTIMIZERS[name].formula))
             self.compare_list.addItem(item)
         self.compare_list.itemChanged.connect(self._on_compare)
-        self.compare_list.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
-        self.compare_list.setMaximumHeight(6 * self.compare_list.sizeHintForRow(0) + 8)
+        self.compare_list.setFixedHeight(6 * self.compare_list.sizeHintForRow(0) + 2 * self.compare_list.frameWidth()
+                                         + 4)  # all six, no scroll bar
         box = QVBoxLayout(self.compare)
         box.addWidget(self.compare_list)
 
@@ -144,6 +145,7 @@ class OptimizerPanel(QWidget):
 
         state.optimizerChanged.connect(self._on_optimizer_changed)
         state.compareChanged.connect(self._on_compare_changed)
+        state.selectionChanged.connect(self._on_selection_changed)
         self._on_optimizer_changed()
         self._on_compare_changed()
 
@@ -208,8 +210,9 @@ class OptimizerPanel(QWidget):
         cls = OPTIMIZERS[s.name]
         with QSignalBlocker(self.combo):
             self.combo.setCurrentIndex(self.combo.findData(s.name))
-        self.combo.setToolTip(self.tr("Optimizer used by new runs and by the selected runs:\n") + cls.formula)
-        self.formula.setText(cls.formula)
+        self.combo.setToolTip(self.tr("Optimizer used by new runs and by the selected runs:") + "<br>"
+                              + formula_html(cls.formula))
+        self.formula.setText(formula_html(cls.formula))
         with QSignalBlocker(self.lr_slider):
             self.lr_slider.setValue(lr_to_slider(s.lr))
         self.lr_edit.setText(f"{s.lr:g}")
@@ -221,6 +224,15 @@ class OptimizerPanel(QWidget):
                 edit.setText(f"{self._hyper_value(key):g}")
         with QSignalBlocker(self.steps):
             self.steps.setValue(s.steps)
+
+    def _on_selection_changed(self) -> None:
+        """Selecting one run shows its settings, so that the next edit changes that run rather than replacing its
+        optimizer (the state recomputes it with identical settings: the same trajectory)."""
+        runs = self.state.selected_runs()
+        if len(runs) == 1 and not self.state.compare_mode:
+            s = runs[0].settings
+            self._show_error("")
+            self.state.set_optimizer(name=s.name, lr=s.lr, hyper=dict(s.hyper), steps=s.steps)
 
     def _on_compare_changed(self) -> None:
         with QSignalBlocker(self.compare):

@@ -59,7 +59,7 @@ class CurvesView(QWidget):
             plot.addItem(cursor, ignoreBounds=True)
             cursor.sigPositionChanged.connect(self._on_cursor_dragged)
 
-        self.log_y = QCheckBox(self.tr("&Log scale for f"))
+        self.log_y = QCheckBox(self.tr("Log &scale for f"))
         self.log_y.setToolTip(self.tr("Draw f − f* on a logarithmic axis (f* = the landscape's known minimum)"))
         self.log_y.toggled.connect(self._redraw)
         top = QHBoxLayout()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from app.panels.landscape_picker import LandscapePicker
 from app.panels.optimizer_panel import SLIDER_TICKS, OptimizerPanel, lr_to_slider, slider_to_lr
+from app.panels import formula_html
 from app.panels.inspector import StepInspector
 from app.panels.run_list import RunList
 from app.state import AppState
@@ -98,7 +99,7 @@ def test_hyper_fields_only_where_they_apply(state, panel, name, shown):
                 "eps": 1e-10 if name == "adagrad" else 1e-8}
     for key in shown & set(defaults):
         assert float(panel.hyper_edits[key].text()) == defaults[key]
-    assert panel.formula.text() == OPTIMIZERS[name].formula
+    assert panel.formula.text() == formula_html(OPTIMIZERS[name].formula)
 
 
 def test_invalid_hyper_refused_with_message(qtbot, state, panel):
@@ -301,3 +302,39 @@ def test_inspector_start_at_a_minimum_and_deferred_rendering(qtbot, state):
     text = w.browser.toPlainText()
     assert "Converged at the start" in text and "x1" not in text
     np.testing.assert_allclose(shown(w, "∇f(x0)"), [0.0, 0.0])
+
+
+def test_selecting_a_run_shows_its_settings(qtbot, state, panel):
+    state.set_optimizer(name="adam", lr=0.05)
+    adam = state.add_run((1.0, 1.0))[0]
+    state.set_optimizer(name="gd", lr=0.001)  # recomputes the selected Adam run as GD...
+    assert adam.settings.name == "gd"
+    state.select([])
+    state.set_optimizer(name="rmsprop", lr=0.02)
+    other = state.add_run((2.0, 2.0))[0]
+    before = other.trajectory.points.copy()
+    state.select([adam.id])  # ...selecting it shows its settings in the panel
+    assert panel.combo.currentData() == "gd" and panel.lr_edit.text() == "0.001"
+    state.select([other.id])
+    assert panel.combo.currentData() == "rmsprop" and float(panel.lr_edit.text()) == 0.02
+    np.testing.assert_array_equal(other.trajectory.points, before)  # unchanged by showing it
+
+
+def test_clicking_rows_with_all_panels_live(qtbot, state):
+    panel, runs = OptimizerPanel(state), RunList(state)
+    inspector = StepInspector(state)
+    for w in (panel, runs, inspector):
+        qtbot.addWidget(w)
+        w.show()
+    state.set_optimizer(name="momentum", lr=0.005)
+    state.add_run((0.0, 0.0))
+    state.select([])
+    state.set_optimizer(name="adam", lr=0.1)
+    state.add_run((1.0, -1.0))
+    for row, name in ((0, "momentum"), (1, "adam"), (0, "momentum")):
+        rect = runs.table.visualRect(runs.model.index(row, 1))
+        qtbot.mouseClick(runs.table.viewport(), Qt.LeftButton, pos=rect.center())
+        assert state.selected == {state.runs[row].id}
+        assert panel.combo.currentData() == name
+        assert [i.row() for i in runs.table.selectionModel().selectedRows()] == [row]
+        assert f"Run {state.runs[row].id}" in inspector.browser.toPlainText()
