@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _add_panels(self) -> None:
+        from app.panels.inspector import StepInspector
         from app.panels.landscape_picker import LandscapePicker
         from app.panels.optimizer_panel import OptimizerPanel
         from app.panels.run_list import RunList
@@ -237,15 +238,19 @@ class MainWindow(QMainWindow):
         self.landscape_picker = LandscapePicker(self.state)
         self.run_list = RunList(self.state)
         self.curves = CurvesView(self.state)
+        self.inspector = StepInspector(self.state)
         opt = self.add_dock(self.optimizer_panel, left, self.tr("Optimizer"), "optimizer_dock")
         pick = self.add_dock(self.landscape_picker, left, self.tr("Landscape"), "landscape_dock")
-        self.tabifyDockWidget(pick, opt)
+        self.tabifyDockWidget(opt, pick)
         opt.raise_()
-        runs = self.add_dock(self.run_list, bottom, self.tr("Runs"), "runs_dock")
         curves = self.add_dock(self.curves, right, self.tr("Loss and |∇f|"), "curves_dock")
+        runs = self.add_dock(self.run_list, bottom, self.tr("Runs"), "runs_dock")
+        inspector = self.add_dock(self.inspector, bottom, self.tr("Step inspector"), "inspector_dock")
+        self.splitDockWidget(runs, inspector, Qt.Orientation.Horizontal)
         # the landscape gets most of a 1280 × 800 window; docks keep a readable minimum
         self.resizeDocks([opt, curves], [290, 330], Qt.Orientation.Horizontal)
-        self.resizeDocks([runs], [150], Qt.Orientation.Vertical)
+        self.resizeDocks([runs, inspector], [700, 580], Qt.Orientation.Horizontal)
+        self.resizeDocks([runs], [190], Qt.Orientation.Vertical)
 
     # ----- state -> widgets ----------------------------------------------------------------
     def _sync_display_actions(self) -> None:

@@ -1,0 +1,253 @@
+"""The landscape view against independent truths: clicks land where the ViewBox says, the hover readout is the
+engine's gradient at the hovered pixel, contours are drawn where f equals a contour level."""
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+
+from app.main_window import MainWindow
+from engine import functions
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.landscape.result is not None, timeout=5000)
+    return w
+
+
+def pixel_of(view, x, y):
+    """Viewport pixel of data point (x, y)."""
+    return view.mapFromScene(view.plot.vb.mapViewToScene(QPointF(x, y)))
+
+
+def data_of(view, pos):
+    """Data coordinate of viewport pixel ``pos`` (the inverse mapping, independent of the view's handlers)."""
+    p = view.plot.vb.mapSceneToView(view.mapToScene(pos))
+    return p.x(), p.y()
+
+
+def click(view, x, y):
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     pixel_of(view, x, y))
+
+
+def to_array(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+    return arr[:, : image.width(), :3].copy()
+
+
+def test_default_landscape_is_himmelblau(window):
+    view = window.landscape
+    assert window.state.function.name == "himmelblau"
+    assert view.result.request.function.name == "himmelblau"
+    (x0, x1), (y0, y1) = view.plot.vb.viewRange()
+    assert (x0, x1, y0, y1) == pytest.approx((-5, 5, -5, 5), abs=1e-9)
+    # the image shows the engine's values on the grid (linear colour scale for Himmelblau)
+    f = functions.get("himmelblau")
+    surf = view.result.surface
+    X, Y = np.meshgrid(surf.x, surf.y)
+    np.testing.assert_allclose(view.image.image, f.value(X, Y))
+    assert view.image.getLevels() == pytest.approx((f.value(X, Y).min(), f.value(X, Y).max()))
+    # four star markers at the catalogue's minima
+    pts = view.minima.getData()
+    np.testing.assert_allclose(sorted(zip(*pts)), sorted((m[0], m[1]) for m in f.minima))
+
+
+def test_click_starts_run_at_clicked_point(window, qtbot):
+    view = window.landscape
+    px, py = view.plot.vb.viewPixelSize()
+    for x, y in [(1.3, -2.7), (-3.9, 4.1)]:
+        n = len(window.state.runs)
+        click(view, x, y)
+        qtbot.waitUntil(lambda: len(window.state.runs) == n + 1)
+        first = window.state.runs[-1].trajectory.points[0, 0]
+        assert abs(first[0] - x) <= px and abs(first[1] - y) <= py
+        # and it is exactly the data coordinate of the clicked pixel
+        assert tuple(first) == pytest.approx(data_of(view, pixel_of(view, x, y)), abs=1e-9)
+
+
+def test_click_on_a_start_marker_selects_instead_of_adding(window, qtbot):
+    view = window.landscape
+    click(view, 2.0, 2.0)
+    click(view, -2.0, -2.0)
+    assert len(window.state.runs) == 2
+    first = window.state.runs[0]
+    click(view, *first.start)
+    assert len(window.state.runs) == 2
+    assert window.state.selected == {first.id}
+
+
+def test_dragging_a_start_marker_reruns_from_drop_point(window, qtbot):
+    view = window.landscape
+    click(view, 2.0, 2.0)
+    run = window.state.runs[0]
+    a, b = pixel_of(view, 2.0, 2.0), pixel_of(view, -1.0, 3.5)
+    vp = view.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    for k in range(1, 11):
+        QTest.mouseMove(vp, a + (b - a) * (k / 10))
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+    assert len(window.state.runs) == 1  # a drag never starts a run
+    px, py = view.plot.vb.viewPixelSize()
+    assert abs(run.start[0] - -1.0) <= 2 * px and abs(run.start[1] - 3.5) <= 2 * py
+    assert tuple(run.trajectory.points[0, 0]) == pytest.approx(run.start)
+    (x0, x1), (y0, y1) = view.plot.vb.viewRange()
+    assert (x0, x1, y0, y1) == pytest.approx((-5, 5, -5, 5), abs=1e-9)  # the view did not pan
+
+
+def test_hover_readout_is_engines_gradient(window, qtbot):
+    view = window.landscape
+    f = functions.get("himmelblau")
+    for x, y in [(1.7, -0.6), (-3.2, 2.9)]:
+        pos = pixel_of(view, x, y)
+        QTest.mouseMove(view.viewport(), pos)
+        qtbot.waitUntil(lambda: view.hover is not None and abs(view.hover.x - x) < 0.1)
+        hx, hy = data_of(view, pos)
+        gx, gy = f.gradient(hx, hy)
+        text = window.hover_label.text()
+        m = re.search(r"∇f = \(([-+0-9.e]+), ([-+0-9.e]+)\)", text)
+        assert m, text
+        assert float(m.group(1)) == pytest.approx(float(gx), rel=1e-5, abs=1e-9)
+        assert float(m.group(2)) == pytest.approx(float(gy), rel=1e-5, abs=1e-9)
+        fv = float(re.search(r"f = ([-+0-9.e]+)", text).group(1))
+        assert fv == pytest.approx(float(f.value(hx, hy)), rel=1e-5)
+        n = float(re.search(r"\|∇f\| = ([-+0-9.e]+)", text).group(1))
+        assert n == pytest.approx(math.hypot(gx, gy), rel=1e-5)
+        angle = float(re.search(r"at ([-+0-9.]+)°", text).group(1))
+        assert angle == pytest.approx(math.degrees(math.atan2(-gy, -gx)), abs=0.06)
+        # the cursor arrow starts at the cursor and points along -grad f
+        ax, ay = view.cursor_arrow.getData()
+        assert (ax[0], ay[0]) == pytest.approx((hx, hy))
+        px, py = view.plot.vb.viewPixelSize()
+        d = np.array([(ax[1] - ax[0]) / px, (ay[1] - ay[0]) / py])
+        assert np.dot(d / np.linalg.norm(d), -np.array([gx / px, gy / py]) / math.hypot(gx / px, gy / py)) > 0.999
+
+
+def test_switching_landscape_replaces_surface(window, qtbot):
+    view = window.landscape
+    before = view.image.image.copy()
+    rosen = functions.get("rosenbrock")
+    window.state.set_landscape(rosen)
+    qtbot.waitUntil(lambda: view.result.request.function.name == "rosenbrock", timeout=5000)
+    assert view.image.image.shape == before.shape
+    assert not np.allclose(view.image.image, before)
+    (x0, x1), (y0, y1) = view.plot.vb.viewRange()
+    assert (x0, x1, y0, y1) == pytest.approx(np.ravel(rosen.view), abs=1e-9)
+    assert window.state.display.log_scale  # Rosenbrock spans decades: log colours by default
+    surf = view.result.surface
+    X, Y = np.meshgrid(surf.x, surf.y)
+    vals = rosen.value(X, Y)
+    np.testing.assert_allclose(10 ** view.image.image - view.result.log_offset, vals, rtol=1e-9, atol=1e-9)
+    assert window.log_action.isChecked()
+
+
+def test_pan_commits_view_and_recomputes(window, qtbot):
+    view = window.landscape
+    vb = view.plot.vb
+    vb.setRange(xRange=(0, 2), yRange=(1, 3), padding=0)
+    vb.sigRangeChangedManually.emit([True, True])  # what a mouse pan/zoom emits
+    qtbot.waitUntil(lambda: np.allclose(view.result.request.view, ((0, 2), (1, 3))), timeout=5000)
+    np.testing.assert_allclose(window.state.view, ((0, 2), (1, 3)))
+    assert view.result.surface.x[0] == pytest.approx(0) and view.result.surface.y[-1] == pytest.approx(3)
+    window.reset_view_action.trigger()
+    qtbot.waitUntil(lambda: view.result.request.view == ((-5.0, 5.0), (-5.0, 5.0)), timeout=5000)
+
+
+@pytest.mark.parametrize("lr", [1.0, 0.01])
+def test_diverging_run_is_marked_and_app_keeps_running(window, qtbot, lr):
+    state = window.state
+    state.set_landscape(functions.get("rosenbrock"))
+    state.set_optimizer(name="gd", lr=lr)
+    click(window.landscape, -1.5, 2.0)
+    run = state.runs[0]
+    assert run.trajectory.status[0] == "diverged"
+    window.playback.to_end()
+    view = window.landscape
+    xs, ys = view.diverged.getData()
+    assert len(xs) == 1
+    k = int(run.trajectory.stopped_at[0])
+    assert (xs[0], ys[0]) in [tuple(p) for p in run.trajectory.points[: k + 1, 0]]
+    window.grab()  # drawing a path that flew off to huge coordinates must not fail
+    if k > 0:
+        state.set_frame(k - 1)
+        assert len(view.diverged.getData()[0]) == 0  # the ✕ appears only once the run got there
+
+
+def test_rendering_not_blank_and_contours_where_f_equals_a_level(window, qtbot):
+    view = window.landscape
+    window.state.set_display(show_field=False)
+    qtbot.wait(50)
+    with_lines = to_array(view.grab().toImage())
+    colours = np.unique(with_lines.reshape(-1, 3), axis=0)
+    assert len(colours) > 50
+    levels = view.result.contour_levels
+    window.state.set_display(contours=0)
+    qtbot.waitUntil(lambda: view.result.request.contours == 0, timeout=5000)
+    qtbot.wait(50)
+    without = to_array(view.grab().toImage())
+    diff = np.abs(with_lines.astype(int) - without.astype(int)).sum(axis=2) > 30
+    assert diff.sum() > 500  # lines are drawn
+    # independent truth: along the row y = 0.5, where f(x, 0.5) crosses a contour level (bracketed on a fine grid,
+    # then bisected), the lines-on and lines-off images differ within two pixels
+    f = functions.get("himmelblau")
+    ratio = view.devicePixelRatioF()
+    grid = np.linspace(-4.9, 4.9, 2001)
+    crossings = 0
+    for level in levels:
+        g = f.value(grid, 0.5) - level
+        for i in np.flatnonzero(np.sign(g[:-1]) != np.sign(g[1:])):
+            lo, hi = grid[i], grid[i + 1]
+            for _ in range(50):
+                mid = (lo + hi) / 2
+                lo, hi = (mid, hi) if (f.value(lo, 0.5) - level) * (f.value(mid, 0.5) - level) > 0 else (lo, mid)
+            pos = pixel_of(view, lo, 0.5)
+            r, c = int(round(pos.y() * ratio)), int(round(pos.x() * ratio))
+            assert diff[r - 2:r + 3, c - 2:c + 3].any(), f"no contour pixel near f = {level:g} at x = {lo:.3f}"
+            crossings += 1
+    assert crossings >= 5
+
+
+def test_gradient_field_is_few_items_and_follows_toggles(window, qtbot):
+    view = window.landscape
+    n_items = len(view.plot.vb.addedItems)
+    assert len(view.field_items) <= 4
+    total = sum(len(item.getData()[0]) for item in view.field_items)
+    assert total == 6 * 20 * 20  # 400 arrows, 6 points each, none dropped on Himmelblau
+    # descent arrows point along -grad f: check one arrow per class against the engine
+    f = functions.get("himmelblau")
+    px, py = view.plot.vb.viewPixelSize()
+    for item in view.field_items:
+        xs, ys = item.getData()
+        if len(xs):
+            gx, gy = f.gradient(xs[0], ys[0])
+            d = np.array([(xs[1] - xs[0]) / px, (ys[1] - ys[0]) / py])
+            want = -np.array([gx / px, gy / py])
+            assert np.dot(d, want) / np.linalg.norm(d) / np.linalg.norm(want) > 0.999
+    window.ascent_action.trigger()
+    xs, ys = next(i for i in view.field_items if len(i.getData()[0])).getData()
+    gx, gy = f.gradient(xs[0], ys[0])
+    assert (xs[1] - xs[0]) * gx / px ** 2 + (ys[1] - ys[0]) * gy / py ** 2 > 0
+    window.field_action.trigger()
+    assert not any(item.isVisible() for item in view.field_items)
+    assert len(view.plot.vb.addedItems) == n_items  # toggles never add items
+
+
+def test_colormap_and_minima_toggles(window, qtbot):
+    view = window.landscape
+    lut_before = view.image.lut.copy() if view.image.lut is not None else None
+    window.colormap_actions["magma"].trigger()
+    assert window.state.display.colormap == "magma"
+    assert lut_before is None or not np.array_equal(view.image.lut, lut_before)
+    window.minima_action.trigger()
+    assert not view.minima.isVisible()
