@@ -40,7 +40,7 @@ FIELD_MODES = ("descent", "gradient")   # arrows along −∇f (downhill) or +�
 DATASETS = {"xor": 2, "moons": 2, "circles": 2, "spirals": 2, "blobs": 2, "linear": 1, "sine": 1}
 ACTIVATIONS = ("tanh", "sigmoid", "relu", "identity")
 LOSSES = ("mse", "bce", "ce")
-SLICE_METHODS = ("random", "pca")
+SLICE_METHODS = ("random", "pca", "params", "hessian")  # engine/nn/slices.py METHODS
 SLICE_CENTRES = ("trained", "init")
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
            "#17becf")
@@ -268,8 +268,9 @@ def _options(value: object, where: str) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class SliceSpec:
-    """``{"method": "random"|"pca", "seed": int = 0, "centre": "trained"|"init" = "trained", "options": {} }``:
-    the 2D plane through parameter space that is drawn. ``options``: at most 20 scalar settings for the method."""
+    """``{"method": one of SLICE_METHODS = "random", "seed": int = 0, "centre": "trained"|"init" = "trained",
+    "options": {}}``: the 2D plane through parameter space that is drawn. ``options``: at most 20 scalar keyword options of
+    ``engine.nn.slices.slice_plane`` for the method (e.g. ``{"normalization": "filter"}``)."""
 
     method: str = "random"
     seed: int = 0

@@ -220,6 +220,8 @@ def test_schema_lists_agree_with_the_engine_modules():
     activations = pytest.importorskip("engine.nn.activations")
     losses = pytest.importorskip("engine.nn.losses")
     assert set(scene.ACTIVATIONS) <= set(activations.ACTIVATIONS) and set(scene.LOSSES) <= set(losses.LOSSES)
+    slices = pytest.importorskip("engine.nn.slices")
+    assert set(scene.SLICE_METHODS) == set(slices.METHODS)
 
 
 # ----------------------------------------------------------------------------------------------------- fuzzing
