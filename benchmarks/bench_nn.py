@@ -1,0 +1,117 @@
+"""Speed of network slices (issue 5): prints medians, ratios against baselines measured in the same run, and the
+machine's own matmul GFLOP/s and tanh/s for scale. Run: .venv/bin/python benchmarks/bench_nn.py"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+import tracemalloc
+
+import numpy as np
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+
+from engine import optimizers  # noqa: E402
+from engine.nn import MLP, make_dataset, slice_plane  # noqa: E402
+from engine.nn.grid import PlaneGridEvaluator  # noqa: E402
+
+
+def median_time(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return float(np.median(times))
+
+
+def machine_rates() -> tuple[float, float, float]:
+    A = np.random.default_rng(0).random((1024, 1024), dtype=np.float32)
+    gflops = 2 * 1024 ** 3 / median_time(lambda: A @ A, 7) / 1e9
+    x = (np.random.default_rng(1).standard_normal(1 << 20) * 2).astype(np.float32)
+    out = np.empty_like(x)
+    tanh_rate = x.size / median_time(lambda: np.tanh(x, out=out), 15)
+    exp_rate = x.size / median_time(lambda: np.exp(x, out=out), 15)
+    return gflops, tanh_rate, exp_rate
+
+
+def main() -> None:
+    print(f"load average before: {os.getloadavg()}, cores: {os.cpu_count()}")
+    data = make_dataset("moons", n=512, noise=0.1, seed=0)
+    model = MLP([2, 16, 16, 1], activation="tanh", loss="mse")
+    params = model.init_params()
+    plane = slice_plane(model, params, data.X, data.y, method="random")
+    N, sizes = 512, model.layer_sizes
+    flops_per_point = 2 * N * sum(sizes[i] * sizes[i + 1] for i in range(len(sizes) - 1))
+    tanh_per_point = N * sum(sizes[1:-1])
+
+    gflops, tanh_rate, exp_rate = machine_rates()
+    print(f"machine: float32 1024² matmul {gflops:.1f} GFLOP/s; np.tanh float32 {tanh_rate / 1e6:.0f} M/s; "
+          f"np.exp float32 {exp_rate / 1e6:.0f} M/s (one thread each)")
+
+    # baseline: per-point float64 NumPy loop, timed on a subsample and scaled to the full grid
+    rng = np.random.default_rng(0)
+    sub = rng.uniform(-1, 1, size=(300, 2))
+    loop_per_point = median_time(lambda: [model.loss(plane.params_at(a, b), data.X, data.y) for a, b in sub], 3) / 300
+
+    for res, target in ((101, 0.150), (201, 0.600)):
+        P = res * res
+        plane.loss_grid(resolution=res)                                  # warm-up, builds the evaluator
+        t_fast = median_time(lambda: plane.loss_grid(resolution=res), 7 if res == 101 else 3)
+        loop = loop_per_point * P
+        print(f"\n{res}×{res} random-plane slice, 2-16-16-1 tanh, 512 points ({P * tanh_per_point / 1e6:.0f} M tanh, "
+              f"{P * flops_per_point / 1e9:.2f} GFLOP):")
+        print(f"  grid engine (float32, separable layer 1, logistic tanh, 2 threads): {t_fast * 1e3:.1f} ms "
+              f"[target {target * 1e3:.0f} ms: {'met' if t_fast < target else 'NOT met'}]")
+        print(f"    achieved {P * flops_per_point / t_fast / 1e9:.1f} GFLOP/s, "
+              f"{P * tanh_per_point / t_fast / 1e6:.0f} M tanh/s")
+        print(f"  per-point float64 loop (timed on 300 points, scaled): {loop * 1e3:.0f} ms -> "
+              f"speed-up {loop / t_fast:.1f}× [target ≥ 5×]")
+        if res == 101:
+            alphas = np.linspace(-1, 1, res)
+            A, B = np.meshgrid(alphas, alphas)
+            for th in (1, 2):
+                ev = PlaneGridEvaluator(model, plane.X, plane.t, plane.origin, plane.d1, plane.d2, threads=th)
+                t_sep = median_time(lambda: ev.grid(alphas, alphas), 5)
+                t_gen = median_time(lambda: ev.losses(A.ravel(), B.ravel()), 3)
+                print(f"  {th} thread(s): separable grid {t_sep * 1e3:.1f} ms; generic points path (exp per "
+                      f"element) {t_gen * 1e3:.1f} ms")
+            t64 = median_time(lambda: plane.loss_grid(resolution=res, dtype=np.float64), 1)
+            print(f"  batched float64 forward (no structure, np.tanh): {t64 * 1e3:.0f} ms")
+            err = np.max(np.abs(plane.loss_grid(resolution=res) / plane.loss_grid(resolution=res,
+                                                                                   dtype=np.float64) - 1))
+            print(f"  float32 vs float64 max relative error {err:.2e} [target < 1e-5]")
+        tracemalloc.start()
+        plane.loss_grid(resolution=res)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"  peak extra memory (tracemalloc) {peak / 2 ** 20:.1f} MB [target < 100 MB]")
+
+    # one full-batch training step: forward + backprop + Adam update, float64
+    opt = optimizers.make("adam", 0.01)
+    theta = model.flatten(params)[None]
+    opt.init_state(1, theta.shape[1])
+
+    def step():
+        nonlocal theta
+        _, g = model.loss_and_gradients(model.unflatten(theta[0]), data.X, data.y)
+        theta = opt.step(theta, model.flatten(g)[None])
+
+    for _ in range(20):
+        step()
+    times = []
+    for _ in range(300):
+        t = time.perf_counter()
+        step()
+        times.append(time.perf_counter() - t)
+    med = float(np.median(times))
+    print(f"\ntraining step (forward + backprop + Adam, 2-16-16-1, 512 points, float64): {med * 1e6:.0f} µs "
+          f"[target 300 µs: {'met' if med < 300e-6 else 'NOT met'}]")
+
+    ga = median_time(lambda: plane.gradients(np.zeros(64), np.zeros(64)), 5)
+    print(f"in-plane gradient, 64 points batched: {ga * 1e3:.1f} ms; 40,000 points ≈ {ga * 625:.1f} s")
+    print(f"load average after: {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()
