@@ -294,7 +294,9 @@ class ApngWriter(Writer):
         self._previous: np.ndarray | None = None
         self._sequence = 0
         delay = Fraction(1 / self.fps).limit_denominator(65535)
-        self._delay = (delay.numerator, delay.denominator) if delay.numerator <= 65535 else (65535, round(65535 * self.fps))
+        if delay.numerator > 65535:  # slower than one frame in 18 hours: the longest delay APNG can say
+            delay = Fraction(65535, 1)
+        self._delay = (delay.numerator, delay.denominator)
 
     def _chunk(self, kind: bytes, data: bytes) -> None:
         self._out.write(struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data)))

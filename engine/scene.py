@@ -269,8 +269,8 @@ def _options(value: object, where: str) -> dict[str, Any]:
 @dataclass(frozen=True)
 class SliceSpec:
     """``{"method": one of SLICE_METHODS = "random", "seed": int = 0, "centre": "trained"|"init" = "trained",
-    "options": {}}``: the 2D plane through parameter space that is drawn. ``options``: at most 20 scalar keyword options of
-    ``engine.nn.slices.slice_plane`` for the method (e.g. ``{"normalization": "filter"}``)."""
+    "options": {}}``: the 2D plane through parameter space that is drawn. ``options``: at most 20 scalar keyword
+    options of ``engine.nn.slices.slice_plane`` for the method (e.g. ``{"normalization": "filter"}``)."""
 
     method: str = "random"
     seed: int = 0
