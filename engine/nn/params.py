@@ -5,6 +5,7 @@ input unit, column 3 = output unit, since z = a @ W + b) or ``"b2[0]"``.
 """
 from __future__ import annotations
 
+import math
 import re
 from typing import Sequence
 
@@ -26,7 +27,7 @@ def param_shapes(layer_sizes: Sequence[int]) -> dict[str, tuple[int, ...]]:
 
 
 def n_params(layer_sizes: Sequence[int]) -> int:
-    return sum(int(np.prod(s)) for s in param_shapes(layer_sizes).values())
+    return sum(math.prod(s) for s in param_shapes(layer_sizes).values())
 
 
 def flatten(params: Params, layer_sizes: Sequence[int]) -> Array:
@@ -45,14 +46,14 @@ def unflatten(vector: Array, layer_sizes: Sequence[int]) -> Params:
     """Inverse of :func:`flatten`: (D,) -> dict of arrays (copies). A leading batch axis (..., D) is kept."""
     vector = np.asarray(vector, dtype=np.float64)
     shapes = param_shapes(layer_sizes)
-    d = n_params(layer_sizes)
+    d = sum(math.prod(s) for s in shapes.values())
     if vector.shape[-1:] != (d,):
         raise ValueError(f"parameter vector has length {vector.shape[-1:] or 'scalar'}, expected {d}")
     out: Params = {}
     i = 0
     lead = vector.shape[:-1]
     for k, s in shapes.items():
-        size = int(np.prod(s))
+        size = math.prod(s)
         out[k] = vector[..., i:i + size].reshape(lead + s).copy()
         i += size
     return out
@@ -85,5 +86,5 @@ def flat_index(name: str, layer_sizes: Sequence[int]) -> int:
     for k, s in param_shapes(layer_sizes).items():
         if k == key:
             return offset + int(np.ravel_multi_index(index, s))
-        offset += int(np.prod(s))
+        offset += math.prod(s)
     raise AssertionError("unreachable")
