@@ -1,0 +1,484 @@
+"""Formula panel: type your own f(x, y), see its exact gradient's definition, apply it as the landscape.
+
+The panel only shows what :mod:`engine.formula` says: ``analyse`` gives the function, the pretty-printed derivatives
+and the kinks; a :class:`~engine.formula.FormulaError` gives the message and the column span that the panel marks.
+Applying calls :meth:`AppState.set_landscape` with ``source={"kind": "formula", "text": text}``; a refused formula
+leaves the state alone.
+
+Keyboard: Enter applies (in the formula field and in the four view bounds), Up/Down browse the recently applied
+formulas (kept in QSettings under ``formula/recent``, most recent first, at most 20).
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import QPoint, QRect, QSettings, QSize, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLayout, QLineEdit,
+                               QMenu, QPushButton, QSizePolicy, QToolButton, QToolTip, QVBoxLayout, QWidget)
+
+from app.state import AppState
+from engine import formula as engine_formula
+
+RECENT_KEY = "formula/recent"
+MAX_RECENT = 20
+CHECK_DELAY_MS = 200
+DEFAULT_VIEW = ((-5.0, 5.0), (-5.0, 5.0))
+EXAMPLES = ["x**2 + 3*y**2", "sin(x)*cos(y) + 0.1*(x^2+y^2)", "(1-x)^2 + 100*(y-x^2)^2", "x^2 - y^2",
+            "abs(x) + abs(y)"]
+MATH_FONT = "'STIX Two Math', 'Cambria Math', 'Latin Modern Math', 'DejaVu Serif', 'Times New Roman', serif"
+ERROR_COLOUR = "#d62728"
+_VARIABLE = re.compile(r"(?<![A-Za-z_])([xy])(?![A-Za-z_])")
+
+
+def read_recent(settings: QSettings) -> list[str]:
+    """The recent formulas stored in ``settings`` (an ini file returns a one-item list as a plain string)."""
+    value = settings.value(RECENT_KEY)
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    return [s for s in items if isinstance(s, str) and s.strip()][:MAX_RECENT]
+
+
+def math_html(text: str) -> str:
+    """Engine text (``2·x·cos(y)``) as rich text: serif, with the variables x and y in italics."""
+    return _VARIABLE.sub(r"<i>\1</i>", html.escape(text))
+
+
+class FormulaEdit(QLineEdit):
+    """A line edit whose Up/Down keys walk through ``history`` (most recent first), like a shell."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.history: list[str] = []
+        self._index = -1  # -1: the user's own text (the draft), 0: most recent, ...
+        self._draft = ""
+        self.textEdited.connect(self._on_edited)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        if event.key() == Qt.Key_Up and self._index + 1 < len(self.history):
+            if self._index == -1:
+                self._draft = self.text()
+            self._index += 1
+            self.setText(self.history[self._index])
+        elif event.key() == Qt.Key_Down and self._index >= 0:
+            self._index -= 1
+            self.setText(self._draft if self._index == -1 else self.history[self._index])
+        elif event.key() in (Qt.Key_Up, Qt.Key_Down):
+            event.accept()  # at either end of the history: stay put, do not move focus
+        else:
+            super().keyPressEvent(event)
+
+    def reset_history_position(self) -> None:
+        self._index = -1
+
+    def _on_edited(self, _text: str) -> None:
+        self._index = -1
+
+
+class FlowLayout(QLayout):
+    """Lays out its widgets left to right and wraps them onto new rows, like words (for the example chips)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
+        super().__init__(parent)
+        self._items: list = []
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+
+    def addItem(self, item) -> None:  # noqa: N802
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, i: int):  # noqa: N802
+        return self._items[i] if 0 <= i < len(self._items) else None
+
+    def takeAt(self, i: int):  # noqa: N802
+        return self._items.pop(i) if 0 <= i < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        x, y, row_height, gap = rect.x(), rect.y(), 0, self.spacing()
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and row_height > 0:
+                x, y, row_height = rect.x(), y + row_height + gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + gap
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y()
+
+
+class FormulaPanel(QWidget):
+    """Type f(x, y), check it live, apply it with its view rectangle, and read ∂f/∂x and ∂f/∂y."""
+
+    applied = Signal(str)  # the formula text, after the state accepted it
+
+    def __init__(self, state: AppState, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.settings = settings if settings is not None else QSettings()
+        self.setObjectName("formulaPanel")
+        self._info: engine_formula.FormulaInfo | None = None  # the last formula that passed the check
+        self._error: engine_formula.FormulaError | None = None
+        self._shown: engine_formula.FormulaInfo | None = None  # whose gradient the panel shows
+
+        self.edit = FormulaEdit()
+        self.edit.setObjectName("formulaEdit")
+        self.edit.setPlaceholderText(self.tr("e.g. x^2 + 3*y^2"))
+        self.edit.setToolTip(self.tr("Your f(x, y). Enter applies it; Up/Down go through recent formulas.")
+                             + "\n\n" + self.help_text())
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setMaxLength(engine_formula.MAX_LENGTH)
+        self.edit.textChanged.connect(self._schedule_check)
+        self.edit.returnPressed.connect(self.apply)
+        f_label = QLabel(self.tr("&f(x, y) ="))
+        f_label.setBuddy(self.edit)
+        f_label.setToolTip(self.edit.toolTip())
+        f_label.setStyleSheet(f"font-family: {MATH_FONT}; font-style: italic;")
+
+        self.recent_button = QToolButton()
+        self.recent_button.setText(self.tr("Recent ▾"))
+        self.recent_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
+        self.recent_button.setToolTip(self.tr("Formulas you applied before (also Up/Down in the field)"))
+        self.recent_button.setPopupMode(QToolButton.InstantPopup)
+        self.recent_menu = QMenu(self.recent_button)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_button.setMenu(self.recent_menu)
+        self.help_button = QToolButton()
+        self.help_button.setText("?")
+        self.help_button.setToolTip(self.help_text())
+        self.help_button.clicked.connect(
+            lambda: QToolTip.showText(self.help_button.mapToGlobal(QPoint(0, self.help_button.height())),
+                                      self.help_text(), self.help_button))
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(CHECK_DELAY_MS)
+        self.timer.timeout.connect(self.check)
+
+        self.status = QLabel()
+        self.status.setObjectName("formulaStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status.setToolTip(self.tr("Whether the formula is accepted, and what is wrong when it is not"))
+        self.marked = QLabel()
+        self.marked.setObjectName("formulaMarked")
+        self.marked.setTextFormat(Qt.RichText)
+        self.marked.setWordWrap(True)
+        self.marked.setToolTip(self.tr("Your formula with the part the error is about underlined in red"))
+        self.marked.hide()
+
+        chips = QWidget()
+        chips.setToolTip(self.tr("Example formulas: click one to use it"))
+        flow = FlowLayout(chips)
+        self.example_buttons: list[QToolButton] = []
+        for text in EXAMPLES:
+            chip = QToolButton()
+            chip.setText(text)
+            chip.setAutoRaise(False)
+            chip.setToolTip(self.tr("Show the landscape of f(x, y) = {formula}").format(formula=text))
+            chip.setStyleSheet("QToolButton { border: 1px solid palette(mid); border-radius: 9px; padding: 1px 7px; }"
+                               "QToolButton:hover { background: palette(midlight); }")
+            chip.clicked.connect(lambda _=False, t=text: self.use_example(t))
+            flow.addWidget(chip)
+            self.example_buttons.append(chip)
+        examples_label = QLabel(self.tr("Examples:"))
+        examples_label.setToolTip(chips.toolTip())
+
+        view_box = QGroupBox(self.tr("View rectangle"))
+        view_box.setToolTip(self.tr("Where the formula is drawn; a formula has no natural default, so it starts at "
+                                    "[−5, 5] × [−5, 5]"))
+        grid = QGridLayout(view_box)
+        self.bounds: dict[str, QDoubleSpinBox] = {}
+        defaults = {"xmin": DEFAULT_VIEW[0][0], "xmax": DEFAULT_VIEW[0][1],
+                    "ymin": DEFAULT_VIEW[1][0], "ymax": DEFAULT_VIEW[1][1]}
+        labels = [("xmin", self.tr("&x from")), ("xmax", self.tr("to")), ("ymin", self.tr("&y from")),
+                  ("ymax", self.tr("to"))]
+        for i, (key, text) in enumerate(labels):
+            box = QDoubleSpinBox()
+            box.setObjectName(f"formula_{key}")
+            box.setRange(-1e6, 1e6)
+            box.setDecimals(3)
+            box.setSingleStep(0.5)
+            box.setValue(defaults[key])
+            box.setToolTip(self.tr("{bound} of the rectangle the formula is drawn on (Enter applies)").format(
+                bound={"xmin": self.tr("Smallest x"), "xmax": self.tr("Largest x"),
+                       "ymin": self.tr("Smallest y"), "ymax": self.tr("Largest y")}[key]))
+            box.lineEdit().returnPressed.connect(self.apply)
+            box.valueChanged.connect(lambda _v: self.view_error.hide())
+            self.bounds[key] = box
+            label = QLabel(text)
+            label.setBuddy(box)
+            label.setToolTip(box.toolTip())
+            grid.addWidget(label, i // 2, 2 * (i % 2))
+            grid.addWidget(box, i // 2, 2 * (i % 2) + 1)
+        self.view_error = QLabel()
+        self.view_error.setObjectName("formulaViewError")
+        self.view_error.setWordWrap(True)
+        self.view_error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.view_error.hide()
+        grid.addWidget(self.view_error, 2, 0, 1, 4)
+
+        self.apply_button = QPushButton(self.tr("&Apply formula"))
+        self.apply_button.setToolTip(self.tr("Draw this formula in this rectangle (Enter); the runs are cleared"))
+        self.apply_button.clicked.connect(self.apply)
+
+        self.gradient_box = gradient_box = QGroupBox(self.tr("Gradient (exact, symbolic)"))
+        gradient_box.setToolTip(self.tr("The partial derivatives the engine computed from your formula; the arrows "
+                                        "and every optimizer step use exactly these"))
+        g = QVBoxLayout(gradient_box)
+        self.f_text, self.dfdx, self.dfdy = QLabel(), QLabel(), QLabel()
+        for label, tip in ((self.f_text, self.tr("Your formula as the engine reads it")),
+                           (self.dfdx, self.tr("∂f/∂x: how fast f grows when x grows, y fixed")),
+                           (self.dfdy, self.tr("∂f/∂y: how fast f grows when y grows, x fixed"))):
+            label.setTextFormat(Qt.RichText)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            label.setToolTip(tip)
+            label.setStyleSheet(f"font-family: {MATH_FONT}; font-size: 11pt;")
+            g.addWidget(label)
+        self.kink_note = QLabel()
+        self.kink_note.setObjectName("formulaKinks")
+        self.kink_note.setWordWrap(True)
+        self.kink_note.setTextFormat(Qt.RichText)
+        self.kink_note.setToolTip(self.tr("Where the formula is not smooth, and what the gradient means there"))
+        self.kink_note.hide()
+        g.addWidget(self.kink_note)
+
+        top = QHBoxLayout()
+        top.addWidget(f_label)
+        top.addWidget(self.edit, 1)
+        top.addWidget(self.recent_button)
+        top.addWidget(self.help_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.marked)
+        layout.addWidget(examples_label)
+        layout.addWidget(chips)
+        layout.addWidget(view_box)
+        layout.addLayout(buttons)
+        layout.addWidget(gradient_box)
+        layout.addStretch(1)
+        for w in (chips, gradient_box):
+            w.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+
+        self.edit.history = self.recent()
+        state.landscapeChanged.connect(self._on_landscape_changed)
+        state.viewChanged.connect(self._on_view_changed)
+        self._on_landscape_changed()
+        if not self.edit.text():
+            with QSignalBlocker(self.edit):
+                self.edit.setText(self.edit.history[0] if self.edit.history else EXAMPLES[0])
+        self.check()
+
+    # ----- texts ------------------------------------------------------------------------------------------------
+    def help_text(self) -> str:
+        names = ", ".join(sorted(n for n in engine_formula.FUNCTIONS if n not in ("min", "max")))
+        return "\n".join([
+            self.tr("Accepted in a formula:"),
+            self.tr("  variables x and y; numbers such as 2, 0.5, 1e-3; the constants pi and e"),
+            self.tr("  + − * /, powers with ^ or ** (x^2 is the same as x**2), parentheses"),
+            self.tr("  functions: {names}").format(names=names),
+            self.tr("  min(a, b) and max(a, b) of two arguments"),
+            self.tr("Write products explicitly: 2*x, not 2x."),
+            self.tr("Not smooth: abs, min, max, sqrt and fractional powers (the note below the gradient says where)."),
+            self.tr("Where f is undefined (log of a negative number, 1/0) the surface is left blank."),
+        ])
+
+    def kink_text(self, kink: str) -> str:
+        texts = {
+            "abs": self.tr("abs has a kink at 0: the gradient there is a subgradient (sign(0) = 0)."),
+            "min": self.tr("min has a kink where its two arguments are equal: the gradient there is a subgradient "
+                           "(the average of both sides)."),
+            "max": self.tr("max has a kink where its two arguments are equal: the gradient there is a subgradient "
+                           "(the average of both sides)."),
+            "sqrt": self.tr("sqrt has an infinite slope at 0: the gradient there is infinite, and a run that reaches "
+                            "it diverges."),
+            "^": self.tr("A fractional power such as x^0.5 has an infinite slope at 0, and is undefined below 0."),
+        }
+        if kink in texts:
+            return texts[kink]
+        function = engine_formula.FUNCTIONS.get(kink)
+        return self.tr("{name} is not smooth: {where}.").format(name=kink, where=function.kink if function else "?")
+
+    # ----- recent formulas --------------------------------------------------------------------------------------
+    def recent(self) -> list[str]:
+        return read_recent(self.settings)
+
+    def remember(self, text: str) -> None:
+        items = [text] + [s for s in self.recent() if s != text]
+        self.settings.setValue(RECENT_KEY, items[:MAX_RECENT])
+        self.settings.sync()
+        self.edit.history = items[:MAX_RECENT]
+
+    def clear_recent(self) -> None:
+        self.settings.remove(RECENT_KEY)
+        self.settings.sync()
+        self.edit.history = []
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        items = self.recent()
+        if not items:
+            action = self.recent_menu.addAction(self.tr("No recent formulas yet"))
+            action.setEnabled(False)
+            return
+        for text in items:
+            action = self.recent_menu.addAction(text)
+            action.setToolTip(self.tr("Put this formula in the field and apply it"))
+            action.triggered.connect(lambda _=False, t=text: self.use_example(t))
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.tr("Clear recent formulas"), self.clear_recent)
+
+    # ----- actions ----------------------------------------------------------------------------------------------
+    def view(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        b = {k: box.value() for k, box in self.bounds.items()}
+        return (b["xmin"], b["xmax"]), (b["ymin"], b["ymax"])
+
+    def set_view(self, view) -> None:
+        (x0, x1), (y0, y1) = view
+        for key, value in zip(("xmin", "xmax", "ymin", "ymax"), (x0, x1, y0, y1)):
+            with QSignalBlocker(self.bounds[key]):
+                self.bounds[key].setValue(float(value))
+
+    def use_example(self, text: str) -> None:
+        self.edit.setText(text)
+        self.edit.reset_history_position()
+        self.apply()
+
+    def check(self) -> bool:
+        """Analyse the field's text now (the debounce timer calls this); show the result. True when accepted."""
+        self.timer.stop()
+        text = self.edit.text()
+        try:
+            info = engine_formula.analyse(text, DEFAULT_VIEW)
+        except engine_formula.FormulaError as err:
+            self._show_error(text, err)
+            return False
+        self._info, self._error = info, None
+        self.edit.setStyleSheet("")
+        self.marked.hide()
+        self._show_gradient(info)
+        self._update_status()
+        return True
+
+    def apply(self) -> bool:
+        """Build the function from the field and show it in the view rectangle; False (state unchanged) if refused."""
+        if not self.check():
+            self.state.message.emit(self.tr("Formula not applied: {reason}").format(reason=self._error.message))
+            return False
+        view = self.view()
+        (x0, x1), (y0, y1) = view
+        if not (x0 < x1 and y0 < y1):
+            axis = "x" if not x0 < x1 else "y"
+            text = self.tr("View refused: the smallest {axis} must be less than the largest {axis}.").format(axis=axis)
+            self.view_error.setText(text)
+            self.view_error.show()
+            self.state.message.emit(text)
+            return False
+        self.view_error.hide()
+        text = self.edit.text().strip()
+        source = {"kind": "formula", "text": text}
+        if self.state.landscape_source == source:
+            self.state.set_view(view)  # same formula, new rectangle: keep the runs
+        else:
+            function = engine_formula.parse(text, view)
+            self.state.set_landscape(function, source=source, view=view)
+        self.remember(text)
+        self.edit.reset_history_position()
+        self._update_status()
+        self.applied.emit(text)
+        return True
+
+    # ----- display ----------------------------------------------------------------------------------------------
+    def _schedule_check(self, _text: str = "") -> None:
+        self.timer.start()
+
+    def _show_error(self, text: str, err: engine_formula.FormulaError) -> None:
+        self._info, self._error = None, err
+        if err.column is not None:
+            where = self.tr("at character {n}").format(n=err.column + 1)
+            self.status.setText(self.tr("✗ {message} ({where})").format(message=err.message, where=where))
+            start, end = err.column, err.column + err.length
+            bad = html.escape(text[start:end]) or " "  # an error past the end marks an empty slot
+            caret = " " * start + "^" + "~" * (max(len(text[start:end]), 1) - 1)
+            self.marked.setText(
+                f"<pre style='margin: 0;'>{html.escape(text[:start])}"
+                f"<span style='color: {ERROR_COLOUR}; background: #fde0e0; text-decoration: underline;'>{bad}</span>"
+                f"{html.escape(text[end:])}<br><span style='color: {ERROR_COLOUR};'>{caret}</span></pre>")
+            self.marked.show()
+        else:
+            self.status.setText(self.tr("✗ {message}").format(message=err.message))
+            self.marked.hide()
+        self.status.setStyleSheet(f"color: {ERROR_COLOUR};")
+        if self._shown is not None:  # grey out the gradient: it belongs to an earlier formula
+            self.gradient_box.setTitle(self.tr("Gradient of the last valid formula"))
+            self.gradient_box.setEnabled(False)
+        self.edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {ERROR_COLOUR}; }}")
+
+    def _show_gradient(self, info: engine_formula.FormulaInfo) -> None:
+        self._shown = info
+        self.gradient_box.setTitle(self.tr("Gradient (exact, symbolic)"))
+        self.gradient_box.setEnabled(True)
+        self.f_text.setText(f"<i>f</i>(<i>x</i>, <i>y</i>) = {math_html(info.expr_text)}")
+        self.dfdx.setText(f"∂<i>f</i>/∂<i>x</i> = {math_html(info.dfdx_text)}")
+        self.dfdy.setText(f"∂<i>f</i>/∂<i>y</i> = {math_html(info.dfdy_text)}")
+        if info.kinks:
+            notes = "<br>".join("⚠ " + html.escape(self.kink_text(k)) for k in info.kinks)
+            self.kink_note.setText(f"<span style='color: #9a6700;'>{notes}</span>")
+            self.kink_note.show()
+        else:
+            self.kink_note.hide()
+
+    def _update_status(self) -> None:
+        if self._error is not None:
+            return
+        source = {"kind": "formula", "text": self.edit.text().strip()}
+        if self.state.landscape_source == source:
+            self.status.setText(self.tr("✓ Shown on the landscape."))
+        else:
+            self.status.setText(self.tr("✓ Valid formula: press Enter or Apply to draw it."))
+        self.status.setStyleSheet("color: #2a7a2a;")
+
+    # ----- state slots ------------------------------------------------------------------------------------------
+    def _on_landscape_changed(self) -> None:
+        source = self.state.landscape_source
+        if source.get("kind") == "formula" and source.get("text") != self.edit.text().strip():
+            with QSignalBlocker(self.edit):  # e.g. a scene with a formula was opened
+                self.edit.setText(source["text"])
+            self.check()
+        self._update_status()
+
+    def _on_view_changed(self) -> None:
+        if self.state.landscape_source.get("kind") == "formula":  # pan/zoom of the formula's landscape
+            self.set_view(self.state.view)
+            self.view_error.hide()
