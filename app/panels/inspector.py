@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.panels import optimizer_title
@@ -24,6 +24,7 @@ HYPER_NOTES = {"momentum": "share of the velocity kept", "beta1": "decay of the 
                "initial_accumulator_value": "starting sum of squares"}
 TERM_NOTES = {"v": "velocity", "m": "mean gradient (1st moment)", "m̂": "m with bias correction",
               "v̂": "v with bias correction", "∇f + μ·v": "Nesterov's look-ahead direction"}
+THROTTLE_MS = 80
 MONO = "font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace;"
 
 
@@ -65,12 +66,26 @@ class StepInspector(QWidget):
         layout.addWidget(self.browser)
         self.explanation: StepExplanation | None = None
         self._dirty = True
+        # During playback the frame changes up to 60 times a second: render at most every THROTTLE_MS (first change
+        # at once, the newest one at the end of the interval) - nobody reads numbers faster, and each render costs.
+        self._since_render = QElapsedTimer()
+        self._pending = QTimer(self, singleShot=True, timeout=self._refresh)
         for signal in (state.runsChanged, state.selectionChanged, state.landscapeChanged):
             signal.connect(self._refresh)
-        state.frameChanged.connect(self._refresh)
+        state.frameChanged.connect(self._on_frame_changed)
         self._refresh()
 
     # ----- slots ------------------------------------------------------------------------------------------------
+    def _on_frame_changed(self, _frame: int) -> None:
+        self._dirty = True
+        if not self.isVisible() or self._pending.isActive():
+            return
+        wait = THROTTLE_MS - self._since_render.elapsed() if self._since_render.isValid() else 0
+        if wait > 0:
+            self._pending.start(wait)
+        else:
+            self.render()
+
     def _refresh(self, *_) -> None:
         """Re-render now when visible; otherwise on the next show (no cost while the dock is hidden)."""
         self._dirty = True
@@ -84,6 +99,8 @@ class StepInspector(QWidget):
 
     def render(self) -> None:
         self._dirty = False
+        self._pending.stop()
+        self._since_render.start()
         runs = self.state.selected_runs()
         if not runs:
             self.explanation = None

@@ -111,8 +111,11 @@ class RunList(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        # Interactive, sized to contents when runs change: ResizeToContents would re-measure every cell on every
+        # animation frame (the dominant cost of this widget during playback).
+        header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
+        self._number_width = self.table.fontMetrics().horizontalAdvance("−8.88888e−88") + 12
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.setToolTip(self.tr("Runs: select to highlight and inspect; Delete removes, right-click for more"))
@@ -184,6 +187,9 @@ class RunList(QWidget):
     # ----- slots ------------------------------------------------------------------------------------------------
     def _on_runs_changed(self) -> None:
         self.model.refresh_all()
+        self.table.resizeColumnsToContents()
+        for col in (4, 5, 6):  # numbers change with the frame: room for the widest
+            self.table.setColumnWidth(col, max(self.table.columnWidth(col), self._number_width))
         self._on_selection_changed()
 
     def _on_frame_changed(self, _frame: int) -> None:

@@ -239,7 +239,8 @@ def test_inspector_gd_step_matches_hand_computation(qtbot, state):
     assert "Select a run" in w.browser.toPlainText()
     state.set_optimizer(lr=0.01, steps=100)
     run = state.add_run((0.5, 1.5))[0]
-    state.set_frame(5)
+    state.set_frame(5)  # frame changes are throttled: shown within THROTTLE_MS
+    qtbot.waitUntil(lambda: "step t = 5 → 6" in w.browser.toPlainText(), timeout=1000)
     # Independent: five GD steps by hand with the closed-form gradient, then the sixth written out.
     x = np.array([0.5, 1.5])
     for _ in range(5):
@@ -287,9 +288,8 @@ def test_inspector_after_divergence_says_so(qtbot, state):
     run = state.add_run((3.5, 1.5))[0]
     k = int(run.trajectory.stopped_at[0])
     assert run.trajectory.status[0] == "diverged"
-    state.set_frame(state.max_frame)
-    text = w.browser.toPlainText()
-    assert f"Diverged at step {k}" in text
+    state.set_frame(state.max_frame)  # right after a render: shown at the end of the throttle interval
+    qtbot.waitUntil(lambda: f"Diverged at step {k}" in w.browser.toPlainText(), timeout=1000)
     np.testing.assert_allclose(shown(w, f"x{k}"), run.trajectory.points[k, 0], rtol=1e-5)
 
 
