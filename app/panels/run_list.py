@@ -116,6 +116,7 @@ class RunList(QWidget):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
         self._number_width = self.table.fontMetrics().horizontalAdvance("−8.88888e−88") + 12
+        self._step_width = self.table.fontMetrics().horizontalAdvance("88888") + 12
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.setToolTip(self.tr("Runs: select to highlight and inspect; Delete removes, right-click for more"))
@@ -188,8 +189,9 @@ class RunList(QWidget):
     def _on_runs_changed(self) -> None:
         self.model.refresh_all()
         self.table.resizeColumnsToContents()
-        for col in (4, 5, 6):  # numbers change with the frame: room for the widest
-            self.table.setColumnWidth(col, max(self.table.columnWidth(col), self._number_width))
+        widths = {4: self._step_width, 5: self._number_width, 6: self._number_width}
+        for col, width in widths.items():  # these change with the frame: room for the widest
+            self.table.setColumnWidth(col, max(self.table.columnWidth(col), width))
         self._on_selection_changed()
 
     def _on_frame_changed(self, _frame: int) -> None:
