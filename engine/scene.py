@@ -35,7 +35,8 @@ MAX_RUNS = 100
 MAX_COORD = 1e6            # |x|, |y| of views and starts
 MAX_FORMULA_CHARS = 500
 COLORMAPS = ("viridis", "plasma", "inferno", "magma", "cividis", "turbo")
-FIELD_MODES = ("descent", "gradient")   # arrows along −∇f (downhill) or +∇f
+FIELD_MODES = ("descent", "ascent")   # arrows along −∇f (downhill) or +∇f (uphill), as app.state names them
+FIELD_MODE_ALIASES = {"gradient": "ascent"}  # an early spelling of "ascent", still read (written as "ascent")
 # Dataset name -> number of input features (engine/nn/datasets.py); tests check the two agree.
 DATASETS = {"xor": 2, "moons": 2, "circles": 2, "spirals": 2, "blobs": 2, "linear": 1, "sine": 1}
 ACTIVATIONS = ("tanh", "sigmoid", "relu", "identity")
@@ -330,6 +331,11 @@ Landscape = Union[FunctionLandscape, FormulaLandscape, NetworkLandscape]
 _KINDS = {c.kind: c for c in (FunctionLandscape, FormulaLandscape, NetworkLandscape)}
 
 
+def landscape_from_dict(data: object, where: str = "landscape") -> Landscape:
+    """Validate one landscape object (``FunctionLandscape.to_dict()`` etc.); SceneError otherwise."""
+    return _landscape(data, where)
+
+
 def _landscape(value: object, where: str) -> Landscape:
     obj = _Obj(value, where)
     kind = obj.take("kind", _choice, tuple(_KINDS))
@@ -360,13 +366,19 @@ class View:
         return {"x": list(self.x), "y": list(self.y)}
 
 
+def _field_mode(value: object, where: str) -> str:
+    if isinstance(value, str) and value in FIELD_MODE_ALIASES:
+        return FIELD_MODE_ALIASES[value]
+    return _choice(value, where, FIELD_MODES)
+
+
 @dataclass(frozen=True)
 class Display:
     """How the landscape is drawn; every key is optional.
 
     colormap: one of ``COLORMAPS`` = "viridis".  log_scale: bool = false (colours on a log scale).
     contours: number of contour lines, 0..100 = 20.  show_field: bool = true (gradient arrows).
-    field_mode: "descent" (arrows along −∇f) | "gradient" (+∇f) = "descent".
+    field_mode: "descent" (arrows along −∇f) | "ascent" (+∇f) = "descent"; "gradient" is read as "ascent".
     field_density: arrows per side, 2..100 = 20.  show_minima: bool = true (mark known minima).
     """
 
@@ -385,7 +397,7 @@ class Display:
                       obj.take("log_scale", _bool, default=d.log_scale),
                       obj.take("contours", _int, 0, 100, default=d.contours),
                       obj.take("show_field", _bool, default=d.show_field),
-                      obj.take("field_mode", _choice, FIELD_MODES, default=d.field_mode),
+                      obj.take("field_mode", _field_mode, default=d.field_mode),
                       obj.take("field_density", _int, 2, 100, default=d.field_density),
                       obj.take("show_minima", _bool, default=d.show_minima))
         obj.done()

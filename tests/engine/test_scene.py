@@ -204,6 +204,19 @@ def test_network_layers_must_start_with_the_dataset_inputs():
         loads(json.dumps(data))
 
 
+def test_field_mode_uses_the_app_names_and_reads_the_old_gradient_spelling():
+    data = json.loads(dumps(_example("himmelblau-four-basins")))
+    data["display"]["field_mode"] = "ascent"
+    assert loads(json.dumps(data)).display.field_mode == "ascent"
+    data["display"]["field_mode"] = "gradient"   # an early spelling: read as "ascent", written as "ascent"
+    assert json.loads(dumps(loads(json.dumps(data))))["display"]["field_mode"] == "ascent"
+    data["display"]["field_mode"] = "uphill"
+    with pytest.raises(SceneError, match=r"display\.field_mode: must be one of descent, ascent"):
+        loads(json.dumps(data))
+    app_state = pytest.importorskip("app.state")
+    assert app_state.DisplaySettings().field_mode in scene.FIELD_MODES
+
+
 def test_dumps_refuses_a_scene_built_with_bad_values():
     bad = Scene(FunctionLandscape("himmelblau"), View((1.0, 0.0), (0.0, 1.0)))
     with pytest.raises(SceneError, match="view.x"):
