@@ -156,7 +156,7 @@ class FormulaPanel(QWidget):
         self.edit.setMaxLength(engine_formula.MAX_LENGTH)
         self.edit.textChanged.connect(self._schedule_check)
         self.edit.returnPressed.connect(self.apply)
-        f_label = QLabel(self.tr("&f(x, y) ="))
+        f_label = QLabel(self.tr("f(x, y) ="))  # no Alt+F mnemonic: that opens the File menu
         f_label.setBuddy(self.edit)
         f_label.setToolTip(self.edit.toolTip())
         f_label.setStyleSheet(f"font-family: {MATH_FONT}; font-style: italic;")
