@@ -168,10 +168,14 @@ def _run(function, opt, points, gradients, values, states, going, tol, bound, va
         every = active.size == points.shape[1]
         bx, bg = np.empty((n, active.size, 2)), np.empty((n, active.size, 2))
         bs = np.empty((n,) + opt.packed.shape)            # (n, S, Ka, 2): all optimizer states, one copy a step
-        for i in range(n):                              # the hot loop: keep it lean
-            x = opt.advance(x, g, bx[i])
-            g = _gradient_into(gradient, x, bg[i])
-            bs[i] = opt.packed
+        x_col, y_col, gx_col, gy_col = bx[..., 0], bx[..., 1], bg[..., 0], bg[..., 1]   # (n, Ka) views
+        packed, advance, has_state = opt.packed, opt.advance, bool(opt.state_names)
+        for i in range(n):                              # the hot loop: a few NumPy calls on (Ka, 2) arrays
+            advance(x, g, bx[i])
+            gx_col[i], gy_col[i] = gradient(x_col[i], y_col[i])
+            x, g = bx[i], bg[i]
+            if has_state:
+                bs[i] = packed                          # optimizers update their state in place
         bv = function.value(bx[..., 0], bx[..., 1])
         bv = np.broadcast_to(bv, bx.shape[:2])
         cols = slice(None) if every else active
