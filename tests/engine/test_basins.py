@@ -185,7 +185,8 @@ def test_non_finite_start_is_labelled_diverged_not_raised():
 
 def test_progress_is_reported_and_can_cancel():
     seen = []
-    basin_map(HIMMELBLAU, *VIEW, resolution=8, lr=0.001, steps=1000, tol=0.0, progress=lambda f: seen.append(f) or True)
+    basin_map(HIMMELBLAU, *VIEW, resolution=8, lr=0.001, steps=1000, tol=0.0,
+              progress=lambda f: seen.append(f) or True)
     assert len(seen) >= 9 and seen == sorted(seen) and 0 < seen[0] <= 0.15 and seen[-1] == 1.0
     with pytest.raises(Cancelled):
         basin_map(HIMMELBLAU, *VIEW, resolution=8, lr=0.001, steps=1000, tol=0.0, progress=lambda f: False)
@@ -220,3 +221,26 @@ def test_rastrigin_has_one_basin_per_local_minimum_of_its_egg_box():
     assert len({tuple(p) for p in lattice}) == 121 and np.abs(lattice).max() == 5
     assert [b.known for b in m.basins] == [True] + [False] * 120    # the catalogue lists only the global one
     np.testing.assert_allclose(m.basins[0].point, (0.0, 0.0))
+
+
+def test_fast_stop_test_equals_descends_on_nan_inf_escapes_and_convergence():
+    from engine.basins import _mark_block_stops
+    from engine.descent import _mark_stops
+    rng = np.random.default_rng(5)
+    n, K = 9, 400
+    bx, bg = rng.normal(0, 3, (n, K, 2)), rng.normal(0, 1e-3, (n, K, 2))
+    bv = rng.normal(0, 50, (n, K))
+    for a, specials in ((bx, [np.nan, np.inf, -np.inf, 11.0, -10.5]), (bg, [np.nan, np.inf, 0.0]), (bv, [np.nan, 99.0])):
+        flat = a.reshape(-1)
+        flat[rng.choice(flat.size, 300, replace=False)] = rng.choice(specials, 300)
+    active = np.sort(rng.choice(2 * K, K, replace=False))
+    value_bound = rng.uniform(20, 120, 2 * K)
+    results = []
+    for mark in (_mark_stops, _mark_block_stops):
+        stopped_at, status = np.full(2 * K, -7), np.full(2 * K, "max_steps", dtype=object)
+        hit = mark(bx, bg, bv, 64, active, 1e-3, 10.0, value_bound, stopped_at, status)
+        results.append((hit, stopped_at, list(status)))
+    np.testing.assert_array_equal(results[0][0], results[1][0])
+    np.testing.assert_array_equal(results[0][1], results[1][1])
+    assert results[0][2] == results[1][2]
+    assert {"diverged", "converged", "max_steps"} <= set(results[0][2])
