@@ -259,6 +259,7 @@ class Surface3DView(QWidget):
         rgba[finite] = cmap.map(np.clip(norm[finite], 0.0, 1.0), mode="float")
         rgba[~finite] = NONFINITE_RGBA
         self.surface_item.setData(colors=rgba.reshape(-1, 4))
+        self.surface_item.meshDataChanged()  # setData(colors=) alone does not re-upload an existing mesh
 
     def _on_runs(self) -> None:
         ids = {r.id for r in self.state.runs}
