@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.gl_support import opengl_status
@@ -159,6 +159,7 @@ class Surface3DView(QWidget):
         self.mapping: BoxMapping | None = None
         self.run_items: dict[int, _RunItems] = {}
         self._key = None
+        self._stale = False  # the surface inputs changed while the view was hidden
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if not self.available:
@@ -197,9 +198,8 @@ class Surface3DView(QWidget):
         self.gl.setToolTip(_tr("3D landscape: height and colour show f (log10 on a log scale); "
                                "the runs move on the surface in step with the 2D map"))
         self.gl.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.gl.installEventFilter(self)
         layout.addWidget(self.gl, 1)
-        shortcut = QShortcut(QKeySequence("C"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.reset_camera)
 
         grid = gl_items.GLGridItem(color=(255, 255, 255, 40))
         grid.setSize(2, 2, 0)
@@ -226,9 +226,30 @@ class Surface3DView(QWidget):
         self.gl.opts["fov"] = 60
         self.gl.setCameraPosition(pos=pg.Vector(*CAMERA_CENTER), **CAMERA)
 
+    def eventFilter(self, obj, ev) -> bool:
+        # C resets the camera while the GL widget has focus. pyqtgraph's GLViewWidget accepts every key it is
+        # sent, so keys never reach us; a filter (not a QShortcut) also cannot clash with the window's shortcuts
+        if (obj is self.gl and ev.type() == QEvent.Type.KeyPress and ev.key() == Qt.Key.Key_C
+                and not ev.modifiers()):
+            self.reset_camera()
+            return True
+        return super().eventFilter(obj, ev)
+
+    def showEvent(self, ev: QShowEvent) -> None:
+        super().showEvent(ev)
+        if self._stale:
+            self._on_surface_inputs()
+
     # ----- state -> view ------------------------------------------------------------------
     def _on_surface_inputs(self) -> None:
-        """Re-sample when the function, view or scale changed; re-colour when only the colour map did."""
+        """Re-sample when the function, view or scale changed; re-colour when only the colour map did.
+
+        A hidden view (a tab in the background) waits until it is shown.
+        """
+        if not self.isVisible() and self.result is not None:
+            self._stale = True
+            return
+        self._stale = False
         s = self.state
         key = (s.function, s.view, s.display.log_scale)
         if key != self._key:

@@ -105,6 +105,10 @@ SCRIPT = textwrap.dedent(r'''
         q = m.map(QVector3D(*map(float, p)))
         return int(round((q.x() + 1) / 2 * w)), int(round((1 - q.y()) / 2 * h))
 
+    def camera_equal(a, b):
+        return all(np.allclose(np.asarray(a[k], float), np.asarray(b[k], float))
+                   for k in ("center", "distance", "elevation", "azimuth", "fov"))
+
     def colour_near(rgb, xy, colour, r=4, tol=40):
         x, y = xy
         patch = rgb[max(y - r, 0): y + r + 1, max(x - r, 0): x + r + 1]
@@ -178,8 +182,25 @@ SCRIPT = textwrap.dedent(r'''
     v3.gl.opts["distance"] *= 3
     v3.reset_button.click()
     after = v3.gl.cameraParams()
-    out["camera_restored"] = all(np.allclose(np.asarray(before[k], float), np.asarray(after[k], float))
-                                 for k in ("distance", "elevation", "azimuth", "fov"))
+    out["camera_restored"] = camera_equal(before, after)
+    # key C (with the GL widget focused) does the same
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    v3.gl.orbit(-30, 10)
+    v3.gl.opts["distance"] *= 0.5
+    moved = camera_equal(before, v3.gl.cameraParams())
+    v3.gl.setFocus()
+    QTest.keyClick(v3.gl, Qt.Key.Key_C)
+    out["key_c_restored"] = not moved and camera_equal(before, v3.gl.cameraParams())
+
+    # a hidden view catches up when shown
+    v3.hide()
+    state.set_landscape(functions.get("sphere"))
+    stale = v3.surface_item._vertexes[..., 2].copy()
+    v3.show()
+    z_sphere, _ = expected_heights(state.function, state.view, log=False)
+    out["hidden_deferred"] = bool(abs(stale - z_sphere).max() > 0.1)
+    out["shown_caught_up"] = float(abs(v3.surface_item._vertexes[..., 2] - z_sphere).max())
     print("RESULT " + json.dumps(out))
 ''')
 
@@ -239,5 +260,11 @@ def test_rendered_pixels_show_surface_and_run(gl_result):
     assert gl_result["green_inferno"] < gl_result["green_viridis"] / 8
 
 
-def test_reset_camera(gl_result):
+def test_reset_camera_button_and_key(gl_result):
     assert gl_result["camera_restored"]
+    assert gl_result["key_c_restored"]
+
+
+def test_hidden_view_resamples_when_shown(gl_result):
+    assert gl_result["hidden_deferred"]
+    assert gl_result["shown_caught_up"] < 1e-5
