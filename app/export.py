@@ -446,19 +446,37 @@ def export_image(source: Union[Scene, "AppState"], path: str | os.PathLike,  # n
             with open_writer(path, "png", renderer.size, 1) as writer:
                 writer.write(frame)
             return path
-        renderer.render(t)
+        renderer.state.set_frame(int(t))
         return _write_svg(renderer, path)
 
 
 def _write_svg(renderer: FrameRenderer, path: Path) -> Path:
-    from pyqtgraph.exporters import SVGExporter
+    """The renderer's widget painted through QSvgGenerator: paths and text stay vectors, the colour map is an image.
+    (pyqtgraph's SVGExporter cannot parse the path syntax Qt 6 writes, so the SVG is made by Qt itself.)"""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+    from PySide6.QtSvg import QSvgGenerator
 
-    exporter = SVGExporter(renderer.landscape.scene())
-    data = exporter.export(toBytes=True)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
+    w, h = renderer.size
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(w, h))
+    generator.setViewBox(QRect(0, 0, w, h))
+    generator.setTitle("Descent Lab")
+    generator.setDescription(renderer.state.function.title)
+    hidden = renderer._static_hidden if renderer._background is not None else []
+    for item in hidden:
+        item.setVisible(True)
+    try:
+        renderer.widget.render(generator)
+    finally:
+        for item in hidden:
+            item.setVisible(False)
+    buffer.close()
     with atomic_write(path, "wb") as out:
-        out.write(bytes(data))
+        out.write(bytes(data.data()))
     return path
 
 
