@@ -25,7 +25,10 @@ from app.views.landscape import COLORMAPS
 RESOLUTION = 120  # heights per axis: a mesh, not an image (the 2D map keeps the fine grid)
 HEIGHT = 1.0  # the surface spans z in [0, HEIGHT] over the box [-1, 1]²
 LIFT = 0.012  # paths float this much above the surface so that it does not hide them
-Z_CLIP = (-0.25, 1.5)  # heights of path points outside the sampled range are clipped to this band
+Z_CLIP = (0.0, 1.5)  # heights of path points outside the sampled range are clipped to this band
+# On a log scale heights span at most this many decades below the top (colours keep the 2D map's six): deeper,
+# a 120² mesh turns narrow valleys such as Rosenbrock's into a comb of spikes; the floor is flat instead.
+LOG_HEIGHT_DECADES = 4.0
 NONFINITE_RGBA = (0.35, 0.35, 0.35, 1.0)  # grid points where f is not a finite number
 CAMERA = dict(distance=4.4, elevation=28.0, azimuth=-62.0)
 CAMERA_CENTER = (0.0, 0.0, 0.35)
@@ -38,7 +41,10 @@ def _tr(text: str) -> str:
 
 @dataclass(frozen=True)
 class BoxMapping:
-    """Data → display box: x, y of ``view`` to [-1, 1]; colour values in [lo, hi] to heights in [0, HEIGHT]."""
+    """Data → display box: x, y of ``view`` to [-1, 1]; colour values in [lo, hi] to heights in [0, HEIGHT].
+
+    Colour values below ``lo`` (a log scale's deep decades) sit on the floor, z = 0.
+    """
 
     view: tuple[tuple[float, float], tuple[float, float]]
     levels: tuple[float, float]
@@ -51,7 +57,8 @@ class BoxMapping:
 
     def z_of_colour(self, colour) -> np.ndarray:
         lo, hi = self.levels
-        return HEIGHT * (np.asarray(colour, float) - lo) / (hi - lo)
+        with np.errstate(invalid="ignore"):
+            return HEIGHT * np.maximum((np.asarray(colour, float) - lo) / (hi - lo), 0.0)
 
     def z_of_value(self, f) -> np.ndarray:
         """Height of f values (e.g. a trajectory's), through the surface's own colour transform."""
@@ -262,7 +269,10 @@ class Surface3DView(QWidget):
                 return
             self._key = key
             r = self.result
-            self.mapping = BoxMapping(s.view, r.levels, r.log_offset if s.display.log_scale else None)
+            lo, hi = r.levels
+            if s.display.log_scale:
+                lo = max(lo, hi - LOG_HEIGHT_DECADES)
+            self.mapping = BoxMapping(s.view, (lo, hi), r.log_offset if s.display.log_scale else None)
             bx, by = self.mapping.xy(r.surface.x, r.surface.y)
             z = self.mapping.z_of_colour(r.colour).T  # pyqtgraph wants [x, y]; the engine gives [y, x]
             self.surface_item.setData(x=bx, y=by, z=np.nan_to_num(z, nan=HEIGHT, posinf=HEIGHT, neginf=0.0))
@@ -274,7 +284,8 @@ class Surface3DView(QWidget):
             return
         name = self.state.display.colormap
         cmap = pg.colormap.get(name if name in COLORMAPS else "viridis")
-        norm = self.mapping.z_of_colour(self.result.colour).T / HEIGHT  # 0..1 = the 2D map's levels
+        lo, hi = self.result.levels  # the 2D map's colour levels
+        norm = ((self.result.colour - lo) / (hi - lo)).T
         finite = np.isfinite(norm)
         rgba = np.empty(norm.shape + (4,), np.float32)
         rgba[finite] = cmap.map(np.clip(norm[finite], 0.0, 1.0), mode="float")

@@ -77,18 +77,21 @@ SCRIPT = textwrap.dedent(r'''
 
     from engine import functions, surface
     from app.state import AppState
-    from app.views.surface3d import LIFT, Surface3DView
+    from app.views.surface3d import LIFT, LOG_HEIGHT_DECADES, Surface3DView
 
     def box_xy(x, y, view):
         (x0, x1), (y0, y1) = view
         return 2 * (np.asarray(x) - x0) / (x1 - x0) - 1, 2 * (np.asarray(y) - y0) / (y1 - y0) - 1
 
     def expected_heights(fn, view, log):
-        """Heights [x, y] from an independent sample: f (or log10(f - fmin + 1e-6 (fmax - fmin))) scaled to 0..1."""
+        """Heights [x, y] from an independent sample: f scaled to 0..1; on a log scale
+        g = log10(f - fmin + 1e-6 (fmax - fmin)) scaled over its top LOG_HEIGHT_DECADES, lower values at 0."""
         v = surface.sample(fn, view, 120).values
+        lo = v.min()
         if log:
             v = np.log10(v - v.min() + 1e-6 * (v.max() - v.min()))
-        return ((v - v.min()) / (v.max() - v.min())).T, v
+            lo = max(v.min(), v.max() - LOG_HEIGHT_DECADES)
+        return np.maximum((v - lo) / (v.max() - lo), 0).T, v
 
     def frame_rgb(view3d):
         for _ in range(3):
@@ -147,7 +150,7 @@ SCRIPT = textwrap.dedent(r'''
     traj = run.trajectory
     pts, vals = traj.points[:, 0, :], traj.values[:, 0]
     px, py = box_xy(pts[:, 0], pts[:, 1], view)
-    pz = (vals - values.min()) / (values.max() - values.min()) + LIFT
+    pz = np.clip((vals - values.min()) / (values.max() - values.min()), 0, 1.5) + LIFT  # on the floor at worst
     expect = np.column_stack([px, py, pz])
     line, head = v3.run_items[run.id].line, v3.run_items[run.id].head
     out["line_rows"] = int(len(line.pos))
