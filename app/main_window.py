@@ -18,7 +18,7 @@ from app.playback import Playback, PlaybackBar
 from app.state import AppState, DisplaySettings, OptimizerSettings
 from app.surface_worker import SurfaceWorker
 from app.views.landscape import COLORMAPS, HoverInfo, LandscapeView
-from engine import functions
+from engine import functions, optimizers
 
 APP_NAME = "Descent Lab"
 ORGANISATION = "Descent Lab"
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
             attempt(self.tr("display"), lambda: st.set_display(**_known(DisplaySettings, s.value("display"))))
         if s.contains("optimizer"):
             attempt(self.tr("optimizer"),
-                    lambda: st.set_optimizer(**_known(OptimizerSettings, s.value("optimizer"))))
+                    lambda: st.set_optimizer(**_checked_optimizer(_known(OptimizerSettings, s.value("optimizer")))))
         if s.contains("playback/speed"):
             attempt(self.tr("speed"), lambda: self.playback.set_speed(int(s.value("playback/speed"))))
         if s.contains("playback/loop"):
@@ -417,6 +417,19 @@ def _version() -> str:
         return version("descent-lab")
     except Exception:  # running from a source tree that was never installed
         return "(development)"
+
+
+def _checked_optimizer(values: dict) -> dict:
+    """Saved optimizer settings, validated by the engine's own checks (ValueError when invalid)."""
+    if "name" in values:
+        optimizers.get_class(values["name"])
+    if "lr" in values:
+        values["lr"] = optimizers.check_lr(values["lr"])
+    if "steps" in values and (not isinstance(values["steps"], int) or values["steps"] < 1):
+        raise ValueError(f"steps must be a positive integer, got {values['steps']!r}")
+    if "hyper" in values:
+        optimizers.make(values.get("name", "gd"), values.get("lr", 0.01), **values["hyper"])
+    return values
 
 
 def _known(cls, text) -> dict:

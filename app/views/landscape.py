@@ -236,7 +236,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         vb.addItem(self.contours, ignoreBounds=True)
         self.field_items = []
         for alpha in FIELD_ALPHAS:
-            item = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, alpha, width=1.3), connect="pairs",
+            item = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, alpha, width=1), connect="pairs",
                                     antialias=True)
             item.setZValue(Z_FIELD)
             vb.addItem(item, ignoreBounds=True)

@@ -1,0 +1,140 @@
+"""The main window: opens on Himmelblau with its docks, menus and shortcuts; remembers settings; survives bad ones."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QTableWidget
+
+import pytest
+
+from app.main_window import MainWindow
+from engine import functions
+
+
+def make_window(qtbot, path):
+    w = MainWindow(settings=QSettings(str(path), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.landscape.result is not None, timeout=5000)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    return make_window(qtbot, tmp_path / "settings.ini")
+
+
+def test_opens_on_default_landscape_with_panels(window):
+    assert window.state.function.name == "himmelblau"
+    assert window.landscape.result.request.function.name == "himmelblau"
+    assert window.centralWidget() is window.landscape
+    names = {d.objectName() for d in window.findChildren(QDockWidget)}
+    assert {"optimizer_dock", "landscape_dock", "runs_dock", "curves_dock", "inspector_dock"} <= names
+    for menu in (window.file_menu, window.view_menu, window.playback_menu, window.help_menu):
+        assert menu.actions()
+    assert window.hover_label.text()
+
+
+def test_every_action_has_a_tooltip_and_shortcuts_are_unique(window):
+    rows = window.shortcut_rows()
+    keys = [k for k, _ in rows if "+" in k or len(k) <= 6]
+    assert len(keys) == len(set(keys)), keys
+    listed = dict(rows)
+    for key in ("Space", "Right", "Left", "Home", "End", "R", "Ctrl+0", "G", "L", "M", "A", "F1", "Ctrl+Q"):
+        assert key in listed, key
+    for action in window.findChildren(type(window.quit_action)):
+        if action.text() and not action.isSeparator():
+            assert action.toolTip(), action.text()
+
+
+def test_view_toggles_write_display_state(window):
+    d = window.state.display
+    window.field_action.trigger()
+    assert window.state.display.show_field is (not d.show_field)
+    window.log_action.trigger()
+    assert window.state.display.log_scale is (not d.log_scale)
+    window.density_actions[30].trigger()
+    assert window.state.display.field_density == 30
+    window.resolution_actions[200].trigger()
+    assert window.state.resolution == 200
+    window.contour_actions[40].trigger()
+    assert window.state.display.contours == 40
+
+
+def test_engine_errors_reach_the_status_bar(window):
+    window.state.set_optimizer(lr=0.01)
+    window.state.message.emit("Run 3: lr must be a finite number > 0")
+    assert "lr must be" in window.statusBar().currentMessage()
+
+
+def test_settings_are_remembered(qtbot, tmp_path):
+    path = tmp_path / "settings.ini"
+    w = make_window(qtbot, path)
+    w.state.set_landscape(functions.get("booth"))
+    w.state.set_display(colormap="inferno", field_density=15, show_minima=False)
+    w.state.set_optimizer(name="adam", lr=0.05, steps=321)
+    w.playback.set_speed(250)
+    w.playback.set_loop(True)
+    w.docks["curves_dock"].hide()
+    w.close()
+    w2 = make_window(qtbot, path)
+    s = w2.state
+    assert s.function.name == "booth"
+    assert (s.display.colormap, s.display.field_density, s.display.show_minima) == ("inferno", 15, False)
+    assert (s.optimizer.name, s.optimizer.lr, s.optimizer.steps) == ("adam", 0.05, 321)
+    assert w2.playback.speed == 250 and w2.playback.loop
+    assert not w2.docks["curves_dock"].isVisible()
+    assert w2.colormap_actions["inferno"].isChecked()
+
+
+def test_corrupt_settings_do_not_stop_the_app(qtbot, tmp_path):
+    path = tmp_path / "settings.ini"
+    bad = QSettings(str(path), QSettings.Format.IniFormat)
+    bad.setValue("landscape/name", "no-such-function")
+    bad.setValue("display", "{not json")
+    bad.setValue("optimizer", '{"name": "gd", "lr": -3}')
+    bad.setValue("playback/speed", "fast")
+    bad.sync()
+    w = make_window(qtbot, path)
+    assert w.state.function.name == "himmelblau"
+    assert w.state.optimizer.lr == 0.01  # an invalid saved learning rate is refused, the default stays
+    message = w.statusBar().currentMessage()
+    assert "ignored" in message and "landscape" in message and "optimizer" in message
+
+
+def test_shortcuts_dialog_and_about_box(window, qtbot):
+    window.shortcuts_action.trigger()
+    table = window.shortcuts_dialog.findChild(QTableWidget)
+    assert window.shortcuts_dialog.isVisible()
+    assert table.rowCount() == len(window.shortcut_rows())
+    assert any(table.item(r, 0).text() == "Space" for r in range(table.rowCount()))
+    window.shortcuts_dialog.close()
+
+    seen = []
+
+    def close_box():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.close()
+
+    QTimer.singleShot(100, close_box)
+    window.about_action.trigger()
+    assert seen and "Descent Lab" in seen[0]
+
+
+def test_run_gui_entry_point_builds_the_window(qtbot, monkeypatch, tmp_path):
+    import app.__main__ as entry
+
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    assert entry.run_gui([]) == 0
+    app = QApplication.instance()
+    assert app.applicationName() == "Descent Lab"
+    assert not app.windowIcon().isNull()
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    assert windows
+    for w in windows:
+        w.close()
+    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
