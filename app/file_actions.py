@@ -1,0 +1,366 @@
+"""The File menu: New, Open…, Open Recent, Examples, Save, Save As…, Export animation / image / data.
+
+``install_file_actions(window)`` adds the actions to ``window.file_menu`` (before Quit) and returns the
+:class:`FileActions` (also kept as ``window.file_actions``). Scenes go through :mod:`app.scene_io` (all or nothing:
+a refused file leaves the window as it was) and :mod:`engine.scene` (atomic saves). Every error is one message box
+with the SceneError / WriteError / EncoderError sentence, never a traceback. The title shows the file name and,
+through Qt's ``[*]`` placeholder, a * while there are unsaved changes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QSpinBox
+
+from app.atomic import WriteError
+from app.encoders import EncoderError
+from app.scene_io import apply_scene, default_scene, scene_from_state
+from engine import scene as scene_mod
+from engine.scene import SceneError
+
+EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "assets" / "scenes"
+RECENT_KEY = "recent_scenes"
+MAX_RECENT = 10
+SCENE_FILTER = "Descent Lab scenes (*.json)"
+EXAMPLE_TITLES = {  # readable, translatable titles of the shipped examples (others: from the file name)
+    "rosenbrock-six-optimizers": "Rosenbrock: six optimizers from one start",
+    "himmelblau-four-basins": "Himmelblau: four starts, four minima",
+    "diverging-learning-rate": "A learning rate that diverges",
+    "saddle-momentum-escapes": "Saddle: GD stalls, momentum escapes",
+    "network-slice": "Network: a slice of a small MLP's loss",
+}
+
+
+def install_file_actions(window) -> FileActions:
+    actions = FileActions(window)
+    window.file_actions = actions
+    return actions
+
+
+class FileActions(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.state = window.state
+        self.path: Path | None = None
+        self.modified = False
+        self._applying = False
+        self.export_runner = None
+        self._make_actions()
+        for signal in (self.state.landscapeChanged, self.state.viewChanged, self.state.displayChanged,
+                       self.state.optimizerChanged, self.state.runsChanged):
+            signal.connect(self._on_changed)
+        self._update_title()
+
+    # ----- building ------------------------------------------------------------------------
+    def _action(self, text: str, shortcut, tip: str, slot) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({native})")
+        else:
+            action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda *_: slot())
+        return action
+
+    def _make_actions(self) -> None:
+        tr = self.tr
+        self.new_action = self._action(tr("&New"), QKeySequence.StandardKey.New,
+                                       tr("Start again from the default scene"), self.new_scene)
+        self.open_action = self._action(tr("&Open…"), QKeySequence.StandardKey.Open, tr("Open a saved scene"),
+                                        self.open_dialog)
+        self.save_action = self._action(tr("&Save"), QKeySequence.StandardKey.Save, tr("Save the scene"), self.save)
+        self.save_as_action = self._action(tr("Save &As…"), "Ctrl+Shift+S", tr("Save the scene under a new name"),
+                                           self.save_as)
+        self.export_animation_action = self._action(tr("Export &animation…"), "Ctrl+E",
+                                                    tr("Write the animation as MP4, GIF or APNG"),
+                                                    self.export_animation)
+        self.export_image_action = self._action(tr("Export &image…"), "Ctrl+Shift+E",
+                                                tr("Write the current view as PNG (any size) or SVG"),
+                                                self.export_image_dialog)
+        self.export_data_action = self._action(tr("Export &data…"), None,
+                                               tr("Write the trajectories as CSV or JSON "
+                                                  "(run, step, x, y, f, ∂f/∂x, ∂f/∂y)"), self.export_data_dialog)
+        menu = self.window.file_menu
+        quit_action = getattr(self.window, "quit_action", None)
+        before = quit_action if quit_action in menu.actions() else None
+
+        def add(item):
+            if isinstance(item, QAction):
+                menu.insertAction(before, item)
+            else:
+                menu.insertSeparator(before)
+
+        add(self.new_action)
+        add(self.open_action)
+        self.recent_menu = menu.addMenu(tr("Open &Recent"))
+        menu.insertMenu(before, self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.examples_menu = menu.addMenu(tr("E&xamples"))
+        menu.insertMenu(before, self.examples_menu)
+        self.example_actions = []
+        for path in sorted(EXAMPLES_DIR.glob("*.json")):
+            act = self._action(example_title(path), None, tr("Open the example scene {name}").format(name=path.name),
+                               lambda p=path: self.open_example(p))
+            self.examples_menu.addAction(act)
+            self.example_actions.append(act)
+        self.examples_menu.setEnabled(bool(self.example_actions))
+        add(None)
+        add(self.save_action)
+        add(self.save_as_action)
+        add(None)
+        add(self.export_animation_action)
+        add(self.export_image_action)
+        add(self.export_data_action)
+        add(None)
+        self._fill_recent()
+
+    # ----- title / modified ------------------------------------------------------------------
+    def _on_changed(self, *_) -> None:
+        if not self._applying and not self.modified:
+            self.modified = True
+            self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.path.name if self.path else self.tr("Untitled")
+        self.window.setWindowTitle(self.tr("{name}[*] — Descent Lab").format(name=name))
+        self.window.setWindowModified(self.modified)
+
+    def _error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.window, title, message)
+
+    def _confirm_discard(self) -> bool:
+        """True when there is nothing unsaved, or the user saved or chose to discard it."""
+        if not self.modified:
+            return True
+        answer = QMessageBox.question(
+            self.window, self.tr("Unsaved changes"),
+            self.tr("The scene has unsaved changes. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ----- scenes ----------------------------------------------------------------------------
+    def apply(self, scene, path: Path | None) -> bool:
+        """Show ``scene`` (all or nothing); False with a message box when it is refused."""
+        self._applying = True
+        try:
+            apply_scene(self.state, scene, getattr(self.window, "playback", None))
+        except SceneError as exc:
+            self._error(self.tr("Cannot open the scene"), str(exc))
+            return False
+        finally:
+            self._applying = False
+        self.path, self.modified = path, False
+        self._update_title()
+        return True
+
+    def new_scene(self) -> bool:
+        if not self._confirm_discard():
+            return False
+        return self.apply(default_scene(), None)
+
+    def open_dialog(self) -> bool:
+        if not self._confirm_discard():
+            return False
+        start = str(self.path.parent) if self.path else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open scene"), start, self.tr(SCENE_FILTER))
+        return self.open_path(name, confirm=False) if name else False
+
+    def open_path(self, path, confirm: bool = True) -> bool:
+        """Load and show the scene at ``path``; a message box names the problem if it is refused."""
+        if confirm and not self._confirm_discard():
+            return False
+        path = Path(path)
+        try:
+            scene = scene_mod.load(path)
+        except SceneError as exc:
+            self._error(self.tr("Cannot open the scene"), str(exc))
+            return False
+        if not self.apply(scene, path.resolve()):
+            return False
+        self.add_recent(path)
+        return True
+
+    def open_example(self, path) -> bool:
+        """An example opens as an untitled scene, so Save never overwrites the shipped file."""
+        if not self._confirm_discard():
+            return False
+        try:
+            scene = scene_mod.load(path)
+        except SceneError as exc:
+            self._error(self.tr("Cannot open the example"), str(exc))
+            return False
+        return self.apply(scene, None)
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self.save_to(self.path)
+
+    def save_as(self) -> bool:
+        start = str(self.path) if self.path else str(Path.home() / "scene.json")
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save scene"), start, self.tr(SCENE_FILTER))
+        if not name:
+            return False
+        path = Path(name)
+        return self.save_to(path if path.suffix else path.with_suffix(".json"))
+
+    def save_to(self, path) -> bool:
+        """Write the scene atomically to ``path``; a message box on error (the old file stays intact)."""
+        path = Path(path)
+        try:
+            scene_mod.save(scene_from_state(self.state, getattr(self.window, "playback", None)), path)
+        except (SceneError, WriteError) as exc:
+            self._error(self.tr("Cannot save the scene"), str(exc))
+            return False
+        self.path, self.modified = path.resolve(), False
+        self._update_title()
+        self.add_recent(path)
+        self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 6000)
+        return True
+
+    # ----- recent files ----------------------------------------------------------------------
+    def recent(self) -> list[str]:
+        value = self.window.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])][:MAX_RECENT]
+
+    def _set_recent(self, paths: list[str]) -> None:
+        self.window.settings.setValue(RECENT_KEY, paths[:MAX_RECENT])
+
+    def add_recent(self, path) -> None:
+        text = str(Path(path).resolve())
+        self._set_recent([text] + [p for p in self.recent() if p != text])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        """Rebuild Open Recent; files that no longer exist are dropped (with a status-bar note)."""
+        paths = self.recent()
+        present = [p for p in paths if Path(p).is_file()]
+        if present != paths:
+            self._set_recent(present)
+            gone = len(paths) - len(present)
+            self.window.statusBar().showMessage(
+                self.tr("Removed {n} missing file(s) from Open Recent").format(n=gone), 6000)
+        self.recent_menu.clear()
+        for i, p in enumerate(present):
+            act = self.recent_menu.addAction(f"&{(i + 1) % 10} {Path(p).name}")
+            act.setToolTip(p)
+            act.setStatusTip(p)
+            act.triggered.connect(lambda *_, p=p: self.open_recent(p))
+        if present:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("&Clear list"), lambda: (self._set_recent([]), self._fill_recent()))
+        self.recent_menu.setEnabled(bool(present))
+
+    def open_recent(self, path: str) -> bool:
+        if not Path(path).is_file():
+            self._set_recent([p for p in self.recent() if p != path])
+            self._fill_recent()
+            self._error(self.tr("Cannot open the scene"),
+                        self.tr("{path} no longer exists; it was removed from Open Recent.").format(path=path))
+            return False
+        return self.open_path(path)
+
+    # ----- exports ---------------------------------------------------------------------------
+    def current_scene(self):
+        return scene_from_state(self.state, getattr(self.window, "playback", None))
+
+    def export_animation(self):
+        from app.export_dialog import run_export_dialog
+
+        if self.export_runner is not None and self.export_runner.running:
+            self._error(self.tr("Export animation"), self.tr("An export is already running."))
+            return None
+        try:
+            scene = self.current_scene()
+        except SceneError as exc:
+            self._error(self.tr("Export animation"), str(exc))
+            return None
+        self.export_runner = run_export_dialog(self.window, scene)
+        return self.export_runner
+
+    def export_image_dialog(self) -> bool:
+        view = getattr(self.window, "landscape", None)
+        size = (view.width() + view.width() % 2, view.height() + view.height() % 2) if view else (1280, 720)
+        size = ImageSizeDialog.ask(self.window, size)
+        if size is None:
+            return False
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export image"), str(Path.home() / "view.png"),
+                                              self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        return self.export_image_to(name, size) if name else False
+
+    def export_image_to(self, path, size=(1280, 720)) -> bool:
+        from app.export import export_image
+
+        try:
+            export_image(self.current_scene(), path, size)
+        except (SceneError, WriteError, EncoderError) as exc:
+            self._error(self.tr("Cannot export the image"), str(exc))
+            return False
+        self.window.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 6000)
+        return True
+
+    def export_data_dialog(self) -> bool:
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export data"), str(Path.home() / "runs.csv"),
+                                              self.tr("CSV table (*.csv);;JSON (*.json)"))
+        return self.export_data_to(name) if name else False
+
+    def export_data_to(self, path) -> bool:
+        from app.export import export_data
+
+        try:
+            export_data(self.state, path)
+        except (WriteError, EncoderError) as exc:
+            self._error(self.tr("Cannot export the data"), str(exc))
+            return False
+        self.window.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 6000)
+        return True
+
+
+def example_title(path: Path) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    known = EXAMPLE_TITLES.get(path.stem)
+    if known:
+        return QCoreApplication.translate("FileActions", known)
+    return path.stem.replace("-", " ").replace("_", " ").capitalize()
+
+
+class ImageSizeDialog(QDialog):
+    """Width and height of an exported image (even numbers, 64..7680)."""
+
+    def __init__(self, parent, size) -> None:
+        super().__init__(parent)
+        from app.export import MAX_SIDE, MIN_SIDE
+
+        self.setWindowTitle(self.tr("Export image"))
+        form = QFormLayout(self)
+        self.width_box, self.height_box = QSpinBox(), QSpinBox()
+        for box, value in ((self.width_box, size[0]), (self.height_box, size[1])):
+            box.setRange(MIN_SIDE, MAX_SIDE)
+            box.setSingleStep(2)
+            box.setValue(value)
+            box.setSuffix(" px")
+        form.addRow(self.tr("&Width:"), self.width_box)
+        form.addRow(self.tr("&Height:"), self.height_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    @classmethod
+    def ask(cls, parent, size):
+        dialog = cls(parent, size)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        w, h = dialog.width_box.value(), dialog.height_box.value()
+        return w + w % 2, h + h % 2
