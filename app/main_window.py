@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QHeaderVi
                                QMenu, QMessageBox, QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout,
                                QWidget)
 
+from app.file_actions import install_file_actions
 from app.playback import Playback, PlaybackBar
 from app.state import AppState, DisplaySettings, OptimizerSettings
 from app.surface_worker import SurfaceWorker
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
             self.restore_settings()
         self._sync_display_actions()
         self._on_runs()
+        install_file_actions(self)  # File ▸ New/Open/Save/Examples/Export (app/file_actions.py)
 
     # ----- building ------------------------------------------------------------------------
     def _action(self, text: str, shortcut: str | None, tip: str, slot=None, checkable: bool = False) -> QAction:
