@@ -199,6 +199,75 @@ register("evaluate", "value, gradient and steepest-descent direction at a point"
 register("descend", "run an optimizer from one or more start points", _configure_descend, _run_descend)
 
 
+# --- open / export (scenes; these two import Qt, lazily) ----------------------------------------------------------
+
+def _configure_open(p: argparse.ArgumentParser) -> None:
+    p.add_argument("scene", help="a saved scene (.json)")
+
+
+def _run_open(args: argparse.Namespace) -> int:
+    from engine.scene import SceneError, load
+    try:
+        load(args.scene)  # refuse a broken file here, with one line, before a window opens
+    except SceneError as e:
+        raise UsageError(str(e)) from None
+    from app.__main__ import run_gui
+    return run_gui([PROG, args.scene])
+
+
+def _configure_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("scene", help="a saved scene (.json)")
+    p.add_argument("-o", "--output", required=True,
+                   help="OUT.mp4 / .gif / .apng (animation), .png / .svg (image), .csv / .json (trajectories)")
+    p.add_argument("--size", default="1280x720", help="WxH in pixels, even numbers (default 1280x720)")
+    p.add_argument("--fps", type=_finite, default=30.0, help="frames per second (default 30)")
+    timing = p.add_mutually_exclusive_group()
+    timing.add_argument("--duration", type=_finite, default=None, help="total length in seconds")
+    timing.add_argument("--iterations-per-frame", type=_finite, default=None,
+                        help="optimizer iterations per frame (default: the scene's playback speed / fps)")
+    p.add_argument("--hold", type=_finite, default=0.0, help="seconds to hold the last frame (default 0)")
+    p.add_argument("--panels", choices=("landscape", "landscape+loss"), default="landscape")
+
+
+def _progress_bar(done: int, total) -> None:
+    width = 30
+    filled = int(width * done / total) if total else 0
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total or '?'} frames")
+    sys.stderr.flush()
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    import os
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # nothing is shown: render without a display, always
+    from app.atomic import WriteError
+    from app.encoders import Cancelled, EncoderError
+    from engine.scene import SceneError, load
+    try:
+        from app.export import export_any, parse_size
+        size = parse_size(args.size)
+        scene = load(args.scene)
+        from PySide6.QtWidgets import QApplication
+        app = QApplication.instance() or QApplication([PROG])  # noqa: F841 - the renderer needs it alive
+        tty = sys.stderr.isatty()
+        out = export_any(scene, args.output, size, args.fps, args.iterations_per_frame, args.duration, args.hold,
+                         args.panels, progress=_progress_bar if tty else None)
+        if tty:
+            sys.stderr.write("\n")
+    except (SceneError, WriteError, EncoderError, Cancelled) as e:
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
+        raise UsageError(str(e)) from None
+    except KeyboardInterrupt:
+        raise UsageError("interrupted; nothing was written") from None
+    print(out)
+    return 0
+
+
+register("open", "open a saved scene in the app", _configure_open, _run_open)
+register("export", "render a scene without a display: animation, image or trajectory data",
+         _configure_export, _run_export)
+
+
 # --- entry point -------------------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
