@@ -61,6 +61,9 @@ def run_gui(argv: list[str] | None = None) -> int:
 
     window = MainWindow()
     window.show()
+    scenes = [a for a in argv[1:] if not a.startswith("-")]
+    if scenes:  # `python -m app SCENE.json`: a refused file gives a message box; the default scene stays
+        window.file_actions.open_path(scenes[0], confirm=False)
     return app.exec()
 
 
