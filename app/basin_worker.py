@@ -1,0 +1,228 @@
+"""Compute basin-of-attraction maps off the GUI thread, coarse first (the napari slicing habit).
+
+A :class:`BasinRequest` is a frozen description of one map (landscape, view rectangle, resolution, optimizer
+settings, id). :class:`BasinWorker` runs it on its own one-thread pool in two stages: a coarse
+``COARSE`` × ``COARSE`` preview (about 1/16 of the cost of 200 × 200), then the requested resolution. Each stage is
+handed back through the ``ready`` signal in the GUI thread as a :class:`BasinResult` carrying the request (and so its
+id). The newest request wins: a running request that is no longer the newest is cancelled through the engine's
+``progress`` callback (it returns False, the engine raises :class:`engine.basins.Cancelled`), a queued one is skipped,
+and a result that arrives after a newer request was made is dropped.
+
+All numbers come from :func:`engine.basins.basin_map`; the only thing computed here is the colour transform of the
+speed map, ``log10(steps)``, a display mapping (:func:`speed_colour`).
+"""
+from __future__ import annotations
+
+import itertools
+import math
+import threading
+import time
+import traceback
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.state import OptimizerSettings
+from engine import basins as engine_basins
+
+COARSE = 50  # resolution of the preview stage
+MIN_RESOLUTION, MAX_RESOLUTION, DEFAULT_RESOLUTION = 50, 400, 200
+
+
+@dataclass(frozen=True, eq=False)
+class BasinRequest:
+    """Everything that determines one map; ``id`` orders requests (newest wins)."""
+
+    function: object  # a TestFunction (catalogue, formula or network slice): value, gradient, view, minima
+    view: tuple[tuple[float, float], tuple[float, float]]
+    resolution: int
+    optimizer: OptimizerSettings
+    id: int = 0
+
+    def key(self) -> tuple:
+        """What the map depends on (two requests with equal keys give the same map)."""
+        o = self.optimizer
+        return (id(self.function), self.view, self.resolution, o.name, o.lr, tuple(sorted(o.hyper.items())),
+                o.steps)
+
+
+@dataclass(frozen=True, eq=False)
+class BasinResult:
+    """One stage of a request: ``map`` (engine.basins.BasinMap) at ``resolution``; ``final`` for the last stage."""
+
+    request: BasinRequest
+    map: engine_basins.BasinMap
+    resolution: int
+    final: bool
+    elapsed: float = 0.0  # seconds spent computing this stage (worker side)
+
+
+def stages(resolution: int) -> list[int]:
+    """Resolutions computed for a request: the coarse preview first unless the request is no finer."""
+    return [resolution] if resolution <= COARSE else [COARSE, resolution]
+
+
+def compute(request: BasinRequest, resolution: int | None = None, progress=None) -> engine_basins.BasinMap:
+    """The map of ``request`` at ``resolution`` (default: the requested one), synchronously."""
+    o = request.optimizer
+    (x0, x1), (y0, y1) = request.view
+    return engine_basins.basin_map(request.function, (x0, x1), (y0, y1), int(resolution or request.resolution),
+                                   optimizer=o.name, lr=o.lr, steps=o.steps, progress=progress, **o.hyper)
+
+
+def speed_colour(bmap: engine_basins.BasinMap) -> tuple[np.ndarray, tuple[float, float]]:
+    """(colour (res, res) = log10(steps to converge), NaN where the start did not converge; (lo, hi) levels).
+
+    A start already at a minimum converges in 0 steps; it is drawn like 1 step (log10 = 0).
+    """
+    converged = bmap.labels >= 0
+    colour = np.full(bmap.labels.shape, np.nan)
+    colour[converged] = np.log10(np.maximum(bmap.steps[converged], 1))
+    if not converged.any():
+        return colour, (0.0, math.log10(max(bmap.max_steps, 10)))
+    lo, hi = float(colour[converged].min()), float(colour[converged].max())
+    if hi - lo < 0.3:  # less than a factor 2 between fastest and slowest: widen symmetrically
+        mid = 0.5 * (lo + hi)
+        lo, hi = max(0.0, mid - 0.15), max(0.0, mid - 0.15) + 0.3
+    return colour, (lo, hi)
+
+
+class _Token:
+    """The newest request id, shared with the pool thread (a plain object: it outlives the QObject safely)."""
+
+    def __init__(self) -> None:
+        self.latest_id = 0
+        self.lock = threading.Lock()
+
+    def is_current(self, request_id: int) -> bool:
+        with self.lock:
+            return request_id == self.latest_id
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; signals emitted from the pool thread arrive there queued."""
+
+    done = Signal(object)  # BasinResult
+    failed = Signal(object, str)  # BasinRequest, message
+    progress = Signal(int, float)  # request id, fraction of the whole request
+    cancelled = Signal(int)  # request id
+
+
+class _Job(QRunnable):
+    def __init__(self, token: _Token, relay: _Relay, request: BasinRequest) -> None:
+        super().__init__()
+        self.token, self.relay, self.request = token, relay, request
+
+    def run(self) -> None:
+        req = self.request
+        plan = stages(req.resolution)
+        costs = [r * r for r in plan]
+        total = float(sum(costs))
+        done_before = 0.0
+        for k, res in enumerate(plan):
+            if not self.token.is_current(req.id):
+                self._emit(self.relay.cancelled, req.id)
+                return  # a newer request is queued behind us: skip the work
+
+            def progress(fraction: float, base=done_before, weight=costs[k] / total) -> bool:
+                if not self.token.is_current(req.id):
+                    return False  # the engine raises Cancelled
+                self._emit(self.relay.progress, req.id, base + weight * min(max(fraction, 0.0), 1.0))
+                return True
+
+            t0 = time.perf_counter()
+            try:
+                bmap = compute(req, res, progress)
+            except engine_basins.Cancelled:
+                self._emit(self.relay.cancelled, req.id)
+                return
+            except Exception as exc:  # any engine failure becomes a message, never a crash
+                traceback.print_exc()
+                self._emit(self.relay.failed, req, str(exc) or type(exc).__name__)
+                return
+            done_before += costs[k] / total
+            self._emit(self.relay.done, BasinResult(req, bmap, res, k == len(plan) - 1, time.perf_counter() - t0))
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the relay was deleted (window closed while a job ran): nobody is listening
+            pass
+
+
+class BasinWorker(QObject):
+    """Computes basin maps on one background thread; ``ready`` carries stages of the newest request only."""
+
+    ready = Signal(object)  # BasinResult (coarse preview, then final)
+    failed = Signal(object, str)  # BasinRequest, message
+    progress = Signal(int, float)  # request id, fraction done in [0, 1]
+    busyChanged = Signal(bool)
+
+    _ids = itertools.count(1)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # requests run in order; stale ones are cancelled or skipped
+        self._token = _Token()
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_done)
+        self._relay.failed.connect(self._on_failed)
+        self._relay.progress.connect(self._on_progress)
+        self.cancelled_ids: list[int] = []  # requests stopped before they finished (newest wins)
+        self._relay.cancelled.connect(self.cancelled_ids.append)
+        self.requests = 0  # how many requests were made (tests: "disabled -> nothing computed")
+        self.busy = False
+
+    @property
+    def latest_id(self) -> int:
+        return self._token.latest_id
+
+    def request(self, function, view, resolution: int, optimizer: OptimizerSettings) -> BasinRequest:
+        """Queue a map; returns the request. Older requests become stale (a running one is cancelled)."""
+        resolution = int(resolution)
+        if not MIN_RESOLUTION <= resolution <= MAX_RESOLUTION:
+            raise ValueError(f"resolution must be between {MIN_RESOLUTION} and {MAX_RESOLUTION}, got {resolution}")
+        (x0, x1), (y0, y1) = view
+        req = BasinRequest(function=function, view=((float(x0), float(x1)), (float(y0), float(y1))),
+                           resolution=resolution, optimizer=optimizer, id=next(self._ids))
+        with self._token.lock:
+            self._token.latest_id = req.id
+        self.requests += 1
+        self._set_busy(True)
+        self.pool.start(_Job(self._token, self._relay, req))
+        return req
+
+    def cancel(self) -> None:
+        """Make every request stale: a running one stops at its next progress call; nothing more is shown."""
+        with self._token.lock:
+            self._token.latest_id = next(self._ids)
+        self._set_busy(False)
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Block until the pool is idle (tests, shutdown)."""
+        return self.pool.waitForDone(msecs)
+
+    def _on_done(self, result: BasinResult) -> None:
+        if result.request.id != self.latest_id:
+            return  # stale: a newer request was made while this one computed
+        if result.final:
+            self._set_busy(False)
+        self.ready.emit(result)
+
+    def _on_failed(self, request: BasinRequest, message: str) -> None:
+        if request.id != self.latest_id:
+            return
+        self._set_busy(False)
+        self.failed.emit(request, message)
+
+    def _on_progress(self, request_id: int, fraction: float) -> None:
+        if request_id == self.latest_id:
+            self.progress.emit(request_id, fraction)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self.busy:
+            self.busy = busy
+            self.busyChanged.emit(busy)

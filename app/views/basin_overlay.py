@@ -1,0 +1,357 @@
+"""Basin and speed maps drawn over the landscape: where does descent from each start end, and how fast?
+
+:class:`BasinOverlay` owns one semi-transparent ``ImageItem`` in the landscape's plot (above the surface colours,
+below contours, field and runs), an outline of the highlighted basin and a small colour legend for the speed map.
+The numbers come from :mod:`app.basin_worker` (the engine's ``basin_map`` off the GUI thread, coarse preview first);
+this module turns labels and step counts into RGBA pixels. It recomputes — debounced — when the landscape, the
+view or the optimizer settings change, and only while it is enabled (``toggle_action``, shortcut B).
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
+
+from app.basin_worker import DEFAULT_RESOLUTION, MAX_RESOLUTION, MIN_RESOLUTION, BasinResult, BasinWorker, \
+    speed_colour
+from app.state import AppState
+from engine.basins import DIVERGED, NOT_CONVERGED
+
+# Above the surface image (-10), below contours (-5), field and runs.
+Z_OVERLAY, Z_OUTLINE = -8, -4
+DEBOUNCE_MS = 300
+MODES = ("basins", "speed")
+SPEED_COLORMAP = "plasma"
+# Categorical basin colours (Tableau 10 without its red and grey, which mean "diverged" and "not converged").
+BASIN_COLORS = ["#4E79A7", "#F28E2B", "#59A14F", "#76B7B2", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F"]
+NOT_CONVERGED_COLOR = "#9A9A9A"
+DIVERGED_COLORS = ("#7A0E14", "#B3202A")  # the two stripes of the hatch
+HIGHLIGHT_ALPHA = 0.92  # alpha of the hovered basin's cells
+
+
+def basin_color(label: int) -> QColor:
+    """The swatch colour of a label (basin index ≥ 0, DIVERGED, NOT_CONVERGED)."""
+    if label == DIVERGED:
+        return QColor(DIVERGED_COLORS[1])
+    if label == NOT_CONVERGED:
+        return QColor(NOT_CONVERGED_COLOR)
+    if label < len(BASIN_COLORS):
+        return QColor(BASIN_COLORS[label])
+    return pg.intColor(label - len(BASIN_COLORS), hues=9, values=2, minValue=170, maxValue=230)
+
+
+def _rgb(color: QColor) -> tuple[int, int, int]:
+    return color.red(), color.green(), color.blue()
+
+
+def hatch_mask(shape: tuple[int, int]) -> np.ndarray:
+    """(ny, nx) bool: diagonal stripes about 1/25 of the map wide (the second shade of diverged cells)."""
+    ny, nx = shape
+    period = max(2, max(ny, nx) // 25)
+    i, j = np.indices(shape)
+    return ((i + j) // period) % 2 == 1
+
+
+def outline_segments(mask: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Cell edges between ``mask`` and not-mask cells (and the map's border), as pairs for ``connect='pairs'``.
+
+    mask (ny, nx) on cell centres x (nx,), y (ny,) (equal spacing); returns xs, ys of 2·S points for S segments.
+    """
+    ny, nx = mask.shape
+    dx = (x[-1] - x[0]) / (nx - 1) if nx > 1 else 1.0
+    dy = (y[-1] - y[0]) / (ny - 1) if ny > 1 else 1.0
+    xe = x[0] - dx / 2 + dx * np.arange(nx + 1)  # cell edges
+    ye = y[0] - dy / 2 + dy * np.arange(ny + 1)
+    padded = np.pad(mask, 1)
+    vi, vj = np.nonzero(padded[1:-1, :-1] != padded[1:-1, 1:])  # vertical edge at xe[vj], rows vi
+    hi, hj = np.nonzero(padded[:-1, 1:-1] != padded[1:, 1:-1])  # horizontal edge at ye[hi], columns hj
+    xs = np.concatenate([np.stack([xe[vj], xe[vj]], 1).ravel(), np.stack([xe[hj], xe[hj + 1]], 1).ravel()])
+    ys = np.concatenate([np.stack([ye[vi], ye[vi + 1]], 1).ravel(), np.stack([ye[hi], ye[hi]], 1).ravel()])
+    return xs, ys
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+    return QCoreApplication.translate("BasinOverlay", text)
+
+
+class BasinOverlay(QObject):
+    """The basin / speed map over ``landscape_view`` for ``state``; see the module notes."""
+
+    mapChanged = Signal(object)  # BasinResult now shown (or None when cleared)
+    busyChanged = Signal(bool)
+    progressChanged = Signal(float)  # fraction of the current request, 0..1
+    highlightChanged = Signal(object)  # highlighted label (int) or None
+    hoverTextChanged = Signal(str)  # what the cursor is over ("" outside the map)
+    settingsChanged = Signal()  # enabled, mode, opacity or resolution
+
+    def __init__(self, state: AppState, landscape_view, worker: BasinWorker | None = None) -> None:
+        super().__init__(landscape_view)
+        self.state = state
+        self.view = landscape_view
+        self.worker = worker or BasinWorker(self)
+        self.enabled = False
+        self.mode = "basins"
+        self.opacity = 0.55
+        self.resolution = DEFAULT_RESOLUTION
+        self.result: BasinResult | None = None  # the stage on screen
+        self.highlight: int | None = None
+        self.hover_text = ""
+        self.progress = 0.0
+        self._request_key = None
+        self._speed: tuple[np.ndarray, tuple[float, float]] | None = None
+        self._rect = QRectF()
+
+        vb = landscape_view.plot.vb
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(Z_OVERLAY)
+        self.image.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks reach the view box: runs start
+        self.image.setVisible(False)
+        vb.addItem(self.image, ignoreBounds=True)
+        self.outline = pg.PlotCurveItem(pen=pg.mkPen("#ffffff", width=2), connect="pairs")
+        self.outline.setZValue(Z_OUTLINE)
+        self.outline.setVisible(False)
+        vb.addItem(self.outline, ignoreBounds=True)
+        self.speed_legend = pg.GradientLegend(size=(14, 110), offset=(-12, 12))
+        self.speed_legend.setColorMap(pg.colormap.get(SPEED_COLORMAP))
+        self.speed_legend.setParentItem(vb)
+        self.speed_legend.setVisible(False)
+
+        self.toggle_action = QAction(_tr("&Basin map"), self)
+        self.toggle_action.setCheckable(True)
+        self.toggle_action.setShortcut(QKeySequence("B"))
+        tip = _tr("Colour every start point by the minimum descent reaches from it (or how fast)")
+        self.toggle_action.setToolTip(_tr("{tip} (B)").format(tip=tip))
+        self.toggle_action.setStatusTip(tip)
+        self.toggle_action.toggled.connect(self.set_enabled)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.request_now)
+        self.worker.ready.connect(self._on_ready)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.progress.connect(self._on_progress)
+        self.worker.busyChanged.connect(self.busyChanged)
+        state.landscapeChanged.connect(self._on_landscape)
+        state.viewChanged.connect(self._schedule)
+        state.optimizerChanged.connect(self._schedule)
+        landscape_view.hoverChanged.connect(self._on_hover)
+
+    # ----- settings ------------------------------------------------------------------------
+    def set_enabled(self, on: bool) -> None:
+        on = bool(on)
+        if self.toggle_action.isChecked() != on:
+            self.toggle_action.setChecked(on)  # re-enters through toggled
+            return
+        if on == self.enabled:
+            return
+        self.enabled = on
+        if on:
+            self.request_now()
+        else:
+            self._debounce.stop()
+            self.worker.cancel()
+            self._request_key = None
+            self.progress = 0.0
+        self._redraw()
+        self.settingsChanged.emit()
+
+    def set_mode(self, mode: str) -> None:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+        if mode != self.mode:
+            self.mode = mode
+            self._redraw()
+            self.settingsChanged.emit()
+
+    def set_opacity(self, opacity: float) -> None:
+        opacity = min(max(float(opacity), 0.0), 1.0)
+        if opacity != self.opacity:
+            self.opacity = opacity
+            self._redraw()
+            self.settingsChanged.emit()
+
+    def set_resolution(self, n: int) -> None:
+        n = int(n)
+        if not MIN_RESOLUTION <= n <= MAX_RESOLUTION:
+            raise ValueError(_tr("the basin map resolution must be between {lo} and {hi}").format(
+                lo=MIN_RESOLUTION, hi=MAX_RESOLUTION))
+        if n != self.resolution:
+            self.resolution = n
+            self.settingsChanged.emit()
+            self._schedule()
+
+    def set_highlight(self, label: int | None) -> None:
+        """Raise the alpha of (and outline) the cells labelled ``label``; None clears."""
+        if label != self.highlight:
+            self.highlight = label
+            self._redraw()
+            self.highlightChanged.emit(label)
+
+    # ----- requests ------------------------------------------------------------------------
+    def _on_landscape(self) -> None:
+        self._show(None)  # the old map belongs to another function
+        self._schedule()
+
+    def _schedule(self, *_) -> None:
+        if self.enabled:
+            self._debounce.start()
+
+    def request_now(self) -> int | None:
+        """Ask the worker for the map of the current state now (no debounce); returns the request id."""
+        self._debounce.stop()
+        if not self.enabled:
+            return None
+        s = self.state
+        key = (id(s.function), s.view, self.resolution, s.optimizer)
+        if key == self._request_key:
+            return self.worker.latest_id
+        self._request_key = key
+        self.progress = 0.0
+        self.progressChanged.emit(0.0)
+        return self.worker.request(s.function, s.view, self.resolution, s.optimizer).id
+
+    def _on_ready(self, result: BasinResult) -> None:
+        if not self.enabled:
+            return
+        if result.final:
+            self.progress = 1.0
+            self.progressChanged.emit(1.0)
+        self._show(result)
+
+    def _on_failed(self, request, message: str) -> None:
+        self._request_key = None  # let the next change try again
+        self.state.message.emit(_tr("Basin map unavailable: {error}").format(error=message))
+
+    def _on_progress(self, _request_id: int, fraction: float) -> None:
+        self.progress = fraction
+        self.progressChanged.emit(fraction)
+
+    # ----- drawing -------------------------------------------------------------------------
+    def _show(self, result: BasinResult | None) -> None:
+        self.result = result
+        self._speed = speed_colour(result.map) if result is not None else None
+        if result is not None and self.highlight is not None and self.highlight >= 0 \
+                and self.highlight not in {b.index for b in result.map.basins}:
+            self.highlight = None
+            self.highlightChanged.emit(None)
+        if result is not None:
+            m = result.map
+            dx = (m.x[-1] - m.x[0]) / (len(m.x) - 1) if len(m.x) > 1 else 1.0
+            dy = (m.y[-1] - m.y[0]) / (len(m.y) - 1) if len(m.y) > 1 else 1.0
+            self._rect = QRectF(m.x[0] - dx / 2, m.y[0] - dy / 2, dx * len(m.x), dy * len(m.y))
+        self._redraw()
+        self.mapChanged.emit(result)
+
+    def rgba(self) -> np.ndarray | None:
+        """(ny, nx, 4) uint8 pixels of the current map in the current mode, opacity and highlight."""
+        if self.result is None:
+            return None
+        m = self.result.map
+        labels = m.labels
+        out = np.zeros(labels.shape + (4,), np.uint8)
+        if self.mode == "speed" and self._speed is not None:
+            colour, (lo, hi) = self._speed
+            lut = pg.colormap.get(SPEED_COLORMAP).getLookupTable(nPts=256, alpha=False)
+            conv = labels >= 0
+            idx = np.clip(((colour[conv] - lo) / (hi - lo) * 255).round(), 0, 255).astype(int)
+            out[conv, :3] = lut[idx]
+        else:
+            for b in m.basins:
+                out[labels == b.index, :3] = _rgb(basin_color(b.index))
+        out[labels == NOT_CONVERGED, :3] = _rgb(QColor(NOT_CONVERGED_COLOR))
+        diverged = labels == DIVERGED
+        stripes = hatch_mask(labels.shape)
+        out[diverged & ~stripes, :3] = _rgb(QColor(DIVERGED_COLORS[0]))
+        out[diverged & stripes, :3] = _rgb(QColor(DIVERGED_COLORS[1]))
+        alpha = np.full(labels.shape, round(255 * self.opacity), np.uint8)
+        if self.highlight is not None:
+            alpha[labels == self.highlight] = round(255 * max(HIGHLIGHT_ALPHA, self.opacity))
+        out[..., 3] = alpha
+        return out
+
+    def _redraw(self) -> None:
+        visible = self.enabled and self.result is not None
+        self.image.setVisible(visible)
+        self.speed_legend.setVisible(visible and self.mode == "speed")
+        if not visible:
+            self.outline.setVisible(False)
+            return
+        self.image.setImage(self.rgba(), autoLevels=False, levels=(0, 255))
+        self.image.setRect(self._rect)
+        m = self.result.map
+        if self.highlight is not None and (m.labels == self.highlight).any():
+            xs, ys = outline_segments(m.labels == self.highlight, m.x, m.y)
+            self.outline.setData(xs, ys)
+            self.outline.setVisible(True)
+        else:
+            self.outline.setVisible(False)
+        if self.mode == "speed":
+            lo, hi = self._speed[1]
+            self.speed_legend.setLabels({_tr("{n} steps").format(n=_steps_text(hi)): 1.0,
+                                         _tr("{n} steps").format(n=_steps_text(0.5 * (lo + hi))): 0.5,
+                                         _tr("{n} steps").format(n=_steps_text(lo)): 0.0})
+
+    # ----- hover ---------------------------------------------------------------------------
+    def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """(row i, column j) of the displayed map's cell containing (x, y), or None outside it."""
+        if self.result is None:
+            return None
+        m = self.result.map
+        r = self._rect
+        j = math.floor((x - r.left()) / r.width() * len(m.x))
+        i = math.floor((y - r.top()) / r.height() * len(m.y))
+        if 0 <= i < len(m.y) and 0 <= j < len(m.x):
+            return i, j
+        return None
+
+    def describe(self, label: int, steps: int | None = None) -> str:
+        """A sentence naming ``label`` on the displayed map (hover tooltip, status text, legend tooltip)."""
+        m = self.result.map if self.result is not None else None
+        if label == DIVERGED:
+            return _tr("diverged")
+        if label == NOT_CONVERGED:
+            n = m.max_steps if m is not None else self.state.optimizer.steps
+            return _tr("not converged in {n} steps").format(n=n)
+        basin = next((b for b in m.basins if b.index == label), None) if m is not None else None
+        if basin is None:
+            return ""
+        text = (_tr("basin of minimum ({x:.3f}, {y:.3f}), {share:.1f} % of the view") if basin.known else
+                _tr("basin of discovered minimum ({x:.3f}, {y:.3f}), {share:.1f} % of the view")).format(
+            x=basin.point[0], y=basin.point[1], share=100 * basin.share)
+        if steps is not None:
+            text += _tr(" · converges in {n} steps").format(n=steps)
+        return text
+
+    def _on_hover(self, info) -> None:
+        cell = None if info is None or not self.enabled else self.cell_at(info.x, info.y)
+        if cell is None:
+            self._set_hover_text("")
+            self.set_highlight(None)
+            return
+        m = self.result.map
+        label = int(m.labels[cell])
+        self.set_highlight(label)
+        self._set_hover_text(self.describe(label, int(m.steps[cell]) if label >= 0 else None))
+
+    def _set_hover_text(self, text: str) -> None:
+        if text != self.hover_text:
+            self.hover_text = text
+            self.image.setToolTip(text)
+            self.hoverTextChanged.emit(text)
+
+    # ----- lifetime ------------------------------------------------------------------------
+    def shutdown(self, msecs: int = 3000) -> None:
+        """Stop any computation (window closing, tests)."""
+        self._debounce.stop()
+        self.worker.cancel()
+        self.worker.wait(msecs)
+
+
+def _steps_text(log_steps: float) -> str:
+    n = 10.0 ** log_steps
+    return f"{n:.0f}" if n < 1e4 else f"{n:.2g}"
