@@ -19,7 +19,9 @@ SCALES = ("linear", "log", "quantile")
 class Surface:
     """f sampled on a regular grid: x (nx,), y (ny,); values, gx, gy, grad_norm, finite: (ny, nx), indexed [y, x].
 
-    ``finite`` is True where the value and both gradient components are finite numbers.
+    ``finite`` is True where the value and both gradient components are finite numbers. A values-only surface
+    (``has_gradients`` False, see :func:`sample`) holds NaN in gx, gy and grad_norm, and ``finite`` looks at the
+    values alone.
     """
 
     x: Array
@@ -29,6 +31,7 @@ class Surface:
     gy: Array
     grad_norm: Array
     finite: Array
+    has_gradients: bool = True
 
 
 def _check_view(view) -> tuple[float, float, float, float]:
@@ -60,8 +63,14 @@ def _full(a, shape: tuple[int, int]) -> Array:
     return a if a.shape == shape else np.broadcast_to(a, shape).copy()
 
 
-def sample(function, view: View | None = None, resolution=200) -> Surface:
-    """Sample ``function`` on a resolution (int, or (nx, ny)) grid over ``view`` (default: function.view)."""
+def sample(function, view: View | None = None, resolution=200, gradients: bool = True) -> Surface:
+    """Sample ``function`` on a resolution (int, or (nx, ny)) grid over ``view`` (default: function.view).
+
+    ``gradients=False`` samples the values only (gx, gy, grad_norm are NaN): what a colour map and its contours need.
+    Use it where the gradient is expensive per point — a network slice's gradient is one backprop per grid point
+    (90 000 for a 300² grid), while its values come from a fast batched grid pass; draw the gradient field from
+    :func:`gradient_field` on a coarse sub-grid instead.
+    """
     x0, x1, y0, y1 = _check_view(function.view if view is None else view)
     nx, ny = _check_counts("resolution", resolution, 2)
     x, y = np.linspace(x0, x1, nx), np.linspace(y0, y1, ny)
@@ -69,6 +78,9 @@ def sample(function, view: View | None = None, resolution=200) -> Surface:
     shape = (ny, nx)
     with np.errstate(all="ignore"):
         values = _full(function.value(X, Y), shape)
+        if not gradients:
+            nan = np.full(shape, np.nan)
+            return Surface(x, y, values, nan, nan.copy(), nan.copy(), np.isfinite(values), has_gradients=False)
         gx, gy = (_full(c, shape) for c in function.gradient(X, Y))
         grad_norm = np.hypot(gx, gy)
     finite = np.isfinite(values) & np.isfinite(grad_norm)
