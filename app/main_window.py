@@ -231,7 +231,9 @@ class MainWindow(QMainWindow):
         from app.panels.inspector import StepInspector
         from app.panels.landscape_picker import LandscapePicker
         from app.panels.optimizer_panel import OptimizerPanel
+        from app.panels.basin_panel import BasinPanel
         from app.panels.run_list import RunList
+        from app.views.basin_overlay import BasinOverlay
         from app.views.curves import CurvesView
 
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -246,6 +248,13 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(opt, pick)
         opt.raise_()
         curves = self.add_dock(self.curves, right, self.tr("Loss and |∇f|"), "curves_dock")
+        self.basin_overlay = BasinOverlay(self.state, self.landscape)
+        self.basin_panel = BasinPanel(self.state, self.basin_overlay)
+        basins = self.add_dock(self.basin_panel, right, self.tr("Basins"), "basins_dock")
+        self.tabifyDockWidget(curves, basins)
+        curves.raise_()
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.basin_overlay.toggle_action)
         runs = self.add_dock(self.run_list, bottom, self.tr("Runs"), "runs_dock")
         inspector = self.add_dock(self.inspector, bottom, self.tr("Step inspector"), "inspector_dock")
         self.splitDockWidget(runs, inspector, Qt.Orientation.Horizontal)
@@ -401,6 +410,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.playback.pause()
         self.save_settings()
+        self.basin_overlay.shutdown()
         self.worker.wait(3000)
         super().closeEvent(event)
 
