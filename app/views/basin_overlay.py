@@ -104,6 +104,7 @@ class BasinOverlay(QObject):
         self._request_key = None
         self._speed: tuple[np.ndarray, tuple[float, float]] | None = None
         self._rect = QRectF()
+        self._map_hover = False  # the highlight follows the cursor over the map
 
         vb = landscape_view.plot.vb
         self.image = pg.ImageItem(axisOrder="row-major")
@@ -331,10 +332,13 @@ class BasinOverlay(QObject):
         cell = None if info is None or not self.enabled else self.cell_at(info.x, info.y)
         if cell is None:
             self._set_hover_text("")
-            self.set_highlight(None)
+            if self._map_hover:  # leave a highlight made from the legend alone
+                self._map_hover = False
+                self.set_highlight(None)
             return
         m = self.result.map
         label = int(m.labels[cell])
+        self._map_hover = True
         self.set_highlight(label)
         self._set_hover_text(self.describe(label, int(m.steps[cell]) if label >= 0 else None))
 

@@ -283,3 +283,28 @@ def test_worker_cancel_makes_results_stale(qtbot):
     with pytest.raises(ValueError):
         worker.request(himmelblau, himmelblau.view, 10, OptimizerSettings())
     assert req.id < worker.latest_id
+
+
+def test_main_window_has_the_basins_dock_and_the_b_shortcut(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from app.main_window import MainWindow
+    w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.docks["basins_dock"].widget() is w.basin_panel
+    assert w.basin_overlay.toggle_action in w.view_menu.actions()
+    assert any(key == "B" for key, _ in w.shortcut_rows())
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=2000)
+    w.landscape.setFocus()
+    QTest.keyClick(w.landscape, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: w.basin_overlay.enabled, timeout=2000)
+    wait_final(qtbot, w.basin_overlay)
+    w.docks["basins_dock"].raise_()
+    qtbot.wait(50)
+    import os
+    os.makedirs("/tmp/shots", exist_ok=True)
+    w.grab().save("/tmp/shots/basins.png")
+    w.basin_overlay.shutdown()
