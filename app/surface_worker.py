@@ -5,6 +5,12 @@ its own one-thread pool and hands a :class:`SurfaceResult` back through the ``re
 thread. The newest request wins: a request that is no longer the newest when its turn comes is skipped,
 and a result that arrives after a newer request was made is dropped.
 
+Surfaces are sampled values only (``engine.surface.sample(..., gradients=False)``): the view draws colours and
+contours from them, the gradient field from ``engine.surface.gradient_field`` on a coarse sub-grid and the hover
+readout from one point, so nothing needs a gradient per grid point (for a network slice that is one backprop per
+point). A function registered with :meth:`SurfaceWorker.set_preview` (a network slice: seconds for a full grid) is
+first sampled on a coarse grid, handed over as a ``preview`` result, then refined at the requested resolution.
+
 All numbers come from :mod:`engine.surface`; the only thing computed here is the colour transform of a
 log colour scale, ``log10(f - fmin + eps)``, a display mapping that stays in one line (:func:`colour_values`).
 """
@@ -13,7 +19,7 @@ from __future__ import annotations
 import itertools
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -23,6 +29,7 @@ from engine.functions import TestFunction
 
 # Colour of a log scale spans this many decades below the range of f on the grid.
 LOG_DECADES = 6
+MAX_PREVIEWS = 8  # functions remembered by set_preview
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,7 @@ class SurfaceResult:
     contour_ys: np.ndarray
     contour_levels: np.ndarray = field(default_factory=lambda: np.empty(0))
     elapsed: float = 0.0
+    preview: bool = False  # a coarse first look; the full-resolution result of the same request follows
 
 
 def colour_values(values: np.ndarray, log_scale: bool) -> tuple[np.ndarray, float, tuple[float, float]]:
@@ -78,7 +86,7 @@ def colour_values(values: np.ndarray, log_scale: bool) -> tuple[np.ndarray, floa
 def compute(request: SurfaceRequest) -> SurfaceResult:
     """Sample ``request`` synchronously (the worker's body; also used by tests and benchmarks)."""
     t0 = time.perf_counter()
-    surf = engine_surface.sample(request.function, request.view, request.resolution)
+    surf = engine_surface.sample(request.function, request.view, request.resolution, gradients=False)
     values = np.asarray(surf.values, dtype=float)
     colour, offset, f_range = colour_values(values, request.log_scale)
     finite = np.isfinite(colour)
@@ -115,6 +123,12 @@ class _Job(QRunnable):
         if self.request.id != self.worker.latest_id:
             return  # a newer request is queued behind us: skip the work
         try:
+            coarse = self.worker.preview_resolution(self.request.function)
+            if 2 <= coarse < self.request.resolution:
+                preview = compute(replace(self.request, resolution=coarse))
+                self.relay.done.emit(replace(preview, request=self.request, preview=True))
+                if self.request.id != self.worker.latest_id:
+                    return  # superseded while the preview was computed
             result = compute(self.request)
         except Exception as exc:  # any engine failure becomes a status-bar message, never a crash
             traceback.print_exc()
@@ -143,6 +157,17 @@ class SurfaceWorker(QObject):
         self.sent_at: dict[int, float] = {}
         self.last_latency = float("nan")  # seconds from request() to ready of the newest result
         self.busy = False
+        self._previews: list[tuple[TestFunction, int]] = []  # (function, coarse resolution), newest last
+
+    def set_preview(self, function: TestFunction, resolution: int) -> None:
+        """Sample ``function`` at ``resolution`` first (shown at once), then at the requested resolution. For
+        functions whose grid costs seconds (network slices); kept for the few most recent functions."""
+        self._previews = [p for p in self._previews if p[0] is not function][-(MAX_PREVIEWS - 1):]
+        self._previews.append((function, int(resolution)))
+
+    def preview_resolution(self, function: TestFunction) -> int:
+        """The coarse resolution registered for ``function``, 0 when it is sampled in one go."""
+        return next((n for f, n in self._previews if f is function), 0)
 
     def request(self, function: TestFunction, view, resolution: int, log_scale: bool, contours: int) -> int:
         """Queue a surface; returns the request id. Older pending requests become stale."""
@@ -161,6 +186,9 @@ class SurfaceWorker(QObject):
     def _on_done(self, result: SurfaceResult) -> None:
         if result.request.id != self.latest_id:
             return  # stale: a newer request was made while this one computed
+        if result.preview:
+            self.ready.emit(result)  # still busy: the full-resolution result follows
+            return
         sent = self.sent_at.pop(result.request.id, None)
         if sent is not None:
             self.last_latency = time.perf_counter() - sent
