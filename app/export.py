@@ -210,14 +210,11 @@ class FrameRenderer:
     def render_full(self, iteration: int) -> np.ndarray:
         """The same picture as :meth:`render`, repainting everything (a check of the layered drawing; slower)."""
         self.state.set_frame(int(iteration))
-        hidden = self._static_hidden if self._background is not None else []
-        for item in hidden:
-            item.setVisible(True)
+        _set_opacity(self._static_hidden, 1.0)
         try:
             return _image_to_array(self._grab_widget(), *self.size)
         finally:
-            for item in hidden:
-                item.setVisible(False)
+            _set_opacity(self._static_hidden, 0.0)
 
     def _grab_widget(self):
         from PySide6.QtGui import QImage
@@ -245,19 +242,19 @@ class FrameRenderer:
         return views
 
     def _capture_background(self) -> None:
-        """Paint the static layers alone (moving items hidden) into ``_background``; then hide the static layers."""
+        """Paint the static layers alone (moving items transparent) into ``_background``; then make the static
+        layers transparent. Opacity, not visibility: a hidden axis or colour bar would give its space away in the
+        next layout pass and shift the plot."""
         dynamic = self._dynamic_items()
-        shown = [i for i in dynamic if i.isVisible()]
-        for item in shown:
-            item.setVisible(False)
+        for item in dynamic:
+            item.setOpacity(0.0)
         try:
             self._background = self._grab_widget()
         finally:
-            for item in shown:
-                item.setVisible(True)
-        self._static_hidden = [i for i in self._static_items() if i.isVisible()]
-        for item in self._static_hidden:
-            item.setVisible(False)
+            for item in dynamic:
+                item.setOpacity(1.0)
+        self._static_hidden = self._static_items()
+        _set_opacity(self._static_hidden, 0.0)
         self._views = self._dynamic_views()
 
     def _dynamic_items(self) -> list:
@@ -280,6 +277,11 @@ class FrameRenderer:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _set_opacity(items, opacity: float) -> None:
+    for item in items:
+        item.setOpacity(opacity)
 
 
 def _image_to_array(image, w: int, h: int) -> np.ndarray:
@@ -466,14 +468,11 @@ def _write_svg(renderer: FrameRenderer, path: Path) -> Path:
     generator.setViewBox(QRect(0, 0, w, h))
     generator.setTitle("Descent Lab")
     generator.setDescription(renderer.state.function.title)
-    hidden = renderer._static_hidden if renderer._background is not None else []
-    for item in hidden:
-        item.setVisible(True)
+    _set_opacity(renderer._static_hidden, 1.0)
     try:
         renderer.widget.render(generator)
     finally:
-        for item in hidden:
-            item.setVisible(False)
+        _set_opacity(renderer._static_hidden, 0.0)
     buffer.close()
     with atomic_write(path, "wb") as out:
         out.write(bytes(data.data()))

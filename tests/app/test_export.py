@@ -209,7 +209,8 @@ def test_svg_image_is_a_vector_document_with_the_paths(qapp, scene, tmp_path):
     out = export_image(scene, tmp_path / "view.svg", SIZE)
     text = out.read_text()
     assert text.lstrip().startswith("<?xml") and "<svg" in text and "</svg>" in text
-    assert text.count("<path") >= 5 and "image" in text  # run paths, contours, field; the colour map embedded
+    assert text.count("<polyline") + text.count("<path") >= 20  # run paths, contours, field arrows as vectors
+    assert "<image" in text and "<text" in text  # the colour map embedded as an image; tick labels as text
 
 
 # -------------------------------------------------------------------------------------------------------------- data
