@@ -226,9 +226,8 @@ class BasinPanel(QWidget):
     def _on_progress(self, fraction: float) -> None:
         self.progress_bar.setValue(round(1000 * fraction))
         shown = self.overlay.result
-        stage = self.tr("preview shown, computing the full map") if shown is not None and not shown.final \
-            else self.tr("computing")
-        self.progress_bar.setFormat(self.tr("{stage}… {p} %").format(stage=stage, p=round(100 * fraction)))
+        text = self.tr("full map… {p} %") if shown is not None and not shown.final else self.tr("computing… {p} %")
+        self.progress_bar.setFormat(text.format(p=round(100 * fraction)))
 
     def _on_hover_text(self, text: str) -> None:
         self.hover_label.setText(text or self.tr("Hover the map or a row to highlight a basin"))
