@@ -40,11 +40,6 @@ class BasinRequest:
     optimizer: OptimizerSettings
     id: int = 0
 
-    def key(self) -> tuple:
-        """What the map depends on (two requests with equal keys give the same map)."""
-        o = self.optimizer
-        return (id(self.function), self.view, self.resolution, o.name, o.lr, tuple(sorted(o.hyper.items())),
-                o.steps)
 
 
 @dataclass(frozen=True, eq=False)
