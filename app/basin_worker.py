@@ -41,7 +41,6 @@ class BasinRequest:
     id: int = 0
 
 
-
 @dataclass(frozen=True, eq=False)
 class BasinResult:
     """One stage of a request: ``map`` (engine.basins.BasinMap) at ``resolution``; ``final`` for the last stage."""
