@@ -72,7 +72,7 @@ class ExportAnimationDialog(QDialog):
         size_row.addWidget(self.width_box)
         size_row.addWidget(QLabel("×"))
         size_row.addWidget(self.height_box)
-        form.addRow(self.tr("&Size:"), size_row)
+        form.addRow(self._buddy(self.tr("&Size:"), self.width_box), size_row)
 
         self.fps = QSpinBox()
         self.fps.setRange(1, 120)
@@ -123,7 +123,7 @@ class ExportAnimationDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(browse)
-        form.addRow(self.tr("F&ile:"), file_row)
+        form.addRow(self._buddy(self.tr("F&ile:"), self.path), file_row)
 
         self.summary = QLabel()
         self.summary.setObjectName("export_summary")
@@ -136,6 +136,12 @@ class ExportAnimationDialog(QDialog):
         self._on_format()
 
     # ----- helpers -------------------------------------------------------------------------
+    @staticmethod
+    def _buddy(text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)  # the mnemonic focuses the widget (a row holding a layout gets no buddy itself)
+        return label
+
     def fmt(self) -> str:
         return self.format.currentData()
 
