@@ -255,6 +255,10 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self.cursor_arrow.setZValue(Z_CURSOR)
         vb.addItem(self.cursor_arrow, ignoreBounds=True)
 
+        # static between view changes: Qt keeps them as device pixmaps, so a frame only blits them
+        for item in (self.image, self.contours, *self.field_items):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
         self.colorbar = pg.ColorBarItem(interactive=False, colorMapMenu=False, width=16,
                                         label=_tr("f(x, y)"))
         self.colorbar.setImageItem(self.image)
@@ -268,7 +272,6 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         vb.sigResized.connect(self._relayout)
         vb.clickedAt.connect(self._on_clicked)
         vb.contextRequested.connect(self._show_context_menu)
-        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.worker.ready.connect(self._show_surface)
         self.worker.failed.connect(self._on_surface_failed)
 
@@ -483,6 +486,12 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         menu.popup(screen_pos)
 
     # ----- hover probe --------------------------------------------------------------------
+    def mouseMoveEvent(self, ev):
+        # Not the scene's sigMouseMoved: pyqtgraph rate-limits it (100/s) and drops the last move of a quick
+        # gesture, which would leave the readout describing a point the cursor already left.
+        super().mouseMoveEvent(ev)
+        self._on_mouse_moved(self.mapToScene(ev.position().toPoint()))
+
     def _on_mouse_moved(self, scene_pos) -> None:
         vb = self.plot.vb
         if not vb.sceneBoundingRect().contains(scene_pos):

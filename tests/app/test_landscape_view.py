@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
@@ -22,6 +22,8 @@ def window(qtbot, tmp_path):
     w.show()
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: w.landscape.result is not None, timeout=5000)
+    w.grab()  # a first paint lets the axes widen to their tick labels, so pixel mappings are final
+    qtbot.wait(20)
     return w
 
 
@@ -109,11 +111,19 @@ def test_dragging_a_start_marker_reruns_from_drop_point(window, qtbot):
 def test_hover_readout_is_engines_gradient(window, qtbot):
     view = window.landscape
     f = functions.get("himmelblau")
+    qtbot.wait(100)  # let the layout settle (axis widths follow the colour bar's tick labels)
     for x, y in [(1.7, -0.6), (-3.2, 2.9)]:
+        before = view.hover
         pos = pixel_of(view, x, y)
+        # two moves within a few ms: the readout must describe where the cursor ended
+        QTest.mouseMove(view.viewport(), pos + QPoint(3, 2))
         QTest.mouseMove(view.viewport(), pos)
-        qtbot.waitUntil(lambda: view.hover is not None and abs(view.hover.x - x) < 0.1)
+        qtbot.waitUntil(lambda: view.hover is not None and view.hover != before
+                        and view.hover.x == pytest.approx(data_of(view, pos)[0]))
         hx, hy = data_of(view, pos)
+        assert (view.hover.x, view.hover.y) == pytest.approx((hx, hy), abs=1e-9)
+        px, py = view.plot.vb.viewPixelSize()
+        assert abs(hx - x) <= px and abs(hy - y) <= py
         gx, gy = f.gradient(hx, hy)
         text = window.hover_label.text()
         m = re.search(r"∇f = \(([-+0-9.e]+), ([-+0-9.e]+)\)", text)

@@ -16,6 +16,8 @@ def make_window(qtbot, path):
     w.show()
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: w.landscape.result is not None, timeout=5000)
+    w.grab()  # a first paint lets the axes widen to their tick labels, so pixel mappings are final
+    qtbot.wait(20)
     return w
 
 

@@ -1,0 +1,139 @@
+"""One animation frame with the window on screen, and the time to the first painted window.
+
+Frame: advance 8 runs by one iteration (paths, heads, step arrows) with a 20 × 20 = 400-arrow gradient field
+visible, then render with ``grab()``. Measured three ways, medians over many frames:
+
+- landscape: the frame + a grab of the landscape view (the part the animation changes)
+- window:    the frame + a grab of the whole 1280 × 800 window (every dock repaints too)
+- baseline:  a grab of the same window with no frame change (what rendering costs by itself)
+
+Start-up: a fresh interpreter imports the app, builds the window and shows it; the time from process start to
+its first paint event is measured by the child and printed (target < 2 s).
+
+Run: ``.venv/bin/python benchmarks/bench_frame.py`` (offscreen by default).
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TARGET_FRAME_MS = 16.0
+TARGET_STARTUP_S = 2.0
+FRAMES = 120
+
+STARTUP_CHILD = textwrap.dedent("""
+    import os, sys, time
+    t_start = float(sys.argv[1])
+    sys.path.insert(0, sys.argv[2])
+    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from app.main_window import MainWindow
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, ev):
+            if ev.type() == QEvent.Type.Paint and not hasattr(self, "t"):
+                self.t = time.time()
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    probe = FirstPaint()
+    w = MainWindow(settings=QSettings(sys.argv[3], QSettings.Format.IniFormat))
+    w.landscape.viewport().installEventFilter(probe)
+    w.show()
+    app.exec()
+    print(f"{probe.t - t_start:.4f}")
+""")
+
+
+def startup_seconds() -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.time()
+        out = subprocess.run([sys.executable, "-c", STARTUP_CHILD, str(t0), str(ROOT), str(Path(tmp) / "s.ini")],
+                             capture_output=True, text=True, check=True, env={**os.environ})
+        return float(out.stdout.strip().splitlines()[-1])
+
+
+def median_ms(fn, n: int) -> float:
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1e3
+
+
+def main() -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from app.main_window import MainWindow
+
+    tmp = tempfile.TemporaryDirectory()
+    w = MainWindow(settings=QSettings(str(Path(tmp.name) / "s.ini"), QSettings.Format.IniFormat), restore=False)
+    w.resize(1280, 800)
+    w.show()
+    w.worker.wait()
+    app.processEvents()
+    state = w.state
+    state.set_display(show_field=True, field_density=20)
+    state.set_optimizer(name="momentum", lr=0.002, steps=2000)
+    starts = [(-4.5, 4.5), (-4.5, -4.5), (4.5, 4.5), (4.5, -4.5), (0.2, 0.1), (-1.0, 4.8), (2.5, -4.8), (4.8, 0.5)]
+    for s in starts:
+        state.add_run(s)
+    w.worker.wait()
+    app.processEvents()
+    arrows = sum(len(i.getData()[0]) for i in w.landscape.field_items) // 6
+    assert len(state.runs) == 8 and arrows == 400, (len(state.runs), arrows)
+
+    frame = [0]
+
+    def advance():
+        frame[0] = frame[0] % 1500 + 1
+        w.playback.advance(1.0 / w.playback.speed)  # exactly one iteration, through the timer's own code path
+        if state.frame != frame[0]:
+            state.set_frame(frame[0])
+
+    w.playback.set_speed(60)
+    for _ in range(10):  # warm-up
+        advance()
+        w.grab()
+    state.set_frame(0)
+    frame[0] = 0
+    only_advance = median_ms(advance, FRAMES)
+    state.set_frame(0)
+    frame[0] = 0
+    landscape = median_ms(lambda: (advance(), w.landscape.grab()), FRAMES)
+    state.set_frame(0)
+    frame[0] = 0
+    window = median_ms(lambda: (advance(), w.grab()), FRAMES)
+    baseline = median_ms(w.grab, FRAMES)
+    docks = {name: median_ms(d.grab, 15) for name, d in w.docks.items() if d.isVisible()}
+    w.close()
+    startup = statistics.median(startup_seconds() for _ in range(3))
+
+    print(f"frame update only (8 runs, 400 arrows visible):   median {only_advance:7.2f} ms")
+    print(f"frame + landscape grab ({w.landscape.width()}×{w.landscape.height()}):      "
+          f"median {landscape:7.2f} ms   target {TARGET_FRAME_MS} ms")
+    print(f"frame + 1280×800 window grab:                     median {window:7.2f} ms   target {TARGET_FRAME_MS} ms")
+    print(f"baseline: 1280×800 window grab, no frame change:  median {baseline:7.2f} ms   "
+          f"frame/baseline ratio {window / baseline:5.2f}")
+    for name, ms in docks.items():
+        print(f"    of which dock {name:<18} grab median {ms:7.2f} ms")
+    print(f"start-up, process start -> first paint:           median {startup:7.3f} s    "
+          f"target {TARGET_STARTUP_S} s")
+
+
+if __name__ == "__main__":
+    main()
