@@ -1,0 +1,441 @@
+"""Network panel: choose a dataset, an MLP and a 2D slice of its loss; build it (in a worker); train in full space.
+
+The widgets describe a scene ``NetworkLandscape`` (``source()``); Build (or Enter) hands it to the
+:class:`~app.network_controller.NetworkController`, which validates it at once (a refusal is shown here and the
+previous landscape stays) and builds it off the GUI thread. When a network landscape arrives from elsewhere (a scene
+file), the widgets follow it (``show_source``).
+"""
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QProgressBar, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+
+from app.network_controller import NetworkController, default_source
+from app.state import AppState
+from engine import nn
+from engine import scene as scene_mod
+from engine.nn.datasets import dataset_task
+
+MAX_LISTED_NAMES = 2000  # parameter combos list at most this many names (others can be typed)
+DATASET_TITLES = {"xor": "XOR", "moons": "Two moons", "circles": "Circles", "spirals": "Two spirals",
+                  "blobs": "Three blobs", "linear": "Linear (regression)", "sine": "Sine (regression)"}
+TASK_LOSSES = {"binary": ("bce", "mse", "ce"), "multiclass": ("ce",), "regression": ("mse",)}
+LOSS_TITLES = {"bce": "Binary cross-entropy", "ce": "Softmax cross-entropy", "mse": "Mean squared error"}
+METHOD_TITLES = {"random": "Random directions", "params": "Two parameters", "pca": "PCA of training",
+                 "hessian": "Hessian eigenvectors"}
+FULL_OPTIMIZERS = ("adam", "gd", "momentum", "nesterov", "rmsprop", "adagrad")
+
+
+class NetworkPanel(QWidget):
+    """Network landscape settings; see the module docstring."""
+
+    def __init__(self, state: AppState, controller: NetworkController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkPanel")
+        self.state = state
+        self.controller = controller
+        tip = self._tip
+
+        # ----- dataset
+        self.dataset = QComboBox()
+        for name in nn.dataset_names():
+            self.dataset.addItem(self.tr(DATASET_TITLES.get(name, name)), name)
+        tip(self.dataset, self.tr("The toy dataset the network is trained on (generated from the seed, no download)"))
+        self.size = QSpinBox(minimum=10, maximum=10_000, singleStep=50)
+        tip(self.size, self.tr("Number of data points (10 to 10000); the loss is their mean"))
+        self.noise = QDoubleSpinBox(minimum=0.0, maximum=5.0, singleStep=0.05, decimals=2)
+        tip(self.noise, self.tr("Standard deviation of the Gaussian noise added to the data"))
+        self.data_seed = QSpinBox(minimum=0, maximum=999_999)
+        tip(self.data_seed, self.tr("Seed of the data generator: the same seed gives the same points"))
+
+        # ----- network
+        self.hidden = QLineEdit()
+        self.hidden.setPlaceholderText("8, 8")
+        tip(self.hidden, self.tr("Hidden layer sizes separated by commas, e.g. \"16, 16\" (1 to 64 units each; "
+                                 "empty: no hidden layer). Input and output sizes follow from the data and loss."))
+        self.activation = QComboBox()
+        for name in scene_mod.ACTIVATIONS:
+            self.activation.addItem(name, name)
+        tip(self.activation, self.tr("Activation of the hidden layers"))
+        self.loss = QComboBox()
+        tip(self.loss, self.tr("Loss; set by the task (BCE for two classes, softmax CE for more, MSE for "
+                               "regression) — only the losses valid for this dataset are listed"))
+        self.architecture = QLabel()
+        tip(self.architecture, self.tr("The layer sizes the network gets, input → hidden → output"))
+
+        # ----- slice
+        self.method = QComboBox()
+        for name in scene_mod.SLICE_METHODS:
+            self.method.addItem(self.tr(METHOD_TITLES[name]), name)
+        tip(self.method, self.tr("How the 2D plane through parameter space is chosen: two random directions "
+                                 "(Li et al. 2018), two named parameters, the top two principal directions of a "
+                                 "training path, or the top two Hessian eigenvectors"))
+        self.seed = QSpinBox(minimum=0, maximum=999_999)
+        tip(self.seed, self.tr("Seed of the initial weights and of the random directions"))
+        self.centre = QComboBox()
+        self.centre.addItem(self.tr("Trained parameters"), "trained")
+        self.centre.addItem(self.tr("Initial parameters"), "init")
+        tip(self.centre, self.tr("Centre of the slice: the initial weights, or the weights after 200 full-batch "
+                                 "Adam steps (trained in the engine before slicing)"))
+        self.filter_norm = QCheckBox(self.tr("Filter-normalised"))
+        tip(self.filter_norm, self.tr("Rescale each direction's rows to the norms of the matching weight rows "
+                                      "(Li et al. 2018), so that the picture is comparable across networks"))
+        self.orthogonal = QCheckBox(self.tr("Orthogonalise"))
+        tip(self.orthogonal, self.tr("Make d2 orthogonal to d1 (Gram–Schmidt) so that the axes are not skewed"))
+        self.param_a, self.param_b = QComboBox(editable=True), QComboBox(editable=True)
+        tip(self.param_a, self.tr("Parameter on the horizontal axis, e.g. W1[0,0] (row = input unit, column = "
+                                  "output unit) or b2[0]"))
+        tip(self.param_b, self.tr("Parameter on the vertical axis"))
+        self.method_note = QLabel()
+        self.method_note.setWordWrap(True)
+        self.method_note.setStyleSheet("color: gray")
+
+        # ----- build
+        self.build_button = QPushButton(self.tr("&Build landscape"))
+        tip(self.build_button, self.tr("Build the network, train it if needed and draw its loss over the slice "
+                                       "(Enter); runs on the current landscape are cleared"))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy indicator
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.setVisible(False)
+        tip(self.progress, self.tr("Building in the background; the window stays usable"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setObjectName("networkMessage")
+        tip(self.message, self.tr("What the last build did, or why the settings were refused"))
+
+        # ----- full-space training
+        self.full_optimizer = QComboBox()
+        for name in FULL_OPTIMIZERS:
+            self.full_optimizer.addItem(name, name)
+        tip(self.full_optimizer, self.tr("Optimizer that trains all parameters (not only the two of the plane)"))
+        self.full_lr = QDoubleSpinBox(minimum=1e-5, maximum=10.0, decimals=5, singleStep=0.005, value=0.01)
+        tip(self.full_lr, self.tr("Learning rate of the full-space training"))
+        self.full_steps = QSpinBox(minimum=1, maximum=5000, singleStep=50, value=200)
+        tip(self.full_steps, self.tr("Number of full-batch steps"))
+        self.full_start = QComboBox()
+        self.full_start.addItem(self.tr("Slice centre"), "centre")
+        self.full_start.addItem(self.tr("Selected run's start"), "run")
+        tip(self.full_start, self.tr("Where training starts: θ at the slice centre, or θ(α, β) at the start of the "
+                                     "selected run (click the map to start one)"))
+        self.train_button = QPushButton(self.tr("&Train in full space"))
+        tip(self.train_button, self.tr("Train every parameter and project the path onto the plane (dashed "
+                                       "path on the map); compare the true loss with the drawn surface below"))
+        self.gap_plot = pg.PlotWidget(background="#1e1e1e")
+        self.gap_plot.setMinimumHeight(120)
+        self.gap_plot.setMaximumHeight(150)
+        self.gap_plot.setMenuEnabled(False)
+        self.gap_plot.hideButtons()
+        self.gap_plot.setLabel("bottom", self.tr("step"))
+        self.gap_plot.setLabel("left", self.tr("loss"))
+        self.gap_plot.addLegend(offset=(-4, 4), labelTextSize="8pt")
+        self.true_curve = self.gap_plot.plot(pen=pg.mkPen("#f0f0f0", width=1.6), name=self.tr("true L(θ_t)"))
+        self.surface_curve = self.gap_plot.plot(pen=pg.mkPen("#ff9f1c", width=1.6, style=Qt.PenStyle.DashLine),
+                                                name=self.tr("surface at projection"))
+        self.gap_plot.setToolTip(self.tr("Full-space training: the true loss along the path and the drawn surface's "
+                                         "value at its projection onto the plane. Where they differ, the projected "
+                                         "path misleads."))
+        self.gap_label = QLabel()
+        self.gap_label.setWordWrap(True)
+        tip(self.gap_label, self.tr("Largest difference between the true loss and the surface along the path"))
+
+        self._layout()
+        self._connect()
+        self.show_source(default_source())
+        self._on_active(controller.active)
+
+    # ----- building the widget ----------------------------------------------------------------------------------------
+    @staticmethod
+    def _tip(widget: QWidget, text: str) -> None:
+        widget.setToolTip(text)
+
+    def _layout(self) -> None:
+        data_box = QGroupBox(self.tr("Dataset"))
+        f = QFormLayout(data_box)
+        f.addRow(self.tr("Data"), self.dataset)
+        row = QHBoxLayout()
+        row.addWidget(self.size)
+        row.addWidget(QLabel(self.tr("noise")))
+        row.addWidget(self.noise)
+        f.addRow(self.tr("Points"), row)
+        f.addRow(self.tr("Data seed"), self.data_seed)
+        net_box = QGroupBox(self.tr("Network"))
+        f = QFormLayout(net_box)
+        f.addRow(self.tr("Hidden"), self.hidden)
+        f.addRow(self.tr("Activation"), self.activation)
+        f.addRow(self.tr("Loss"), self.loss)
+        f.addRow(self.tr("Layers"), self.architecture)
+        slice_box = QGroupBox(self.tr("Slice"))
+        f = QFormLayout(slice_box)
+        f.addRow(self.tr("Method"), self.method)
+        f.addRow(self.tr("Seed"), self.seed)
+        f.addRow(self.tr("Centre"), self.centre)
+        self.random_row = QWidget()
+        r = QHBoxLayout(self.random_row)
+        r.setContentsMargins(0, 0, 0, 0)
+        r.addWidget(self.filter_norm)
+        r.addWidget(self.orthogonal)
+        f.addRow(self.random_row)
+        self.params_row = QWidget()
+        r = QHBoxLayout(self.params_row)
+        r.setContentsMargins(0, 0, 0, 0)
+        r.addWidget(QLabel("α"))
+        r.addWidget(self.param_a, 1)
+        r.addWidget(QLabel("β"))
+        r.addWidget(self.param_b, 1)
+        f.addRow(self.params_row)
+        f.addRow(self.method_note)
+        full_box = QGroupBox(self.tr("Full-space training on this slice"))
+        f = QFormLayout(full_box)
+        row = QHBoxLayout()
+        row.addWidget(self.full_optimizer)
+        row.addWidget(QLabel("η"))
+        row.addWidget(self.full_lr)
+        f.addRow(self.tr("Optimizer"), row)
+        row = QHBoxLayout()
+        row.addWidget(self.full_steps)
+        row.addWidget(self.full_start, 1)
+        f.addRow(self.tr("Steps, from"), row)
+        f.addRow(self.train_button)
+        f.addRow(self.gap_plot)
+        f.addRow(self.gap_label)
+        self.full_box = full_box
+
+        inner = QWidget()
+        v = QVBoxLayout(inner)
+        v.setContentsMargins(4, 4, 4, 4)
+        for w in (data_box, net_box, slice_box, self.build_button, self.progress, self.message, full_box):
+            v.addWidget(w)
+        v.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _connect(self) -> None:
+        self.dataset.currentIndexChanged.connect(self._on_dataset)
+        self.loss.currentIndexChanged.connect(self._update_architecture)
+        self.hidden.textChanged.connect(self._update_architecture)
+        self.hidden.returnPressed.connect(self.apply)
+        self.method.currentIndexChanged.connect(self._on_method)
+        self.build_button.clicked.connect(self.apply)
+        self.train_button.clicked.connect(self.train_full)
+        c = self.controller
+        c.busyChanged.connect(self._on_busy)
+        c.progress.connect(lambda text: self._say(text))
+        c.failed.connect(self._on_failed)
+        c.built.connect(self._on_built)
+        c.activeChanged.connect(self._on_active)
+        c.projectedChanged.connect(self._on_projected)
+        self.state.landscapeChanged.connect(self._on_landscape)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.apply()
+            return
+        super().keyPressEvent(event)
+
+    # ----- widgets <-> source -----------------------------------------------------------------------------------------
+    def hidden_sizes(self) -> list[int]:
+        """The hidden layer sizes typed (ValueError with a message when the text is not a list of whole numbers)."""
+        text = self.hidden.text().strip()
+        if not text:
+            return []
+        try:
+            return [int(part) for part in text.replace(";", ",").split(",") if part.strip()]
+        except ValueError:
+            raise ValueError(self.tr("hidden layer sizes must be whole numbers separated by commas, e.g. "
+                                     "\"16, 16\"; got \"{text}\"").format(text=text)) from None
+
+    def layers(self) -> list[int]:
+        name = self.dataset.currentData()
+        data = scene_mod.DATASETS[name]
+        task = dataset_task(name)
+        loss = self.loss.currentData()
+        n_out = (3 if task == "multiclass" else 2) if loss == "ce" else 1
+        return [data, *self.hidden_sizes(), n_out]
+
+    def source(self) -> dict:
+        """The scene ``NetworkLandscape`` object the widgets describe (ValueError for unreadable text)."""
+        method = self.method.currentData()
+        options: dict = {}
+        if method == "random":
+            options = {"normalization": "filter" if self.filter_norm.isChecked() else "none",
+                       "orthogonalize": self.orthogonal.isChecked()}
+        elif method == "params":
+            options = {"param_a": self.param_a.currentText().strip(), "param_b": self.param_b.currentText().strip()}
+        return {"kind": "network",
+                "dataset": {"name": self.dataset.currentData(), "n": self.size.value(),
+                            "noise": round(self.noise.value(), 6), "seed": self.data_seed.value()},
+                "layers": self.layers(), "activation": self.activation.currentData(),
+                "loss": self.loss.currentData(),
+                "slice": {"method": method, "seed": self.seed.value(),
+                          "centre": "init" if method == "pca" else self.centre.currentData(), "options": options}}
+
+    def show_source(self, source: dict) -> None:
+        """Set the widgets to ``source`` (a valid NetworkLandscape object)."""
+        ds, sl = source["dataset"], source["slice"]
+        widgets = (self.dataset, self.size, self.noise, self.data_seed, self.hidden, self.activation, self.loss,
+                   self.method, self.seed, self.centre, self.filter_norm, self.orthogonal, self.param_a, self.param_b)
+        blockers = [QSignalBlocker(w) for w in widgets]
+        self.dataset.setCurrentIndex(self.dataset.findData(ds["name"]))
+        self.size.setValue(int(ds.get("n", 200)))
+        self.noise.setValue(float(ds.get("noise", 0.1)))
+        self.data_seed.setValue(int(ds.get("seed", 0)))
+        self._fill_losses()
+        self.loss.setCurrentIndex(max(self.loss.findData(source.get("loss", "bce")), 0))
+        self.hidden.setText(", ".join(str(n) for n in source["layers"][1:-1]))
+        self.activation.setCurrentIndex(max(self.activation.findData(source.get("activation", "tanh")), 0))
+        self.method.setCurrentIndex(max(self.method.findData(sl.get("method", "random")), 0))
+        self.seed.setValue(int(sl.get("seed", 0)))
+        self.centre.setCurrentIndex(max(self.centre.findData(sl.get("centre", "trained")), 0))
+        opts = sl.get("options", {})
+        self.filter_norm.setChecked(opts.get("normalization", "filter") == "filter")
+        self.orthogonal.setChecked(bool(opts.get("orthogonalize", False)))
+        del blockers
+        self._update_architecture()
+        layers = source["layers"]
+        if "param_a" in opts:
+            self.param_a.setCurrentText(str(opts["param_a"]))
+        if "param_b" in opts:
+            self.param_b.setCurrentText(str(opts["param_b"]))
+        self._on_method()
+        del layers
+
+    def _fill_losses(self) -> None:
+        task = dataset_task(self.dataset.currentData())
+        current = self.loss.currentData()
+        with QSignalBlocker(self.loss):
+            self.loss.clear()
+            for name in TASK_LOSSES[task]:
+                self.loss.addItem(self.tr(LOSS_TITLES[name]), name)
+            self.loss.setCurrentIndex(max(self.loss.findData(current), 0))
+
+    def _on_dataset(self) -> None:
+        self._fill_losses()
+        self._update_architecture()
+
+    def _update_architecture(self) -> None:
+        try:
+            layers = self.layers()
+        except ValueError:
+            self.architecture.setText(self.tr("<span style='color:#d9534f'>not a list of sizes</span>"))
+            return
+        try:
+            n = nn.MLP(layers, activation=self.activation.currentData(), loss=self.loss.currentData()).n_params
+            self.architecture.setText(self.tr("{layers}  ({n} parameters)").format(
+                layers=" → ".join(map(str, layers)), n=n))
+            self._fill_param_names(layers)
+        except ValueError:
+            self.architecture.setText(" → ".join(map(str, layers)))
+
+    def _fill_param_names(self, layers: list[int]) -> None:
+        names = []
+        for key, shape in nn.param_shapes(layers).items():
+            if len(shape) == 2:
+                names += [f"{key}[{i},{j}]" for i in range(shape[0]) for j in range(shape[1])]
+            else:
+                names += [f"{key}[{j}]" for j in range(shape[0])]
+        names = names[:MAX_LISTED_NAMES]
+        defaults = ("W1[0,0]", f"b{len(layers) - 1}[0]")
+        for combo, default in zip((self.param_a, self.param_b), defaults):
+            text = combo.currentText().strip() or default
+            with QSignalBlocker(combo):
+                combo.clear()
+                combo.addItems(names)
+                combo.setCurrentText(text)
+
+    def _on_method(self) -> None:
+        method = self.method.currentData()
+        self.random_row.setVisible(method == "random")
+        self.params_row.setVisible(method == "params")
+        self.centre.setEnabled(method != "pca")
+        notes = {"random": self.tr("Axes: α·d1 + β·d2 with two Gaussian directions."),
+                 "params": self.tr("The exact 2D sub-landscape: the axes are the two parameters' values, every "
+                                   "other parameter stays at the centre."),
+                 "pca": self.tr("Trains 200 Adam steps from the initial weights itself; the plane holds the two "
+                                "main directions of that path, centred on its end."),
+                 "hessian": self.tr("The two directions of strongest curvature at the centre.")}
+        self.method_note.setText(notes[method])
+
+    # ----- actions ----------------------------------------------------------------------------------------------------
+    def apply(self) -> None:
+        """Build the described landscape (refusals are shown here; the previous landscape stays)."""
+        try:
+            source = self.source()
+        except ValueError as exc:
+            self._on_failed(str(exc))
+            return
+        if self.controller.request_build(source):
+            self._say(self.tr("Building…"))
+
+    def train_full(self) -> None:
+        start = None
+        if self.full_start.currentData() == "run":
+            runs = self.state.selected_runs()
+            if not runs:
+                self._on_failed(self.tr("Select a run first (click the map to start one), or train from the "
+                                        "slice centre"))
+                return
+            start = runs[0].start
+        self.controller.train_full(start, self.full_optimizer.currentData(), self.full_lr.value(),
+                                   self.full_steps.value())
+
+    # ----- controller -> widgets --------------------------------------------------------------------------------------
+    def _say(self, text: str, error: bool = False) -> None:
+        colour = "#d9534f" if error else "palette(text)"
+        mark = "⚠ " if error else ""
+        self.message.setText(f"<span style='color:{colour}'>{mark}{html.escape(text)}</span>")
+
+    def _on_failed(self, text: str) -> None:
+        self._say(self.tr("Not built: {error}. The previous landscape stays.").format(error=text)
+                  if not self.controller.busy else text, error=True)
+        self.state.message.emit(self.tr("Network: {error}").format(error=text))
+
+    def _on_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.train_button.setEnabled(not busy and self.controller.active)
+
+    def _on_built(self, build) -> None:
+        plane = build.plane
+        self._say(self.tr("{name}: {n} parameters, {method} slice, loss at the centre {loss:.4g} "
+                          "(built in {t:.2f} s). Click the map to descend in the plane.").format(
+            name=build.model.name, n=build.model.n_params, method=plane.method,
+            loss=float(build.model.loss(plane.centre, plane.X, plane.y)), t=build.elapsed))
+
+    def _on_active(self, active: bool) -> None:
+        self.train_button.setEnabled(active and not self.controller.busy)
+        self.full_box.setEnabled(active)
+
+    def _on_landscape(self) -> None:
+        source = self.state.landscape_source
+        if source.get("kind") == "network":
+            try:
+                self.show_source(source)
+            except (KeyError, TypeError, ValueError):
+                pass
+
+    def _on_projected(self, path) -> None:
+        if path is None:
+            self.true_curve.setData([], [])
+            self.surface_curve.setData([], [])
+            self.gap_label.setText("")
+            return
+        steps = np.arange(len(path.true_loss))
+        self.true_curve.setData(steps, path.true_loss)
+        self.surface_curve.setData(steps, path.surface_loss)
+        k = int(np.argmax(np.abs(path.gap)))
+        self.gap_label.setText(self.tr("Max |true − surface| = {gap:.4g} at step {k}; final loss {true:.4g} true vs "
+                                       "{surf:.4g} on the surface; the path ends {d:.3g} away from the plane.")
+                               .format(gap=abs(float(path.gap[k])), k=k, true=float(path.true_loss[-1]),
+                                       surf=float(path.surface_loss[-1]), d=float(path.off_plane[-1])))
