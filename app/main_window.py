@@ -10,8 +10,8 @@ from dataclasses import asdict, fields
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QHeaderView, QLabel, QMainWindow,
-                               QMenu, QMessageBox, QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow,
+                               QMenu, QMessageBox, QScrollArea, QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout,
                                QWidget)
 
 from app.file_actions import install_file_actions
@@ -215,11 +215,24 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.hover_label)
         self._on_hover(None)
 
-    def add_dock(self, widget: QWidget, area: Qt.DockWidgetArea, title: str, name: str) -> QDockWidget:
-        """Put ``widget`` in a dock called ``name`` (its objectName, used to remember the layout)."""
+    def add_dock(self, widget: QWidget, area: Qt.DockWidgetArea, title: str, name: str,
+                 scroll: bool = False) -> QDockWidget:
+        """Put ``widget`` in a dock called ``name`` (its objectName, used to remember the layout).
+
+        ``scroll`` wraps a tall form in a scroll area, so that it never forces the window taller than the screen.
+        """
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        if scroll:
+            area_widget = QScrollArea()
+            area_widget.setObjectName(f"{name}_scroll")
+            area_widget.setWidgetResizable(True)
+            area_widget.setFrameShape(QFrame.Shape.NoFrame)
+            area_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area_widget.setWidget(widget)
+            dock.setWidget(area_widget)
+        else:
+            dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
@@ -243,21 +256,22 @@ class MainWindow(QMainWindow):
         self.run_list = RunList(self.state)
         self.curves = CurvesView(self.state)
         self.inspector = StepInspector(self.state)
-        opt = self.add_dock(self.optimizer_panel, left, self.tr("Optimizer"), "optimizer_dock")
-        pick = self.add_dock(self.landscape_picker, left, self.tr("Landscape"), "landscape_dock")
-        self.tabifyDockWidget(opt, pick)
-        opt.raise_()
+        opt = self.add_dock(self.optimizer_panel, left, self.tr("Optimizer"), "optimizer_dock", scroll=True)
+        pick = self.add_dock(self.landscape_picker, left, self.tr("Landscape"), "landscape_dock", scroll=True)
         curves = self.add_dock(self.curves, right, self.tr("Loss and |∇f|"), "curves_dock")
         self.basin_overlay = BasinOverlay(self.state, self.landscape)
         self.basin_panel = BasinPanel(self.state, self.basin_overlay)
-        basins = self.add_dock(self.basin_panel, right, self.tr("Basins"), "basins_dock")
-        self.tabifyDockWidget(curves, basins)
-        curves.raise_()
+        basins = self.add_dock(self.basin_panel, left, self.tr("Basins"), "basins_dock")
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.basin_overlay.toggle_action)
         runs = self.add_dock(self.run_list, bottom, self.tr("Runs"), "runs_dock")
         inspector = self.add_dock(self.inspector, bottom, self.tr("Step inspector"), "inspector_dock")
         self.splitDockWidget(runs, inspector, Qt.Orientation.Horizontal)
+        # One tab group only: with Qt 6.11 a second group tabified before the first show leaves a stale copy of
+        # its tab bar floating over the landscape (reproduced with plain QDockWidgets).
+        self.tabifyDockWidget(opt, pick)
+        self.tabifyDockWidget(opt, basins)
+        opt.raise_()
         # the landscape gets most of a 1280 × 800 window; docks keep a readable minimum
         self.resizeDocks([opt, curves], [290, 330], Qt.Orientation.Horizontal)
         self.resizeDocks([runs, inspector], [700, 580], Qt.Orientation.Horizontal)
