@@ -11,7 +11,7 @@ from dataclasses import asdict, fields
 from PySide6.QtCore import QByteArray, QSettings, Qt, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow,
-                               QMenu, QMessageBox, QScrollArea, QTableWidget, QTableWidgetItem, QToolBar, QVBoxLayout,
+                               QMenu, QMessageBox, QScrollArea, QTableWidget, QTabWidget, QTableWidgetItem, QToolBar, QVBoxLayout,
                                QWidget)
 
 from app.file_actions import install_file_actions
@@ -19,6 +19,7 @@ from app.playback import Playback, PlaybackBar
 from app.state import AppState, DisplaySettings, OptimizerSettings
 from app.surface_worker import SurfaceWorker
 from app.views.landscape import COLORMAPS, HoverInfo, LandscapeView
+from app.views.surface3d import Surface3DView
 from engine import functions, optimizers
 
 APP_NAME = "Descent Lab"
@@ -43,7 +44,15 @@ class MainWindow(QMainWindow):
         self.worker = SurfaceWorker(self)
         self.landscape = LandscapeView(self.state, self.worker)
         self.landscape.setToolTip("")
-        self.setCentralWidget(self.landscape)
+        self.surface3d = Surface3DView(self.state)
+        self.views = QTabWidget()
+        self.views.setObjectName("views_tabs")
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.landscape, self.tr("2D map"))
+        self.views.addTab(self.surface3d, self.tr("3D surface"))
+        self.views.setTabToolTip(0, self.tr("Contour map, gradient field and runs; click to start a run"))
+        self.views.setTabToolTip(1, self.tr("The landscape as a surface; runs move in step with the 2D map"))
+        self.setCentralWidget(self.views)
         self.playback = Playback(self.state, self)
         self.docks: dict[str, QDockWidget] = {}
 
@@ -240,8 +249,29 @@ class MainWindow(QMainWindow):
         self.docks[name] = dock
         return dock
 
+    def _show_landscape_source_tab(self) -> None:
+        """Show the tab that matches where the current landscape came from (catalogue, formula, ...)."""
+        kind = self.state.landscape_source.get("kind")
+        for i in range(self.landscape_tabs.count()):
+            if self.landscape_tabs.widget(i).property("landscape_kind") == kind:
+                self.landscape_tabs.setCurrentIndex(i)
+                return
+
+    def _toggle_3d(self) -> None:
+        self.views.setCurrentIndex(1 - self.views.currentIndex())
+
+    def edit_formula(self) -> None:
+        """Landscape ▸ Your own formula: show the formula tab and put the cursor in its field."""
+        dock = self.docks["landscape_dock"]
+        dock.show()
+        dock.raise_()
+        self.landscape_tabs.setCurrentWidget(self.formula_panel)
+        self.formula_panel.edit.setFocus()
+        self.formula_panel.edit.selectAll()
+
     def _add_panels(self) -> None:
         from app.panels.inspector import StepInspector
+        from app.panels.formula_panel import FormulaPanel
         from app.panels.landscape_picker import LandscapePicker
         from app.panels.optimizer_panel import OptimizerPanel
         from app.panels.basin_panel import BasinPanel
@@ -257,13 +287,35 @@ class MainWindow(QMainWindow):
         self.curves = CurvesView(self.state)
         self.inspector = StepInspector(self.state)
         opt = self.add_dock(self.optimizer_panel, left, self.tr("Optimizer"), "optimizer_dock", scroll=True)
-        pick = self.add_dock(self.landscape_picker, left, self.tr("Landscape"), "landscape_dock", scroll=True)
+        self.formula_panel = FormulaPanel(self.state, self.settings)
+        # Where the landscape comes from: the catalogue, a typed formula (and network slices, app/network_mode.py).
+        self.landscape_tabs = QTabWidget()
+        self.landscape_tabs.setObjectName("landscape_tabs")
+        self.landscape_tabs.setDocumentMode(True)
+        self.landscape_picker.setProperty("landscape_kind", "function")
+        self.formula_panel.setProperty("landscape_kind", "formula")
+        self.landscape_tabs.addTab(self.landscape_picker, self.tr("Catalogue"))
+        self.landscape_tabs.addTab(self.formula_panel, self.tr("Formula"))
+        self.landscape_tabs.setTabToolTip(0, self.tr("The classic test functions with their known minima"))
+        self.landscape_tabs.setTabToolTip(1, self.tr("Type your own f(x, y); its exact gradient is derived for you"))
+        self.state.landscapeChanged.connect(self._show_landscape_source_tab)
+        pick = self.add_dock(self.landscape_tabs, left, self.tr("Landscape"), "landscape_dock", scroll=True)
         curves = self.add_dock(self.curves, right, self.tr("Loss and |∇f|"), "curves_dock")
         self.basin_overlay = BasinOverlay(self.state, self.landscape)
         self.basin_panel = BasinPanel(self.state, self.basin_overlay)
         basins = self.add_dock(self.basin_panel, left, self.tr("Basins"), "basins_dock")
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.basin_overlay.toggle_action)
+        self.formula_action = self._action(self.tr("Your own &formula…"), "Ctrl+Shift+F",
+                                           self.tr("Type f(x, y) and see its landscape and exact gradient"),
+                                           self.edit_formula)
+        self.addAction(self.formula_action)
+        self.view_menu.insertAction(self.view_menu.actions()[0], self.formula_action)
+        self.view_3d_action = self._action(self.tr("&3D surface"), "Ctrl+3",
+                                           self.tr("Switch between the 2D map and the 3D surface"),
+                                           self._toggle_3d)
+        self.addAction(self.view_3d_action)
+        self.view_menu.insertAction(self.view_menu.actions()[1], self.view_3d_action)
         runs = self.add_dock(self.run_list, bottom, self.tr("Runs"), "runs_dock")
         inspector = self.add_dock(self.inspector, bottom, self.tr("Step inspector"), "inspector_dock")
         self.splitDockWidget(runs, inspector, Qt.Orientation.Horizontal)

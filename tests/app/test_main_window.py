@@ -29,7 +29,7 @@ def window(qtbot, tmp_path):
 def test_opens_on_default_landscape_with_panels(window):
     assert window.state.function.name == "himmelblau"
     assert window.landscape.result.request.function.name == "himmelblau"
-    assert window.centralWidget() is window.landscape
+    assert window.centralWidget() is window.views and window.views.widget(0) is window.landscape
     names = {d.objectName() for d in window.findChildren(QDockWidget)}
     assert {"optimizer_dock", "landscape_dock", "runs_dock", "curves_dock", "inspector_dock"} <= names
     for menu in (window.file_menu, window.view_menu, window.playback_menu, window.help_menu):
@@ -140,3 +140,25 @@ def test_run_gui_entry_point_builds_the_window(qtbot, monkeypatch, tmp_path):
     for w in windows:
         w.close()
     QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+
+
+def test_formula_tab_applies_a_formula_and_follows_the_landscape_source(window, qtbot):
+    window.formula_action.trigger()
+    assert window.landscape_tabs.currentWidget() is window.formula_panel
+    window.formula_panel.edit.setText("x**2 + 3*y**2")
+    qtbot.keyClick(window.formula_panel.edit, "\r")
+    qtbot.waitUntil(lambda: window.state.landscape_source.get("kind") == "formula", timeout=3000)
+    gx, gy = window.state.function.gradient(1.0, 2.0)
+    assert (float(gx), float(gy)) == (2.0, 12.0)  # ∂/∂x x² = 2x, ∂/∂y 3y² = 6y at (1, 2)
+    qtbot.waitUntil(lambda: window.landscape.result.request.function is window.state.function, timeout=5000)
+    window.state.set_landscape(functions.get("booth"))
+    assert window.landscape_tabs.currentWidget() is window.landscape_picker
+
+
+def test_3d_tab_is_there_and_says_why_when_opengl_is_missing(window):
+    window.view_3d_action.trigger()
+    assert window.views.currentWidget() is window.surface3d
+    # offscreen tests have no OpenGL: the tab explains itself and the 2D map keeps working
+    window.state.add_run((0.0, 0.0))
+    window.view_3d_action.trigger()
+    assert window.views.currentWidget() is window.landscape
