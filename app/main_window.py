@@ -239,6 +239,9 @@ class MainWindow(QMainWindow):
             area_widget.setFrameShape(QFrame.Shape.NoFrame)
             area_widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             area_widget.setWidget(widget)
+            # the horizontal bar is off, so the dock must be at least as wide as the form, or the form is clipped
+            bar = area_widget.verticalScrollBar().sizeHint().width()
+            area_widget.setMinimumWidth(widget.minimumSizeHint().width() + bar)
             dock.setWidget(area_widget)
         else:
             dock.setWidget(widget)
