@@ -65,6 +65,15 @@ class Run:
     error: str | None = None  # user-facing message when the engine refused the settings
 
     @property
+    def last_row(self) -> int:
+        """Index of the run's last valid row (where it converged, diverged or ran out of steps); -1 if none."""
+        return -1 if self.trajectory is None else int(self.trajectory.stopped_at[0])
+
+    def row_at(self, frame: int) -> int:
+        """The trajectory row shown at iteration ``frame``: a stopped run keeps showing its last valid row."""
+        return int(min(max(frame, 0), self.last_row))
+
+    @property
     def label(self) -> str:
         return f"{self.settings.name} η={self.settings.lr:g}"
 
@@ -231,8 +240,8 @@ class AppState(QObject):
     # ----- playback ----------------------------------------------------------------------
     @property
     def max_frame(self) -> int:
-        return max((r.trajectory.points.shape[0] - 1 for r in self.runs if r.trajectory is not None),
-                   default=0)
+        """The last iteration at which any run still moves (playback ends there)."""
+        return max((r.last_row for r in self.runs), default=0)
 
     def set_frame(self, frame: int) -> None:
         frame = int(min(max(frame, 0), self.max_frame))

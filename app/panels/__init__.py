@@ -18,8 +18,7 @@ def tr(text: str) -> str:
 def shown_row(run: Run, frame: int) -> int:
     """The trajectory row a run shows at iteration ``frame``: frame itself, or the run's last valid row once it has
     stopped (converged, diverged or out of steps)."""
-    traj = run.trajectory
-    return int(min(frame, int(traj.stopped_at[0]), traj.points.shape[0] - 1))
+    return run.row_at(frame)
 
 
 def status_text(run: Run, frame: int) -> str:

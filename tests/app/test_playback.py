@@ -26,7 +26,7 @@ def window(qtbot, tmp_path):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
-    w.state.set_optimizer(steps=300)
+    w.state.set_optimizer(steps=300, lr=0.002)  # slow enough that no run stops before t = 120
     w.state.add_run((-4.0, 4.0))
     w.state.add_run((0.5, 0.5))
     return w

@@ -1,0 +1,19 @@
+"""AppState: playback ends where the last run stops; a run shows its last valid row after it stops."""
+from __future__ import annotations
+
+import numpy as np
+
+from app.state import AppState
+
+
+def test_max_frame_is_the_last_step_any_run_moves(qtbot):
+    state = AppState()
+    state.set_optimizer(steps=500, lr=0.01)
+    state.add_run((3.0, 2.0))  # Himmelblau's minimum (3, 2): ∇f = 0, so it converges at step 0
+    assert state.runs[0].last_row == 0
+    assert state.max_frame == 0  # nothing moves: no empty frames to play through
+    state.add_run((0.0, 0.0))
+    moving = state.runs[1]
+    k = int(np.argmax(np.linalg.norm(moving.trajectory.gradients[:, 0], axis=1) < 1e-6))  # first row below tol
+    assert 0 < k < 500 and state.max_frame == k == moving.last_row
+    assert state.runs[0].row_at(40) == 0 and moving.row_at(10_000) == k and moving.row_at(-3) == 0
