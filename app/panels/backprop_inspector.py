@@ -133,7 +133,7 @@ class BackpropInspector(QWidget):
     def refresh(self) -> None:
         """Render now when visible; otherwise on the next show (no cost while the dock is hidden)."""
         self._dirty = True
-        if self.isVisible():
+        if self.isVisible() or self.controller.current_point() is None:  # clearing is cheap: never keep stale numbers
             self.render()
 
     def render(self) -> None:

@@ -395,7 +395,7 @@ class NetworkPanel(QWidget):
     def _say(self, text: str, error: bool = False) -> None:
         colour = "#d9534f" if error else "palette(text)"
         mark = "⚠ " if error else ""
-        self.message.setText(f"<span style='color:{colour}'>{mark}{html.escape(text)}</span>")
+        self.message.setText(f"<span style='color:{colour}'>{mark}{html.escape(text, quote=False)}</span>")
 
     def _on_failed(self, text: str) -> None:
         self._say(self.tr("Not built: {error}. The previous landscape stays.").format(error=text)
