@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, Q
                                QWidget)
 
 from app.file_actions import install_file_actions
+from app.network_mode import install_network_mode
 from app.playback import Playback, PlaybackBar
 from app.state import AppState, DisplaySettings, OptimizerSettings
 from app.surface_worker import SurfaceWorker
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self._sync_display_actions()
         self._on_runs()
         install_file_actions(self)  # File ▸ New/Open/Save/Examples/Export (app/file_actions.py)
+        install_network_mode(self)  # Network tab, data view and backprop docks (app/network_mode.py)
 
     # ----- building ------------------------------------------------------------------------
     def _action(self, text: str, shortcut: str | None, tip: str, slot=None, checkable: bool = False) -> QAction:
