@@ -239,7 +239,7 @@ def _progress_bar(done: int, total) -> None:
 def _run_export(args: argparse.Namespace) -> int:
     import os
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # nothing is shown: render without a display, always
-    from app.atomic import WriteError
+    from engine.atomic import WriteError
     from app.encoders import Cancelled, EncoderError
     from engine.scene import SceneError, load
     try:

@@ -34,7 +34,7 @@ from typing import Any, Callable, ClassVar, Iterable, Optional
 import numpy as np
 from PIL import GifImagePlugin, Image
 
-from app.atomic import AtomicFile, WriteError, describe
+from engine.atomic import AtomicFile, WriteError, describe
 
 Progress = Callable[[int, Optional[int]], Optional[bool]]
 """``progress(done, total)`` after each frame (total None when unknown); returning False cancels the export."""

@@ -24,7 +24,7 @@ from typing import Callable, Optional, Union
 
 import numpy as np
 
-from app.atomic import WriteError, atomic_write
+from engine.atomic import WriteError, atomic_write
 from app.encoders import Cancelled, EncoderError, Progress, open_writer
 from app.surface_worker import SurfaceRequest, SurfaceWorker, compute
 from engine.scene import Scene

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QProgressDialog, QPushButton, QRadioButton, QSpinBox, QWidget)
 
-from app.atomic import WriteError
+from engine.atomic import WriteError
 from app.encoders import Cancelled, EncoderError
 from app.export import MAX_SIDE, MIN_SIDE, AnimationExport, finish_in_thread
 from engine.scene import Scene, SceneError

@@ -19,11 +19,11 @@ import json
 import math
 import os
 import re
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Union
 
+from engine.atomic import WriteError, atomic_write
 from engine import functions, optimizers
 
 SCENE_FORMAT = "descent-lab-scene"
@@ -634,30 +634,15 @@ def _os_problem(err: OSError) -> str:
 
 
 def save(scene: Scene, path: str | os.PathLike) -> None:
-    """Write the scene to ``path`` atomically: a temporary file in the same folder, flushed and fsynced, then renamed
-    over ``path``. On any error the temporary file is removed, an existing ``path`` is untouched, and a SceneError
-    says what went wrong ("cannot write /x/s.json: permission denied", "... no space left on device")."""
-    path = Path(path)
+    """Write the scene to ``path`` atomically (:func:`engine.atomic.atomic_write`: a temporary file in the same
+    folder, flushed, fsynced, renamed over ``path``). On any error the temporary file is removed, an existing
+    ``path`` is untouched, and a SceneError says what went wrong ("cannot write to /x/s.json: permission denied")."""
     data = dumps(scene).encode("utf-8")
-    tmp = path.with_name(f".{path.name[:200]}.{secrets.token_hex(4)}.partial")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError as err:
-        raise SceneError(f"cannot write {path}: {_os_problem(err)}") from None
-    try:
-        with os.fdopen(fd, "wb") as out:
+        with atomic_write(path) as out:
             out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException as err:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(err, OSError):
-            raise SceneError(f"cannot write {path}: {_os_problem(err)}") from None
-        raise
+    except WriteError as err:
+        raise SceneError(str(err)) from None
 
 
 def load(path: str | os.PathLike) -> Scene:

@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from app import atomic, encoders
-from app.atomic import WriteError, atomic_write
+from app import encoders
+from engine import atomic
+from engine.atomic import WriteError, atomic_write
 from app.encoders import Cancelled, EncoderError, export_frames, open_writer
 
 W, H, N = 320, 240, 12

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QHeaderView, QLabel, QProgressBar, QPushButton, QSlider, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from app.atomic import WriteError, atomic_write
+from engine.atomic import WriteError, atomic_write
 from app.basin_worker import MAX_RESOLUTION, MIN_RESOLUTION
 from app.state import AppState
 from app.views.basin_overlay import BasinOverlay, basin_color
