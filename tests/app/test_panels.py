@@ -147,6 +147,28 @@ def test_run_list_rows_and_diverged_status(qtbot, state):
     assert model.index(0, 1).data() == "Gradient descent" and model.index(0, 2).data() == "0.5"
 
 
+def test_run_list_frame_rewrites_only_changed_cells(qtbot, state):
+    """A frame change announces only the cells whose text changed: a stopped run's row stays untouched, and nothing
+    is announced when the frame comes back to the same numbers. Cells are not editable."""
+    w = RunList(state)
+    qtbot.addWidget(w)
+    state.set_optimizer(lr=0.01, steps=200)
+    state.add_run((3.0, 2.0))  # starts at a minimum of Himmelblau: converged at step 0
+    state.add_run((-1.0, 1.0))
+    assert int(state.runs[0].trajectory.stopped_at[0]) == 0 and int(state.runs[1].trajectory.stopped_at[0]) > 5
+    changed = []
+    w.model.dataChanged.connect(lambda a, b, *_: changed.append((a.row(), a.column(), b.row(), b.column())))
+    state.set_frame(1)
+    assert changed and {(r0, r1) for r0, _, r1, _ in changed} == {(1, 1)}  # only the moving run's row
+    assert {c for _, c0, _, c1 in changed for c in range(c0, c1 + 1)} == {4, 5, 6}  # step, f, |∇f|; status: running
+    assert w.model.index(1, 4).data() == "1" and w.model.index(0, 4).data() == "0"
+    changed.clear()
+    w.model.refresh_frame()  # same frame: nothing to announce
+    assert changed == []
+    flags = w.model.index(1, 5).flags()
+    assert not flags & Qt.ItemIsEditable and flags & Qt.ItemIsSelectable
+
+
 def test_selecting_a_row_selects_the_run_and_delete_removes_it(qtbot, state):
     w = RunList(state)
     qtbot.addWidget(w)
