@@ -466,7 +466,7 @@ def _write_svg(renderer: FrameRenderer, path: Path) -> Path:
     generator.setOutputDevice(buffer)
     generator.setSize(QSize(w, h))
     generator.setViewBox(QRect(0, 0, w, h))
-    generator.setTitle("Descent Lab")
+    generator.setTitle("Descent Lab")  # notr: the SVG file's metadata, the product name
     generator.setDescription(renderer.state.function.title)
     _set_opacity(renderer._static_hidden, 1.0)
     try:

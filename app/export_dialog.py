@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QProgressDialog, QPushButton, QRadioButton, QSpinBox, QWidget)
@@ -19,7 +19,9 @@ from app.encoders import Cancelled, EncoderError
 from app.export import MAX_SIDE, MIN_SIDE, AnimationExport, finish_in_thread
 from engine.scene import Scene, SceneError
 
-FORMATS = (("mp4", "MP4 video (H.264)"), ("gif", "GIF (256 colours)"), ("apng", "Animated PNG"))
+FORMATS = (("mp4", QT_TRANSLATE_NOOP("ExportAnimationDialog", "MP4 video (H.264)")),
+           ("gif", QT_TRANSLATE_NOOP("ExportAnimationDialog", "GIF (256 colours)")),
+           ("apng", QT_TRANSLATE_NOOP("ExportAnimationDialog", "Animated PNG")))
 SIZES = ((1280, 720), (1920, 1080), (854, 480), (640, 360), (800, 800))
 
 
@@ -58,7 +60,7 @@ class ExportAnimationDialog(QDialog):
             box.setRange(MIN_SIDE, MAX_SIDE)
             box.setSingleStep(2)
             box.setValue(value)
-            box.setSuffix(" px")
+            box.setSuffix(self.tr(" px"))
             box.setToolTip(self.tr("Even numbers only (video needs them); odd values are rounded up"))
             box.editingFinished.connect(lambda b=box: b.setValue(b.value() + b.value() % 2))
         self.preset = QComboBox()
@@ -309,6 +311,6 @@ def run_export_dialog(window, scene: Scene) -> ExportRunner | None:
         return None
     runner = ExportRunner(scene, dialog.options(), window)
     runner.finished.connect(lambda path: window.statusBar().showMessage(
-        window.tr("Exported {path}").format(path=path), 6000))
+        QCoreApplication.translate("ExportAnimationDialog", "Exported {path}").format(path=path), 6000))
     runner.start()
     return runner

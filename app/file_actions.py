@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QSpinBox
 
@@ -23,13 +23,13 @@ from engine.scene import SceneError
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "assets" / "scenes"
 RECENT_KEY = "recent_scenes"
 MAX_RECENT = 10
-SCENE_FILTER = "Descent Lab scenes (*.json)"
+SCENE_FILTER = QT_TRANSLATE_NOOP("FileActions", "Descent Lab scenes (*.json)")
 EXAMPLE_TITLES = {  # readable, translatable titles of the shipped examples (others: from the file name)
-    "rosenbrock-six-optimizers": "Rosenbrock: six optimizers from one start",
-    "himmelblau-four-basins": "Himmelblau: four starts, four minima",
-    "diverging-learning-rate": "A learning rate that diverges",
-    "saddle-momentum-escapes": "Saddle: GD stalls, momentum escapes",
-    "network-slice": "Network: a slice of a small MLP's loss",
+    "rosenbrock-six-optimizers": QT_TRANSLATE_NOOP("FileActions", "Rosenbrock: six optimizers from one start"),
+    "himmelblau-four-basins": QT_TRANSLATE_NOOP("FileActions", "Himmelblau: four starts, four minima"),
+    "diverging-learning-rate": QT_TRANSLATE_NOOP("FileActions", "A learning rate that diverges"),
+    "saddle-momentum-escapes": QT_TRANSLATE_NOOP("FileActions", "Saddle: GD stalls, momentum escapes"),
+    "network-slice": QT_TRANSLATE_NOOP("FileActions", "Network: a slice of a small MLP's loss"),
 }
 
 
@@ -68,23 +68,24 @@ class FileActions(QObject):
         return action
 
     def _make_actions(self) -> None:
-        tr = self.tr
-        self.new_action = self._action(tr("&New"), QKeySequence.StandardKey.New,
-                                       tr("Start again from the default scene"), self.new_scene)
-        self.open_action = self._action(tr("&Open…"), QKeySequence.StandardKey.Open, tr("Open a saved scene"),
-                                        self.open_dialog)
-        self.save_action = self._action(tr("&Save"), QKeySequence.StandardKey.Save, tr("Save the scene"), self.save)
-        self.save_as_action = self._action(tr("Save &As…"), "Ctrl+Shift+S", tr("Save the scene under a new name"),
-                                           self.save_as)
-        self.export_animation_action = self._action(tr("Export &animation…"), "Ctrl+E",
-                                                    tr("Write the animation as MP4, GIF or APNG"),
+        self.new_action = self._action(self.tr("&New"), QKeySequence.StandardKey.New,
+                                       self.tr("Start again from the default scene"), self.new_scene)
+        self.open_action = self._action(self.tr("&Open…"), QKeySequence.StandardKey.Open,
+                                        self.tr("Open a saved scene"), self.open_dialog)
+        self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.tr("Save the scene"),
+                                        self.save)
+        self.save_as_action = self._action(self.tr("Save &As…"), "Ctrl+Shift+S",
+                                           self.tr("Save the scene under a new name"), self.save_as)
+        self.export_animation_action = self._action(self.tr("Export &animation…"), "Ctrl+E",
+                                                    self.tr("Write the animation as MP4, GIF or APNG"),
                                                     self.export_animation)
-        self.export_image_action = self._action(tr("Export &image…"), "Ctrl+Shift+E",
-                                                tr("Write the current view as PNG (any size) or SVG"),
+        self.export_image_action = self._action(self.tr("Export &image…"), "Ctrl+Shift+E",
+                                                self.tr("Write the current view as PNG (any size) or SVG"),
                                                 self.export_image_dialog)
-        self.export_data_action = self._action(tr("Export &data…"), None,
-                                               tr("Write the trajectories as CSV or JSON "
-                                                  "(run, step, x, y, f, ∂f/∂x, ∂f/∂y)"), self.export_data_dialog)
+        self.export_data_action = self._action(self.tr("Export &data…"), None,
+                                               self.tr("Write the trajectories as CSV or JSON "
+                                                       "(run, step, x, y, f, ∂f/∂x, ∂f/∂y)"),
+                                               self.export_data_dialog)
         menu = self.window.file_menu
         quit_action = getattr(self.window, "quit_action", None)
         before = quit_action if quit_action in menu.actions() else None
@@ -97,14 +98,15 @@ class FileActions(QObject):
 
         add(self.new_action)
         add(self.open_action)
-        self.recent_menu = menu.addMenu(tr("Open &Recent"))
+        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
         menu.insertMenu(before, self.recent_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.examples_menu = menu.addMenu(tr("E&xamples"))
+        self.examples_menu = menu.addMenu(self.tr("E&xamples"))
         menu.insertMenu(before, self.examples_menu)
         self.example_actions = []
         for path in sorted(EXAMPLES_DIR.glob("*.json")):
-            act = self._action(example_title(path), None, tr("Open the example scene {name}").format(name=path.name),
+            act = self._action(example_title(path), None,
+                               self.tr("Open the example scene {name}").format(name=path.name),
                                lambda p=path: self.open_example(p))
             self.examples_menu.addAction(act)
             self.example_actions.append(act)
@@ -349,7 +351,7 @@ class ImageSizeDialog(QDialog):
             box.setRange(MIN_SIDE, MAX_SIDE)
             box.setSingleStep(2)
             box.setValue(value)
-            box.setSuffix(" px")
+            box.setSuffix(self.tr(" px"))
         form.addRow(self.tr("&Width:"), self.width_box)
         form.addRow(self.tr("&Height:"), self.height_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -48,7 +48,7 @@ def optimizer_title(name: str) -> str:
     """The optimizer's human name (its class title), or the name itself for an unknown one."""
     from engine.optimizers import OPTIMIZERS
     cls = OPTIMIZERS.get(name)
-    return QCoreApplication.translate("Optimizers", cls.title) if cls else name
+    return QCoreApplication.translate("engine", cls.title) if cls else name
 
 
 def fmt(v: float) -> str:

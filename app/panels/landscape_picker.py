@@ -8,16 +8,26 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from app.i18n import engine_text
 from app.state import AppState
 from engine import functions
 
-COLORMAPS = [("viridis", "Viridis"), ("plasma", "Plasma"), ("inferno", "Inferno"), ("magma", "Magma"),
-             ("cividis", "Cividis (colour-blind safe)"), ("turbo", "Turbo")]
+COLORMAPS = [("viridis", QT_TRANSLATE_NOOP("LandscapePicker", "Viridis")),
+             ("plasma", QT_TRANSLATE_NOOP("LandscapePicker", "Plasma")),
+             ("inferno", QT_TRANSLATE_NOOP("LandscapePicker", "Inferno")),
+             ("magma", QT_TRANSLATE_NOOP("LandscapePicker", "Magma")),
+             ("cividis", QT_TRANSLATE_NOOP("LandscapePicker", "Cividis (colour-blind safe)")),
+             ("turbo", QT_TRANSLATE_NOOP("LandscapePicker", "Turbo"))]
+# the bound labels of the View box, translated with self.tr
+BOUND_LABELS = [("xmin", QT_TRANSLATE_NOOP("LandscapePicker", "x from")),
+                ("xmax", QT_TRANSLATE_NOOP("LandscapePicker", "to")),
+                ("ymin", QT_TRANSLATE_NOOP("LandscapePicker", "y from")),
+                ("ymax", QT_TRANSLATE_NOOP("LandscapePicker", "to"))]
 
 
 def _spin(tooltip: str, lo: float, hi: float, decimals: int = 4) -> QDoubleSpinBox:
@@ -42,9 +52,9 @@ class LandscapePicker(QWidget):
         self.list.setToolTip(self.tr("Built-in test functions; choosing one clears the runs"))
         for name in functions.names():
             fn = functions.get(name)
-            item = QListWidgetItem(self.tr(fn.title))
+            item = QListWidgetItem(engine_text(fn.title))
             item.setData(Qt.UserRole, name)
-            item.setToolTip(f"{self.tr(fn.description)}\n\nf(x, y) = {fn.formula}")
+            item.setToolTip(f"{engine_text(fn.description)}\n\nf(x, y) = {fn.formula}")
             self.list.addItem(item)
         self.list.currentItemChanged.connect(self._on_item)
         self.list.setMinimumHeight(7 * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth())
@@ -56,7 +66,7 @@ class LandscapePicker(QWidget):
         view_box = QGroupBox(self.tr("View"))
         grid = QGridLayout(view_box)
         self.bounds = {}
-        for i, (key, text) in enumerate([("xmin", "x from"), ("xmax", "to"), ("ymin", "y from"), ("ymax", "to")]):
+        for i, (key, text) in enumerate(BOUND_LABELS):
             box = _spin(self.tr("{bound} of the visible rectangle (Apply or Enter to use)").format(bound=key),
                         -1e6, 1e6)
             box.lineEdit().returnPressed.connect(self._apply_view)
@@ -182,8 +192,8 @@ class LandscapePicker(QWidget):
                                     else -1)
         formula = (f"<br><span style='font-family:monospace'>f(x, y) = {html.escape(fn.formula)}</span>"
                    if fn.formula else "")
-        self.description.setText(f"<b>{html.escape(self.tr(fn.title))}</b>: "
-                                 f"{html.escape(self.tr(fn.description))}{formula}")
+        self.description.setText(f"<b>{html.escape(engine_text(fn.title))}</b>: "
+                                 f"{html.escape(engine_text(fn.description))}{formula}")
 
     def _on_view_changed(self) -> None:
         (x0, x1), (y0, y1) = self.state.view

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QSignalBlocker, Qt
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QSlider, QSpinBox, QVBoxLayout, QWidget)
 
+from app.i18n import engine_text
 from app.panels import formula_html
 from app.state import OPTIMIZER_NAMES, AppState
 from engine.optimizers import OPTIMIZERS, make
@@ -20,14 +21,29 @@ LR_MIN, LR_MAX = 1e-5, 10.0
 SLIDER_TICKS = 600  # 100 positions per decade over six decades
 
 # Hyper-parameter labels and explanations, in display order.
-HYPER_TEXT = {
-    "momentum": ("Momentum μ", "How much of the previous velocity is kept each step (0 = plain descent)."),
-    "beta1": ("β₁", "Decay of the running mean of gradients m (first moment)."),
-    "beta2": ("β₂", "Decay of the running mean of squared gradients v (second moment)."),
-    "alpha": ("α", "Decay of the running mean of squared gradients."),
-    "eps": ("ε", "Added to the denominator so that it never divides by zero."),
-    "lr_decay": ("η decay", "The learning rate is divided by 1 + t·decay at step t."),
-    "initial_accumulator_value": ("G₀", "Starting value of the accumulated squared gradients."),
+HYPER_TEXT = {  # (label, tip), translated with OptimizerPanel.tr
+    "momentum": (
+        QT_TRANSLATE_NOOP("OptimizerPanel", "Momentum μ"),
+        QT_TRANSLATE_NOOP("OptimizerPanel", "How much of the previous velocity is kept each step "
+                                            "(0 = plain descent).")),
+    "beta1": (
+        QT_TRANSLATE_NOOP("OptimizerPanel", "β₁"),
+        QT_TRANSLATE_NOOP("OptimizerPanel", "Decay of the running mean of gradients m (first moment).")),
+    "beta2": (
+        QT_TRANSLATE_NOOP("OptimizerPanel", "β₂"),
+        QT_TRANSLATE_NOOP("OptimizerPanel", "Decay of the running mean of squared gradients v (second moment).")),
+    "alpha": (
+        QT_TRANSLATE_NOOP("OptimizerPanel", "α"),
+        QT_TRANSLATE_NOOP("OptimizerPanel", "Decay of the running mean of squared gradients.")),
+    "eps": (
+        QT_TRANSLATE_NOOP("OptimizerPanel", "ε"),
+        QT_TRANSLATE_NOOP("OptimizerPanel", "Added to the denominator so that it never divides by zero.")),
+    "lr_decay": (
+        QT_TRANSLATE_NOOP("OptimizerPanel", "η decay"),
+        QT_TRANSLATE_NOOP("OptimizerPanel", "The learning rate is divided by 1 + t·decay at step t.")),
+    "initial_accumulator_value": (
+        QT_TRANSLATE_NOOP("OptimizerPanel", "G₀"),
+        QT_TRANSLATE_NOOP("OptimizerPanel", "Starting value of the accumulated squared gradients.")),
 }
 
 
@@ -68,7 +84,7 @@ class OptimizerPanel(QWidget):
         self.combo = QComboBox()
         for name in OPTIMIZER_NAMES:
             cls = OPTIMIZERS[name]
-            self.combo.addItem(self.tr(cls.title), name)
+            self.combo.addItem(engine_text(cls.title), name)
             self.combo.setItemData(self.combo.count() - 1, formula_html(cls.formula), Qt.ToolTipRole)
         self.combo.currentIndexChanged.connect(self._on_combo)
         form.addRow(self._buddy(self.tr("&Optimizer"), self.combo), self.combo)
@@ -127,7 +143,7 @@ class OptimizerPanel(QWidget):
         self.compare_list = QListWidget()
         self.compare_list.setToolTip(self.tr("Optimizers started by a click in compare mode"))
         for name in OPTIMIZER_NAMES:
-            item = QListWidgetItem(self.tr(OPTIMIZERS[name].title))
+            item = QListWidgetItem(engine_text(OPTIMIZERS[name].title))
             item.setData(Qt.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setToolTip(formula_html(OPTIMIZERS[name].formula))
