@@ -203,9 +203,9 @@ def test_dataset_input_mismatch_is_refused(window, qtbot):
 
 def test_window_stays_responsive_while_building(window, qtbot):
     panel = window.network_panel
-    window.state.set_resolution(40)           # the point is the build (3000 points, 200 Adam steps), not the grid
-    panel.size.setValue(3000)
-    panel.hidden.setText("32, 32")
+    window.state.set_resolution(64)           # the point is the build (200 Adam steps on 1000 points), not the grid
+    panel.size.setValue(1000)
+    panel.hidden.setText("16, 16")
     ticks = []
     timer = QTimer(window, interval=5)
     timer.timeout.connect(lambda: ticks.append(window.network_controller.busy))
@@ -216,8 +216,8 @@ def test_window_stays_responsive_while_building(window, qtbot):
     timer.stop()
     assert sum(ticks) >= 3                       # timer events ran while the worker built and trained
     assert not panel.progress.isVisibleTo(panel)
-    assert window.state.landscape_source["layers"] == [2, 32, 32, 1]
-    assert window.state.landscape_source["dataset"]["n"] == 3000
+    assert window.state.landscape_source["layers"] == [2, 16, 16, 1]
+    assert window.state.landscape_source["dataset"]["n"] == 1000
 
 
 def test_full_space_training_is_projected_with_its_gap(window, qtbot):
