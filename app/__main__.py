@@ -56,6 +56,9 @@ def run_gui(argv: list[str] | None = None) -> int:
     app.setOrganizationDomain("descent-lab.invalid")
     app.setApplicationName("Descent Lab")
     app.setWindowIcon(app_icon())
+    from app.i18n import install_translator
+
+    install_translator(app)  # the system locale, or DESCENT_LAB_LANG=zh_CN / en; before any widget is built
 
     from app.main_window import MainWindow
 

@@ -1,0 +1,2529 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>not a network landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown dataset {name!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the dataset {name} has {n} input(s) but the network&apos;s input layer has {k} unit(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose two different parameters (both are {name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training {steps} Adam steps…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>building the {method} slice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build a network landscape first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {id}, iteration {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slice centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not computed</source>
+        <translation>未计算</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>converged at step {k}</source>
+        <translation>第 {k} 步收敛</translation>
+    </message>
+    <message>
+        <source>diverged at step {k}</source>
+        <translation>第 {k} 步发散</translation>
+    </message>
+    <message>
+        <source>max steps</source>
+        <translation>达到最大步数</translation>
+    </message>
+    <message>
+        <source>resolution must be between 16 and 2000 points per axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {id}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the view needs finite bounds with min &lt; max on both axes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppState</name>
+    <message>
+        <source>resolution must be between 16 and 2000 points per axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {id}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the view needs finite bounds with min &lt; max on both axes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackpropInspector</name>
+    <message>
+        <source>The point whose gradients are shown, its loss, and the gradient a run on the map follows: the full gradient projected on the plane&apos;s directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build a network landscape (Network tab) to see backprop at a point of its slice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At {what}: α = {a:.4g}, β = {b:.4g}, L = {loss:.6g}&lt;br&gt;In-plane gradient (d{s1}·∇&lt;sub&gt;θ&lt;/sub&gt;L, d{s2}·∇&lt;sub&gt;θ&lt;/sub&gt;L) = ({ga:.6g}, {gb:.6g})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sigmoid + binary CE: δ{l} = ∂L/∂z{l} = (ŷ − t) / N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>softmax + CE: δ{l} = ∂L/∂z{l} = (ŷ − t) / N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity output, MSE: δ{l} = ∂L/∂ŷ = 2 (ŷ − t) / (N·n{l})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BasinOverlay</name>
+    <message>
+        <source>&amp;Basin map</source>
+        <translation>吸引域图(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Colour every start point by the minimum descent reaches from it (or how fast)</source>
+        <translation>按照从每个起点下降所到达的极小值（或到达速度）为其着色</translation>
+    </message>
+    <message>
+        <source>{tip} (B)</source>
+        <translation>{tip} (B)</translation>
+    </message>
+    <message>
+        <source>the basin map resolution must be between {lo} and {hi}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basin map unavailable: {error}</source>
+        <translation>吸引域图不可用：{error}</translation>
+    </message>
+    <message>
+        <source>{n} steps</source>
+        <translation>{n} 步</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>not converged in {n} steps</source>
+        <translation>{n} 步内未收敛</translation>
+    </message>
+    <message>
+        <source>basin of minimum ({x:.3f}, {y:.3f}), {share:.1f} % of the view</source>
+        <translation>极小值 ({x:.3f}, {y:.3f}) 的吸引域，占视图的 {share:.1f} %</translation>
+    </message>
+    <message>
+        <source>basin of discovered minimum ({x:.3f}, {y:.3f}), {share:.1f} % of the view</source>
+        <translation>新发现的极小值 ({x:.3f}, {y:.3f}) 的吸引域，占视图的 {share:.1f} %</translation>
+    </message>
+    <message>
+        <source> · converges in {n} steps</source>
+        <translation> · {n} 步收敛</translation>
+    </message>
+</context>
+<context>
+    <name>BasinPanel</name>
+    <message>
+        <source>Show basin map (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour every start point of the view by where gradient descent from it ends, with the optimizer settings of the Optimizer panel (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basins: where descent ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed: steps to converge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basins colours each start by the minimum it reaches; speed colours it by the number of steps to converge (log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity of the map over the landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> per axis</source>
+        <translation> 每轴</translation>
+    </message>
+    <message>
+        <source>Start points per axis ({lo}–{hi}); a coarse {lo} × {lo} preview is shown first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The map is computed in the background: a coarse preview first, then the full resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the displayed map was computed with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The basin under the cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basin of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minimum the starts of this basin converge to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f at that minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the view&apos;s start points that end there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known: a catalogue minimum; discovered: found by clustering end points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hover a row to highlight that basin on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export map data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the displayed map: one row per start point (x, y, label, steps, end point) as CSV, or all arrays as NumPy .npz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{p} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not converged in {n} steps</source>
+        <translation>{n} 步内未收敛</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>{p:.1f} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The map is off: nothing is computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the map…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coarse preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} × {n} starts ({stage}), {opt} η = {lr:g}, at most {steps} steps, {t:.2f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full map… {p} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computing… {p} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hover the map or a row to highlight a basin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export map data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;NumPy arrays (*.npz)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No basin map to export yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export the map: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map data saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CurvesView</name>
+    <message>
+        <source>f at each iteration, one curve per run; drag the dashed line to scrub</source>
+        <translation>每次迭代的 f，每个运行一条曲线；拖动虚线可来回浏览</translation>
+    </message>
+    <message>
+        <source>Gradient norm |∇f| at each iteration (log scale); drag the dashed line to scrub</source>
+        <translation>每次迭代的梯度范数 |∇f|（对数刻度）；拖动虚线可来回浏览</translation>
+    </message>
+    <message>
+        <source>iteration t</source>
+        <translation>迭代 t</translation>
+    </message>
+    <message>
+        <source>Diverged: the run stopped here</source>
+        <translation>已发散：运行在此停止</translation>
+    </message>
+    <message>
+        <source>Log &amp;scale for f</source>
+        <translation>f 使用对数刻度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Draw f − f* on a logarithmic axis (f* = the landscape&apos;s known minimum)</source>
+        <translation>在对数坐标轴上绘制 f − f*（f* = 该地形的已知极小值）</translation>
+    </message>
+    <message>
+        <source>f − f*  (f* = {f:.6g})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (values ≤ {floor:g} clipped)</source>
+        <translation>  （≤ {floor:g} 的值被截断）</translation>
+    </message>
+</context>
+<context>
+    <name>DataView</name>
+    <message>
+        <source>Which parameters the prediction uses: the selected run at the current iteration, else the point under the cursor, else the slice centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dataset (colour = class) over the network&apos;s predicted probability, with the decision boundary; for regression the fitted curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build a network landscape to see its data and predictions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, accuracy {acc:.1%}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prediction at {what}: α = {a:.4g}, β = {b:.4g}; loss {loss:.4g}{extra}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>size must be (width, height) in pixels, got {size!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size must be between {lo}×{lo} and {hi}×{hi} pixels, got {w}×{h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size must have an even width and height (video needs them), got {w}×{h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size must be WxH with even numbers, e.g. 1280x720; got {text!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fps must be a positive number, got {fps!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duration must be a positive number of seconds, got {d!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} frames is too many (at most {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iterations per frame must be a positive number, got {v!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} frames is too many (at most {max}); show more iterations per frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hold must be a number of seconds ≥ 0, got {v!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>panels must be one of {choices}, got {panels!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot draw the landscape: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an animation is saved as .mp4, .gif or .apng, not {name!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export to {name} cancelled after {n} frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an image is saved as .png or .svg, not {name!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data is saved as .csv or .json, not {name!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot tell what to write from {name!r}: use .mp4, .gif, .apng, .png, .svg, .csv or .json</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportAnimationDialog</name>
+    <message>
+        <source>MP4 video (H.264)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GIF (256 colours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animated PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>MP4 is smallest; GIF plays everywhere; APNG keeps every colour exactly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Even numbers only (video needs them); odd values are rounded up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame &amp;rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Iterations per frame:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total &amp;duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many optimizer iterations each frame advances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length of the whole animation, the iterations spread evenly over it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>地形</translation>
+    </message>
+    <message>
+        <source>Landscape and loss curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Panels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep showing the last iteration this long at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hold last frame:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{fmt} files (*.{fmt})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} frames, {s:.1f} s, iterations 0 to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose a file to export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRunner</name>
+    <message>
+        <source>Rendering {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Finishing {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The animation was not exported:
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Descent Lab scenes (*.json)</source>
+        <translation>Descent Lab 场景 (*.json)</translation>
+    </message>
+    <message>
+        <source>Rosenbrock: six optimizers from one start</source>
+        <translation>Rosenbrock：六种优化器从同一起点出发</translation>
+    </message>
+    <message>
+        <source>Himmelblau: four starts, four minima</source>
+        <translation>Himmelblau：四个起点，四个极小值</translation>
+    </message>
+    <message>
+        <source>A learning rate that diverges</source>
+        <translation>导致发散的学习率</translation>
+    </message>
+    <message>
+        <source>Saddle: GD stalls, momentum escapes</source>
+        <translation>鞍点：梯度下降停滞，动量法逃出</translation>
+    </message>
+    <message>
+        <source>Network: a slice of a small MLP&apos;s loss</source>
+        <translation>神经网络：小型 MLP 损失函数的一个切片</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start again from the default scene</source>
+        <translation>从默认场景重新开始</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a saved scene</source>
+        <translation>打开已保存的场景</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the scene</source>
+        <translation>保存场景</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the scene under a new name</source>
+        <translation>以新名称保存场景</translation>
+    </message>
+    <message>
+        <source>Export &amp;animation…</source>
+        <translation>导出动画(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Write the animation as MP4, GIF or APNG</source>
+        <translation>将动画导出为 MP4、GIF 或 APNG</translation>
+    </message>
+    <message>
+        <source>Export &amp;image…</source>
+        <translation>导出图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Write the current view as PNG (any size) or SVG</source>
+        <translation>将当前视图导出为 PNG（任意尺寸）或 SVG</translation>
+    </message>
+    <message>
+        <source>Export &amp;data…</source>
+        <translation>导出数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Write the trajectories as CSV or JSON (run, step, x, y, f, ∂f/∂x, ∂f/∂y)</source>
+        <translation>将轨迹导出为 CSV 或 JSON（run, step, x, y, f, ∂f/∂x, ∂f/∂y）</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>示例(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Open the example scene {name}</source>
+        <translation>打开示例场景 {name}</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>{name}[*] — Descent Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The scene has unsaved changes. Save them first?</source>
+        <translation>场景有未保存的更改。先保存吗？</translation>
+    </message>
+    <message>
+        <source>Cannot open the scene</source>
+        <translation>无法打开场景</translation>
+    </message>
+    <message>
+        <source>Open scene</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Cannot open the example</source>
+        <translation>无法打开示例</translation>
+    </message>
+    <message>
+        <source>Save scene</source>
+        <translation>保存场景</translation>
+    </message>
+    <message>
+        <source>Cannot save the scene</source>
+        <translation>无法保存场景</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Removed {n} missing file(s) from Open Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>{path} no longer exists; it was removed from Open Recent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation>已有一个导出任务在运行。</translation>
+    </message>
+    <message>
+        <source>Export image</source>
+        <translation>导出图像</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Cannot export the image</source>
+        <translation>无法导出图像</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;JSON (*.json)</source>
+        <translation>CSV 表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the data</source>
+        <translation>无法导出数据</translation>
+    </message>
+</context>
+<context>
+    <name>FormulaPanel</name>
+    <message>
+        <source>e.g. x^2 + 3*y^2</source>
+        <translation>例如 x^2 + 3*y^2</translation>
+    </message>
+    <message>
+        <source>Your f(x, y). Enter applies it; Up/Down go through recent formulas.</source>
+        <translation>你的 f(x, y)。按 Enter 应用；上/下方向键浏览最近的公式。</translation>
+    </message>
+    <message>
+        <source>f(x, y) =</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent ▾</source>
+        <translation>最近 ▾</translation>
+    </message>
+    <message>
+        <source>Formulas you applied before (also Up/Down in the field)</source>
+        <translation>以前应用过的公式（也可在输入框中按上/下方向键）</translation>
+    </message>
+    <message>
+        <source>Whether the formula is accepted, and what is wrong when it is not</source>
+        <translation>公式是否被接受，以及不被接受时的问题所在</translation>
+    </message>
+    <message>
+        <source>Your formula with the part the error is about underlined in red</source>
+        <translation>你的公式，出错部分以红色下划线标出</translation>
+    </message>
+    <message>
+        <source>Example formulas: click one to use it</source>
+        <translation>示例公式：单击即可使用</translation>
+    </message>
+    <message>
+        <source>Show the landscape of f(x, y) = {formula}</source>
+        <translation>显示 f(x, y) = {formula} 的地形</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>示例：</translation>
+    </message>
+    <message>
+        <source>View rectangle</source>
+        <translation>视图范围</translation>
+    </message>
+    <message>
+        <source>Where the formula is drawn; a formula has no natural default, so it starts at [−5, 5] × [−5, 5]</source>
+        <translation>公式的绘制范围；公式没有天然的默认范围，因此从 [−5, 5] × [−5, 5] 开始</translation>
+    </message>
+    <message>
+        <source>&amp;x from</source>
+        <translation>x 从(&amp;X)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>&amp;y from</source>
+        <translation>y 从(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>{bound} of the rectangle the formula is drawn on (Enter applies)</source>
+        <translation>公式绘制范围的 {bound}（按 Enter 应用）</translation>
+    </message>
+    <message>
+        <source>Smallest x</source>
+        <translation>x 最小值</translation>
+    </message>
+    <message>
+        <source>Largest x</source>
+        <translation>x 最大值</translation>
+    </message>
+    <message>
+        <source>Smallest y</source>
+        <translation>y 最小值</translation>
+    </message>
+    <message>
+        <source>Largest y</source>
+        <translation>y 最大值</translation>
+    </message>
+    <message>
+        <source>&amp;Apply formula</source>
+        <translation>应用公式(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Draw this formula in this rectangle (Enter); the runs are cleared</source>
+        <translation>在该范围内绘制此公式（Enter）；将清除所有运行</translation>
+    </message>
+    <message>
+        <source>Gradient (exact, symbolic)</source>
+        <translation>梯度（精确，符号推导）</translation>
+    </message>
+    <message>
+        <source>The partial derivatives the engine computed from your formula; the arrows and every optimizer step use exactly these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your formula as the engine reads it</source>
+        <translation>引擎所理解的你的公式</translation>
+    </message>
+    <message>
+        <source>∂f/∂x: how fast f grows when x grows, y fixed</source>
+        <translation>∂f/∂x：y 固定时 f 随 x 增长的快慢</translation>
+    </message>
+    <message>
+        <source>∂f/∂y: how fast f grows when y grows, x fixed</source>
+        <translation>∂f/∂y：x 固定时 f 随 y 增长的快慢</translation>
+    </message>
+    <message>
+        <source>Where the formula is not smooth, and what the gradient means there</source>
+        <translation>公式在哪里不光滑，以及梯度在那里的含义</translation>
+    </message>
+    <message>
+        <source>Accepted in a formula:</source>
+        <translation>公式中可以使用：</translation>
+    </message>
+    <message>
+        <source>  variables x and y; numbers such as 2, 0.5, 1e-3; the constants pi and e</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  + − * /, powers with ^ or ** (x^2 is the same as x**2), parentheses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  functions: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  min(a, b) and max(a, b) of two arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write products explicitly: 2*x, not 2x.</source>
+        <translation>乘法须显式写出：2*x，而不是 2x。</translation>
+    </message>
+    <message>
+        <source>Not smooth: abs, min, max, sqrt and fractional powers (the note below the gradient says where).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where f is undefined (log of a negative number, 1/0) the surface is left blank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abs has a kink at 0: the gradient there is a subgradient (sign(0) = 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min has a kink where its two arguments are equal: the gradient there is a subgradient (the average of both sides).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max has a kink where its two arguments are equal: the gradient there is a subgradient (the average of both sides).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sqrt has an infinite slope at 0: the gradient there is infinite, and a run that reaches it diverges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fractional power such as x^0.5 has an infinite slope at 0, and is undefined below 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not smooth: {where}.</source>
+        <translation>{name} 不光滑：{where}。</translation>
+    </message>
+    <message>
+        <source>No recent formulas yet</source>
+        <translation>还没有最近使用的公式</translation>
+    </message>
+    <message>
+        <source>Put this formula in the field and apply it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear recent formulas</source>
+        <translation>清除最近的公式</translation>
+    </message>
+    <message>
+        <source>Formula not applied: {reason}</source>
+        <translation>公式未应用：{reason}</translation>
+    </message>
+    <message>
+        <source>View refused: the smallest {axis} must be less than the largest {axis}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at character {n}</source>
+        <translation>在第 {n} 个字符处</translation>
+    </message>
+    <message>
+        <source>✗ {message} ({where})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient of the last valid formula</source>
+        <translation>上一个有效公式的梯度</translation>
+    </message>
+    <message>
+        <source>✓ Shown on the landscape.</source>
+        <translation>✓ 已显示在地形上。</translation>
+    </message>
+    <message>
+        <source>✓ Valid formula: press Enter or Apply to draw it.</source>
+        <translation>✓ 公式有效：按 Enter 或“应用”进行绘制。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageSizeDialog</name>
+    <message>
+        <source>Export image</source>
+        <translation>导出图像</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Height:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LandscapePicker</name>
+    <message>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <source>Plasma</source>
+        <translation>Plasma</translation>
+    </message>
+    <message>
+        <source>Inferno</source>
+        <translation>Inferno</translation>
+    </message>
+    <message>
+        <source>Magma</source>
+        <translation>Magma</translation>
+    </message>
+    <message>
+        <source>Cividis (colour-blind safe)</source>
+        <translation>Cividis（色盲友好）</translation>
+    </message>
+    <message>
+        <source>Turbo</source>
+        <translation>Turbo</translation>
+    </message>
+    <message>
+        <source>x from</source>
+        <translation>x 从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>y from</source>
+        <translation>y 从</translation>
+    </message>
+    <message>
+        <source>Built-in test functions; choosing one clears the runs</source>
+        <translation>内置测试函数；切换函数会清除所有运行</translation>
+    </message>
+    <message>
+        <source>What this landscape shows, and its definition</source>
+        <translation>该地形展示了什么，以及它的定义</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>{bound} of the visible rectangle (Apply or Enter to use)</source>
+        <translation>可见范围的 {bound}（点击“应用”或按 Enter 生效）</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the rectangle typed above</source>
+        <translation>显示上面输入的范围</translation>
+    </message>
+    <message>
+        <source>&amp;Reset view</source>
+        <translation>重置视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to this landscape&apos;s default rectangle</source>
+        <translation>回到该地形的默认范围</translation>
+    </message>
+    <message>
+        <source> × n</source>
+        <translation> × n</translation>
+    </message>
+    <message>
+        <source>Grid points per axis used to sample the surface (more is finer, slower)</source>
+        <translation>采样曲面时每个坐标轴上的网格点数（越多越精细，也越慢）</translation>
+    </message>
+    <message>
+        <source>Gr&amp;id</source>
+        <translation>网格(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Colour map of f</source>
+        <translation>f 的颜色映射</translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>配色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Lo&amp;garithmic colour scale</source>
+        <translation>对数颜色刻度(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Colour by log f: reveals valleys of landscapes whose values span many decades</source>
+        <translation>按 log f 着色：显示数值跨越多个数量级的地形中的山谷</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Number of contour lines (0: none)</source>
+        <translation>等高线条数（0：无）</translation>
+    </message>
+    <message>
+        <source>Co&amp;ntours</source>
+        <translation>等高线(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k known minima</source>
+        <translation>标出已知极小值(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Show the landscape&apos;s known global minima</source>
+        <translation>显示该地形已知的全局极小值</translation>
+    </message>
+    <message>
+        <source>Gradient &amp;field</source>
+        <translation>梯度场(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Arrows on a regular grid showing the gradient direction and size</source>
+        <translation>在规则网格上用箭头显示梯度的方向和大小</translation>
+    </message>
+    <message>
+        <source>Descent direction −∇f</source>
+        <translation>下降方向 −∇f</translation>
+    </message>
+    <message>
+        <source>Ascent direction ∇f</source>
+        <translation>上升方向 ∇f</translation>
+    </message>
+    <message>
+        <source>Draw arrows downhill (where descent goes) or uphill (the gradient itself)</source>
+        <translation>箭头指向下坡（梯度下降的方向）或上坡（梯度本身）</translation>
+    </message>
+    <message>
+        <source>Arro&amp;ws</source>
+        <translation>箭头(&amp;W)</translation>
+    </message>
+    <message>
+        <source> per axis</source>
+        <translation> 每轴</translation>
+    </message>
+    <message>
+        <source>Number of arrows along each axis</source>
+        <translation>每个坐标轴上的箭头数</translation>
+    </message>
+    <message>
+        <source>&amp;Density</source>
+        <translation>密度(&amp;D)</translation>
+    </message>
+    <message>
+        <source>View refused: {reason}</source>
+        <translation>视图无效：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeView</name>
+    <message>
+        <source>Run {id} · {label}
+start {start}
+Drag to start from elsewhere</source>
+        <translation>运行 {id} · {label}
+起点 {start}
+拖动以从其他位置开始</translation>
+    </message>
+    <message>
+        <source>f(x, y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>global minimum ({x:.4g}, {y:.4g}), f = {f:.4g}</source>
+        <translation>全局极小值 ({x:.4g}, {y:.4g})，f = {f:.4g}</translation>
+    </message>
+    <message>
+        <source>Could not draw {title}: {error}</source>
+        <translation>无法绘制 {title}：{error}</translation>
+    </message>
+    <message>
+        <source>Gradient field unavailable: {error}</source>
+        <translation>梯度场不可用：{error}</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>Run {id} diverged at step {k}</source>
+        <translation>运行 {id} 在第 {k} 步发散</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Descent Lab</source>
+        <translation>Descent Lab</translation>
+    </message>
+    <message>
+        <source>2D map</source>
+        <translation>二维等高线图</translation>
+    </message>
+    <message>
+        <source>3D surface</source>
+        <translation>三维曲面</translation>
+    </message>
+    <message>
+        <source>Contour map, gradient field and runs; click to start a run</source>
+        <translation>等高线图、梯度场和运行轨迹；单击即可开始一次运行</translation>
+    </message>
+    <message>
+        <source>The landscape as a surface; runs move in step with the 2D map</source>
+        <translation>以曲面显示地形；运行轨迹与二维图同步移动</translation>
+    </message>
+    <message>
+        <source>&amp;Panels and toolbars</source>
+        <translation>面板和工具栏(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit Descent Lab</source>
+        <translation>退出 Descent Lab</translation>
+    </message>
+    <message>
+        <source>&amp;Reset view</source>
+        <translation>重置视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show the landscape&apos;s default rectangle</source>
+        <translation>显示该地形的默认范围</translation>
+    </message>
+    <message>
+        <source>&amp;Gradient field</source>
+        <translation>梯度场(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show arrows of the gradient field</source>
+        <translation>显示梯度场箭头</translation>
+    </message>
+    <message>
+        <source>&amp;Ascent arrows (∇f)</source>
+        <translation>上升方向箭头 (∇f)(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Draw ∇f (uphill) instead of −∇f (downhill)</source>
+        <translation>绘制 ∇f（上坡方向）而不是 −∇f（下坡方向）</translation>
+    </message>
+    <message>
+        <source>Known &amp;minima</source>
+        <translation>已知极小值(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Mark the known global minima</source>
+        <translation>标出已知的全局极小值</translation>
+    </message>
+    <message>
+        <source>&amp;Log colour scale</source>
+        <translation>对数颜色刻度(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Colour by log10(f − fmin): reads landscapes spanning decades</source>
+        <translation>按 log10(f − fmin) 着色：便于查看跨越多个数量级的地形</translation>
+    </message>
+    <message>
+        <source>&amp;Clear all runs</source>
+        <translation>清除所有运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Remove every run from the landscape</source>
+        <translation>从地形上移除所有运行</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>List every keyboard shortcut and mouse gesture</source>
+        <translation>列出所有键盘快捷键和鼠标操作</translation>
+    </message>
+    <message>
+        <source>&amp;About Descent Lab</source>
+        <translation>关于 Descent Lab(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version and credits</source>
+        <translation>版本和致谢</translation>
+    </message>
+    <message>
+        <source>Colour the landscape with {name}</source>
+        <translation>用 {name} 为地形着色</translation>
+    </message>
+    <message>
+        <source>{n} × {n} arrows</source>
+        <translation>{n} × {n} 个箭头</translation>
+    </message>
+    <message>
+        <source>Gradient-field arrows per axis</source>
+        <translation>梯度场每个坐标轴上的箭头数</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{n} lines</source>
+        <translation>{n} 条</translation>
+    </message>
+    <message>
+        <source>Number of contour lines</source>
+        <translation>等高线条数</translation>
+    </message>
+    <message>
+        <source>{n} × {n} points</source>
+        <translation>{n} × {n} 个点</translation>
+    </message>
+    <message>
+        <source>Grid on which f is sampled (finer is slower)</source>
+        <translation>对 f 采样的网格（越细越慢）</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Field &amp;density</source>
+        <translation>箭头密度(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour map</source>
+        <translation>颜色映射(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontour lines</source>
+        <translation>等高线(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution</source>
+        <translation>分辨率(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Runs</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>地形</translation>
+    </message>
+    <message>
+        <source>The landscape is being recomputed in the background</source>
+        <translation>正在后台重新计算地形</translation>
+    </message>
+    <message>
+        <source>f and its gradient at the cursor, from the engine&apos;s exact formulas</source>
+        <translation>光标处的 f 及其梯度（由引擎的精确公式算出）</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>函数库</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>The classic test functions with their known minima</source>
+        <translation>经典测试函数及其已知极小值</translation>
+    </message>
+    <message>
+        <source>Type your own f(x, y); its exact gradient is derived for you</source>
+        <translation>输入你自己的 f(x, y)；程序会为你推导其精确梯度</translation>
+    </message>
+    <message>
+        <source>Loss and |∇f|</source>
+        <translation>损失和 |∇f|</translation>
+    </message>
+    <message>
+        <source>Basins</source>
+        <translation>吸引域</translation>
+    </message>
+    <message>
+        <source>Your own &amp;formula…</source>
+        <translation>自定义公式(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Type f(x, y) and see its landscape and exact gradient</source>
+        <translation>输入 f(x, y)，查看其地形和精确梯度</translation>
+    </message>
+    <message>
+        <source>&amp;3D surface</source>
+        <translation>三维曲面(&amp;3)</translation>
+    </message>
+    <message>
+        <source>Switch between the 2D map and the 3D surface</source>
+        <translation>在二维图和三维曲面之间切换</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Step inspector</source>
+        <translation>单步检查器</translation>
+    </message>
+    <message>
+        <source>Click the landscape to start a run</source>
+        <translation>单击地形即可开始一次运行</translation>
+    </message>
+    <message>
+        <source>x = {x:.4g}, y = {y:.4g}   f = {f:.6g}   ∇f = ({gx:.6g}, {gy:.6g})   |∇f| = {n:.6g}   −∇f at {a:.1f}°</source>
+        <translation>x = {x:.4g}，y = {y:.4g}   f = {f:.6g}   ∇f = ({gx:.6g}, {gy:.6g})   |∇f| = {n:.6g}   −∇f 方向 {a:.1f}°</translation>
+    </message>
+    <message>
+        <source>computing surface…</source>
+        <translation>正在计算曲面…</translation>
+    </message>
+    <message>
+        <source>Left click</source>
+        <translation>左键单击</translation>
+    </message>
+    <message>
+        <source>Start a run at that point</source>
+        <translation>从该点开始一次运行</translation>
+    </message>
+    <message>
+        <source>Drag a start marker</source>
+        <translation>拖动起点标记</translation>
+    </message>
+    <message>
+        <source>Re-run from the new point</source>
+        <translation>从新位置重新运行</translation>
+    </message>
+    <message>
+        <source>Click a start marker</source>
+        <translation>单击起点标记</translation>
+    </message>
+    <message>
+        <source>Select that run</source>
+        <translation>选中该运行</translation>
+    </message>
+    <message>
+        <source>Drag</source>
+        <translation>拖动</translation>
+    </message>
+    <message>
+        <source>Pan the landscape</source>
+        <translation>平移地形</translation>
+    </message>
+    <message>
+        <source>Wheel</source>
+        <translation>滚轮</translation>
+    </message>
+    <message>
+        <source>Zoom around the cursor</source>
+        <translation>以光标为中心缩放</translation>
+    </message>
+    <message>
+        <source>Right click</source>
+        <translation>右键单击</translation>
+    </message>
+    <message>
+        <source>Landscape menu</source>
+        <translation>地形菜单</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>About Descent Lab</source>
+        <translation>关于 Descent Lab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Descent Lab {version}&lt;/h3&gt;&lt;p&gt;Watch gradient descent happen: pick a landscape, click a start point and follow each optimizer downhill, step by step, with the gradient field and the update formula in view.&lt;/p&gt;&lt;p&gt;Built with NumPy, PySide6 (Qt {qt}) and pyqtgraph; contours by contourpy. MIT licence.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some saved settings were ignored: {what}</source>
+        <translation>部分已保存的设置被忽略：{what}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkController</name>
+    <message>
+        <source>not a network landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown dataset {name!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the dataset {name} has {n} input(s) but the network&apos;s input layer has {k} unit(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose two different parameters (both are {name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training {steps} Adam steps…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>building the {method} slice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build a network landscape first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {id}, iteration {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slice centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPanel</name>
+    <message>
+        <source>The toy dataset the network is trained on (generated from the seed, no download)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of data points (10 to 10000); the loss is their mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard deviation of the Gaussian noise added to the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the data generator: the same seed gives the same points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden layer sizes separated by commas, e.g. &quot;16, 16&quot; (1 to 64 units each; empty: no hidden layer). Input and output sizes follow from the data and loss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation of the hidden layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss; set by the task (BCE for two classes, softmax CE for more, MSE for regression) — only the losses valid for this dataset are listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The layer sizes the network gets, input → hidden → output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the 2D plane through parameter space is chosen: two random directions (Li et al. 2018), two named parameters, the top two principal directions of a training path, or the top two Hessian eigenvectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the initial weights and of the random directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre of the slice: the initial weights, or the weights after 200 full-batch Adam steps (trained in the engine before slicing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter-normalised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescale each direction&apos;s rows to the norms of the matching weight rows (Li et al. 2018), so that the picture is comparable across networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orthogonalise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make d2 orthogonal to d1 (Gram–Schmidt) so that the axes are not skewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter on the horizontal axis, e.g. W1[0,0] (row = input unit, column = output unit) or b2[0]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter on the vertical axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Build landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build the network, train it if needed and draw its loss over the slice (Enter); runs on the current landscape are cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building in the background; the window stays usable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the last build did, or why the settings were refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer that trains all parameters (not only the two of the plane)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate of the full-space training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of full-batch steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slice centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected run&apos;s start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where training starts: θ at the slice centre, or θ(α, β) at the start of the selected run (click the map to start one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Train in full space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train every parameter and project the path onto the plane (dashed path on the map); compare the true loss with the drawn surface below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true L(θ_t)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>surface at projection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full-space training: the true loss along the path and the drawn surface&apos;s value at its projection onto the plane. Where they differ, the projected path misleads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest difference between the true loss and the surface along the path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>神经网络</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full-space training on this slice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Steps, from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden layer sizes must be whole numbers separated by commas, e.g. &quot;16, 16&quot;; got &quot;{text}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#d9534f&apos;&gt;not a list of sizes&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{layers}  ({n} parameters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Axes: α·d1 + β·d2 with two Gaussian directions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exact 2D sub-landscape: the axes are the two parameters&apos; values, every other parameter stays at the centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trains 200 Adam steps from the initial weights itself; the plane holds the two main directions of that path, centred on its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two directions of strongest curvature at the centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a run first (click the map to start one), or train from the slice centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not built: {error}. The previous landscape stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {n} parameters, {method} slice, loss at the centre {loss:.4g} (built in {t:.2f} s). Click the map to descend in the plane.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max |true − surface| = {gap:.4g} at step {k}; final loss {true:.4g} true vs {surf:.4g} on the surface; the path ends {d:.3g} away from the plane.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpenGL</name>
+    <message>
+        <source>no Qt GUI application is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3D needs a display with OpenGL; this session is headless (Qt platform “{platform}”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PyOpenGL package is not usable: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no OpenGL context could be created on platform “{platform}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no OpenGL surface could be created on platform “{platform}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an OpenGL context could not be made current</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerPanel</name>
+    <message>
+        <source>Momentum μ</source>
+        <translation>动量 μ</translation>
+    </message>
+    <message>
+        <source>How much of the previous velocity is kept each step (0 = plain descent).</source>
+        <translation>每一步保留多少先前的速度（0 = 普通梯度下降）。</translation>
+    </message>
+    <message>
+        <source>β₁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decay of the running mean of gradients m (first moment).</source>
+        <translation>梯度滑动平均 m（一阶矩）的衰减率。</translation>
+    </message>
+    <message>
+        <source>β₂</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decay of the running mean of squared gradients v (second moment).</source>
+        <translation>梯度平方滑动平均 v（二阶矩）的衰减率。</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decay of the running mean of squared gradients.</source>
+        <translation>梯度平方滑动平均的衰减率。</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to the denominator so that it never divides by zero.</source>
+        <translation>加到分母上，避免除以零。</translation>
+    </message>
+    <message>
+        <source>η decay</source>
+        <translation>η 衰减</translation>
+    </message>
+    <message>
+        <source>The learning rate is divided by 1 + t·decay at step t.</source>
+        <translation>第 t 步的学习率除以 1 + t·decay。</translation>
+    </message>
+    <message>
+        <source>G₀</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting value of the accumulated squared gradients.</source>
+        <translation>累积梯度平方的初始值。</translation>
+    </message>
+    <message>
+        <source>&amp;Optimizer</source>
+        <translation>优化器(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The update rule this optimizer applies at every step</source>
+        <translation>该优化器每一步使用的更新规则</translation>
+    </message>
+    <message>
+        <source>Learning rate η on a log scale from 1e-5 to 10 (PgUp/PgDn: one decade)</source>
+        <translation>学习率 η，对数刻度，范围 1e-5 到 10（PgUp/PgDn：一个数量级）</translation>
+    </message>
+    <message>
+        <source>Exact learning rate η (e.g. 0.01 or 3e-4); press Enter to apply</source>
+        <translation>精确的学习率 η（如 0.01 或 3e-4）；按 Enter 应用</translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate η</source>
+        <translation>学习率 η(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Maximum number of iterations per run (a run stops earlier when it converges or diverges)</source>
+        <translation>每次运行的最大迭代次数（收敛或发散时会提前停止）</translation>
+    </message>
+    <message>
+        <source>S&amp;teps</source>
+        <translation>步数(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare optimizers</source>
+        <translation>比较优化器(&amp;M)</translation>
+    </message>
+    <message>
+        <source>When on, a click on the landscape starts one run per ticked optimizer from the same point</source>
+        <translation>开启后，单击地形会为每个勾选的优化器从同一点各启动一次运行</translation>
+    </message>
+    <message>
+        <source>Optimizers started by a click in compare mode</source>
+        <translation>比较模式下单击时启动的优化器</translation>
+    </message>
+    <message>
+        <source>Optimizer used by new runs and by the selected runs:</source>
+        <translation>新运行和选中运行所用的优化器：</translation>
+    </message>
+</context>
+<context>
+    <name>Playback</name>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Play / pause the animation (Space)</source>
+        <translation>播放/暂停动画 (Space)</translation>
+    </message>
+    <message>
+        <source>Step &amp;forward</source>
+        <translation>前进一步(&amp;F)</translation>
+    </message>
+    <message>
+        <source>One iteration forward (→)</source>
+        <translation>前进一次迭代 (→)</translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation>后退一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>One iteration back (←)</source>
+        <translation>后退一次迭代 (←)</translation>
+    </message>
+    <message>
+        <source>Jump to &amp;start</source>
+        <translation>跳到开头(&amp;S)</translation>
+    </message>
+    <message>
+        <source>First iteration (Home)</source>
+        <translation>第一次迭代 (Home)</translation>
+    </message>
+    <message>
+        <source>Jump to &amp;end</source>
+        <translation>跳到末尾(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Last iteration (End)</source>
+        <translation>最后一次迭代 (End)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stop and go back to iteration 0 (R)</source>
+        <translation>停止并回到第 0 次迭代 (R)</translation>
+    </message>
+    <message>
+        <source>&amp;Faster</source>
+        <translation>加速(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Double the speed (])</source>
+        <translation>速度加倍 (])</translation>
+    </message>
+    <message>
+        <source>&amp;Slower</source>
+        <translation>减速(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Halve the speed ([)</source>
+        <translation>速度减半 ([)</translation>
+    </message>
+    <message>
+        <source>&amp;Loop</source>
+        <translation>循环(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Start again from iteration 0 at the end (Ctrl+L)</source>
+        <translation>播放到末尾后从第 0 次迭代重新开始 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackBar</name>
+    <message>
+        <source>Playback</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Iteration shown by every run: drag to scrub back and forth</source>
+        <translation>所有运行显示的迭代：拖动可来回浏览</translation>
+    </message>
+    <message>
+        <source>Current iteration / last iteration</source>
+        <translation>当前迭代 / 最后一次迭代</translation>
+    </message>
+    <message>
+        <source>Speed </source>
+        <translation>速度 </translation>
+    </message>
+    <message>
+        <source> it/s</source>
+        <translation> 次/秒</translation>
+    </message>
+    <message>
+        <source>Iterations per second ([ halves, ] doubles)</source>
+        <translation>每秒迭代次数（[ 减半，] 加倍）</translation>
+    </message>
+    <message>
+        <source>t = {t} / {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunInfo</name>
+    <message>
+        <source>not computed</source>
+        <translation>未计算</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>converged at step {k}</source>
+        <translation>第 {k} 步收敛</translation>
+    </message>
+    <message>
+        <source>diverged at step {k}</source>
+        <translation>第 {k} 步发散</translation>
+    </message>
+    <message>
+        <source>max steps</source>
+        <translation>达到最大步数</translation>
+    </message>
+</context>
+<context>
+    <name>RunList</name>
+    <message>
+        <source>Runs: select to highlight and inspect; Delete removes, right-click for more</source>
+        <translation>运行列表：选中以高亮并检查；Delete 键删除，右键单击查看更多</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs (Delete)</source>
+        <translation>删除选中的运行 (Delete)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Start a copy of each selected run in a new colour (Ctrl+D)</source>
+        <translation>以新颜色复制并启动每个选中的运行 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear all</source>
+        <translation>全部清除(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Remove every run</source>
+        <translation>移除所有运行</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+</context>
+<context>
+    <name>RunTableModel</name>
+    <message>
+        <source>{label}, started at ({x:.4g}, {y:.4g})</source>
+        <translation>{label}，起点 ({x:.4g}, {y:.4g})</translation>
+    </message>
+</context>
+<context>
+    <name>SceneIO</name>
+    <message>
+        <source>Run {id}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepInspector</name>
+    <message>
+        <source>The selected run&apos;s update at the current iteration, with its numbers (select text to copy it)</source>
+        <translation>选中运行在当前迭代的更新及其数值（选中文字即可复制）</translation>
+    </message>
+    <message>
+        <source>Select a run (click a path or a row of the run list) to see its update written out step by step.</source>
+        <translation>选择一个运行（单击轨迹或运行列表中的一行），即可逐步查看其更新过程。</translation>
+    </message>
+    <message>
+        <source>Run {id} could not be computed: {error}</source>
+        <translation>运行 {id} 无法计算：{error}</translation>
+    </message>
+    <message>
+        <source>Run {id} · {optimizer} · t = 0</source>
+        <translation>运行 {id} · {optimizer} · t = 0</translation>
+    </message>
+    <message>
+        <source>Run {id} · {optimizer} · step t = {t} → {t1}</source>
+        <translation>运行 {id} · {optimizer} · 第 t = {t} → {t1} 步</translation>
+    </message>
+    <message>
+        <source>current point</source>
+        <translation>当前点</translation>
+    </message>
+    <message>
+        <source>|∇f| = {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>effective step, length {n}</source>
+        <translation>实际步长，长度 {n}</translation>
+    </message>
+    <message>
+        <source>next point</source>
+        <translation>下一个点</translation>
+    </message>
+    <message>
+        <source>change {d}</source>
+        <translation>变化量 {d}</translation>
+    </message>
+    <message>
+        <source>mean squared gradient (2nd moment)</source>
+        <translation>梯度平方均值（二阶矩）</translation>
+    </message>
+    <message>
+        <source>Converged at the start: |∇f| is already below the tolerance, x does not move.</source>
+        <translation>在起点即已收敛：|∇f| 已低于容差，x 不再移动。</translation>
+    </message>
+    <message>
+        <source>Converged at step {k}: |∇f| fell below the tolerance, so x stays at x{sub}. Its last step:</source>
+        <translation>第 {k} 步收敛：|∇f| 降到容差以下，因此 x 停在 x{sub}。最后一步：</translation>
+    </message>
+    <message>
+        <source>Diverged at step {k}: the step after x{sub} left the finite region and the run stopped there. Its last finite step:</source>
+        <translation>第 {k} 步发散：x{sub} 之后的一步超出了有限区域，运行就此停止。最后一个有限的步：</translation>
+    </message>
+    <message>
+        <source>Reached the maximum number of steps ({k}). Its last step:</source>
+        <translation>达到最大步数（{k}）。最后一步：</translation>
+    </message>
+</context>
+<context>
+    <name>Surface3DView</name>
+    <message>
+        <source>3D view unavailable: {reason}</source>
+        <translation>三维视图不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>The 2D map and every other view work as usual.</source>
+        <translation>二维图和其他视图照常可用。</translation>
+    </message>
+    <message>
+        <source>Drag to rotate · wheel to zoom · middle-drag or Ctrl+drag to pan</source>
+        <translation>拖动旋转 · 滚轮缩放 · 中键拖动或 Ctrl+拖动平移</translation>
+    </message>
+    <message>
+        <source>Reset &amp;camera</source>
+        <translation>重置相机(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Look at the whole surface from the default angle (C)</source>
+        <translation>从默认角度查看整个曲面 (C)</translation>
+    </message>
+    <message>
+        <source>3D landscape: height and colour show f (log10 on a log scale); the runs move on the surface in step with the 2D map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3D view: could not sample {title}: {error}</source>
+        <translation>三维视图：无法采样 {title}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>_LayerBlock</name>
+    <message>
+        <source>The chain rule for this layer and the sizes of its gradients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top: ∂L/∂W{l} (row i = input unit, column j = unit of layer {l}); bottom row: ∂L/∂b{l}. Red = positive, blue = negative, white = 0; hover a cell for its value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gradient entry under the cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‖δ{l}‖ = {d:.3g} &amp;nbsp; ‖∂L/∂W{l}‖ = {w:.3g} &amp;nbsp; ‖∂L/∂b{l}‖ = {b:.3g} &amp;nbsp; max |entry| = {m:.3g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>engine</name>
+    <message>
+        <source>Himmelblau</source>
+        <translation>Himmelblau 函数</translation>
+    </message>
+    <message>
+        <source>Four equal minima: where you start decides which valley you end in.</source>
+        <translation>四个相同的极小值：起点决定最终落入哪个山谷。</translation>
+    </message>
+    <message>
+        <source>Sphere</source>
+        <translation>球面函数</translation>
+    </message>
+    <message>
+        <source>A round bowl: the gradient points straight at the minimum, so every method gets there.</source>
+        <translation>圆形碗状：梯度直接指向极小值，因此所有方法都能到达。</translation>
+    </message>
+    <message>
+        <source>Ill-conditioned bowl</source>
+        <translation>病态碗状函数</translation>
+    </message>
+    <message>
+        <source>An elongated bowl (condition number 25): plain descent zig-zags across, momentum glides along.</source>
+        <translation>狭长的碗（条件数 25）：普通梯度下降来回振荡，动量法则顺着谷底滑行。</translation>
+    </message>
+    <message>
+        <source>Saddle</source>
+        <translation>鞍面</translation>
+    </message>
+    <message>
+        <source>Downhill in y, uphill in x: a start on the x axis stalls at the saddle point forever.</source>
+        <translation>沿 y 方向下坡，沿 x 方向上坡：从 x 轴上出发会永远停在鞍点。</translation>
+    </message>
+    <message>
+        <source>Monkey saddle</source>
+        <translation>猴鞍面</translation>
+    </message>
+    <message>
+        <source>A flat point with three ways down: the gradient vanishes, yet it is no minimum.</source>
+        <translation>一个有三条下坡路的平坦点：梯度为零，却不是极小值。</translation>
+    </message>
+    <message>
+        <source>Rosenbrock</source>
+        <translation>Rosenbrock 函数</translation>
+    </message>
+    <message>
+        <source>A long curved valley: fast to find, slow to follow.</source>
+        <translation>一条狭长弯曲的山谷：找到它很快，沿着它走很慢。</translation>
+    </message>
+    <message>
+        <source>Beale</source>
+        <translation>Beale 函数</translation>
+    </message>
+    <message>
+        <source>A flat basin walled by steep ridges in the corners: step sizes that suit one part fail the other.</source>
+        <translation>平坦的盆地，四角是陡峭的山脊：适合一处的步长在另一处会失败。</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>Booth 函数</translation>
+    </message>
+    <message>
+        <source>A tilted, mildly stretched bowl: an easy warm-up with one minimum away from the origin.</source>
+        <translation>倾斜、略微拉长的碗：简单的热身，唯一的极小值不在原点。</translation>
+    </message>
+    <message>
+        <source>Matyas</source>
+        <translation>Matyas 函数</translation>
+    </message>
+    <message>
+        <source>A nearly flat diagonal trough: tiny gradients make plain descent crawl.</source>
+        <translation>近乎平坦的对角槽：梯度很小，普通梯度下降进展缓慢。</translation>
+    </message>
+    <message>
+        <source>Three-hump camel</source>
+        <translation>三峰骆驼函数</translation>
+    </message>
+    <message>
+        <source>One global minimum flanked by two local ones: a start on the side gets stuck.</source>
+        <translation>一个全局极小值，两侧各有一个局部极小值：从侧面出发会被困住。</translation>
+    </message>
+    <message>
+        <source>Six-hump camel</source>
+        <translation>六峰骆驼函数</translation>
+    </message>
+    <message>
+        <source>Six humps, two equally good minima and four traps: symmetric starts end in mirrored valleys.</source>
+        <translation>六个峰、两个同样好的极小值和四个陷阱：对称的起点落入镜像的山谷。</translation>
+    </message>
+    <message>
+        <source>Goldstein–Price</source>
+        <translation>Goldstein–Price 函数</translation>
+    </message>
+    <message>
+        <source>Values spanning six decades with a few local minima: step sizes must adapt to survive.</source>
+        <translation>函数值跨越六个数量级，另有几个局部极小值：步长必须自适应才能应对。</translation>
+    </message>
+    <message>
+        <source>Rastrigin</source>
+        <translation>Rastrigin 函数</translation>
+    </message>
+    <message>
+        <source>A bowl covered in a regular egg-box of local minima: local methods stop in the nearest cup.</source>
+        <translation>布满规则“蛋托”状局部极小值的碗：局部方法会停在最近的小坑里。</translation>
+    </message>
+    <message>
+        <source>Ackley</source>
+        <translation>Ackley 函数</translation>
+    </message>
+    <message>
+        <source>A funnel under a field of ripples: small steps get trapped, momentum can roll through.</source>
+        <translation>布满波纹的漏斗：小步长会被困住，动量法可以滚过去。</translation>
+    </message>
+    <message>
+        <source>Lévi N.13</source>
+        <translation>Lévi N.13 函数</translation>
+    </message>
+    <message>
+        <source>Ripples in two directions on a tilted bowl: many local minima, one at the bottom.</source>
+        <translation>倾斜的碗上有两个方向的波纹：局部极小值众多，全局极小值只有一个。</translation>
+    </message>
+    <message>
+        <source>Easom</source>
+        <translation>Easom 函数</translation>
+    </message>
+    <message>
+        <source>A flat plain with one narrow hole: almost no gradient to follow until you are nearly there.</source>
+        <translation>平原上的一个窄洞：几乎没有梯度可循，直到非常接近它。</translation>
+    </message>
+    <message>
+        <source>McCormick</source>
+        <translation>McCormick 函数</translation>
+    </message>
+    <message>
+        <source>A gently curved, tilted valley: one clear minimum and a local one up the slope.</source>
+        <translation>平缓弯曲的倾斜山谷：一个明显的极小值，坡上还有一个局部极小值。</translation>
+    </message>
+    <message>
+        <source>Styblinski–Tang</source>
+        <translation>Styblinski–Tang 函数</translation>
+    </message>
+    <message>
+        <source>Four basins of different depths: the nearest valley is often not the deepest.</source>
+        <translation>四个深浅不同的盆地：最近的山谷往往不是最深的。</translation>
+    </message>
+    <message>
+        <source>Gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov 动量</translation>
+    </message>
+    <message>
+        <source>AdaGrad</source>
+        <translation>AdaGrad</translation>
+    </message>
+    <message>
+        <source>RMSProp</source>
+        <translation>RMSProp</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>infinite slope at 0</source>
+        <translation>在 0 处斜率为无穷大</translation>
+    </message>
+    <message>
+        <source>kink where its argument is 0</source>
+        <translation>在自变量为 0 处有折点</translation>
+    </message>
+    <message>
+        <source>kink where its two arguments are equal</source>
+        <translation>在两个自变量相等处有折点</translation>
+    </message>
+</context>
+<context>
+    <name>landscape</name>
+    <message>
+        <source>Full-space {opt} training projected onto the plane ({n} steps); largest gap true − surface = {gap:.4g} at step {k}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Network</source>
+        <translation>神经网络</translation>
+    </message>
+    <message>
+        <source>Data and prediction</source>
+        <translation>数据与预测</translation>
+    </message>
+    <message>
+        <source>Backprop</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>Building the network slice or refining its surface in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
