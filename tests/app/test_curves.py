@@ -93,3 +93,35 @@ def test_clicking_a_plot_scrubs(qtbot, state, view):
     scene_pos = plot.getPlotItem().vb.mapViewToScene(QPointF(60, y))
     qtbot.mouseClick(plot.viewport(), Qt.LeftButton, pos=plot.mapFromScene(scene_pos))
     assert abs(state.frame - 60) <= 1
+
+
+def test_static_layers_are_cached_and_the_cursor_leaves_the_range_alone(qtbot, state, view):
+    """Axes and curves are kept as pixmaps (only the cursor moves per frame); a cached plot still redraws when the
+    runs change, and moving the cursor neither changes the view range nor marks it for re-computation."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    view.log_y.setChecked(False)
+    view.show()
+    qtbot.waitExposed(view)
+    state.add_run((0.0, 0.0))
+    for plot in (view.loss_plot, view.grad_plot):
+        assert all(a["item"].cacheMode() == cached for a in plot.getPlotItem().axes.values())
+    assert all(c.curve.cacheMode() == cached for c in [*view.loss_curves.values(), *view.grad_curves.values()])
+    view.loss_plot.grab()  # the first paint settles the auto-range
+    before = view.loss_plot.grab().toImage()
+    ranges = [p.getPlotItem().vb.viewRange() for p in (view.loss_plot, view.grad_plot)]
+    vb = view.loss_plot.getPlotItem().vb
+    recomputed = []
+    update_auto_range = vb.updateAutoRange
+    vb.updateAutoRange = lambda: (recomputed.append(1), update_auto_range())
+    for frame in (5, 40, 90):
+        state.set_frame(frame)
+        view.loss_plot.grab()
+    assert recomputed == []
+    assert [p.getPlotItem().vb.viewRange() for p in (view.loss_plot, view.grad_plot)] == ranges
+    state.set_frame(0)
+    state.add_run((4.0, 4.0))  # f(4, 4) = 250 is above f(0, 0) = 170: the y range must grow, the picture change
+    view.loss_plot.grab()
+    assert vb.viewRange()[1][1] > ranges[0][1][1]
+    assert view.loss_plot.grab().toImage() != before
