@@ -47,11 +47,25 @@ def install_network_mode(window) -> NetworkController:
     def on_active(active: bool) -> None:
         for dock in (data, back):
             dock.setVisible(active)
+        label_axes()
         if active:  # room for the data plot and the per-layer heat maps
             back.raise_()
             window.resizeDocks([back, data], [330, 300], Qt.Orientation.Vertical)
             window.resizeDocks([data], [380], Qt.Orientation.Horizontal)
 
+    def label_axes(*_) -> None:
+        """α and β axes named by the slice (e.g. W1[0,0], PC1 (83% var.)); x and y otherwise."""
+        plot = getattr(getattr(window, "landscape", None), "plot", None)
+        if plot is None:
+            return
+        labels = ("x", "y")
+        if controller.active and controller.current is not None:
+            a, b = controller.current.plane.axis_labels
+            labels = (f"α: {a}", f"β: {b}")
+        plot.setLabel("bottom", labels[0])
+        plot.setLabel("left", labels[1])
+
+    controller.built.connect(label_axes)
     controller.activeChanged.connect(on_active)
     on_active(controller.active)
 
@@ -81,6 +95,7 @@ def install_network_mode(window) -> NetworkController:
     if surface_worker is not None:
         surface_worker.busyChanged.connect(update_busy)
     controller.progress.connect(lambda text: window.statusBar().showMessage(text, 3000))
+    controller.built.connect(lambda *_: window.statusBar().clearMessage())
     return controller
 
 

@@ -304,13 +304,11 @@ class NetworkPanel(QWidget):
         self.orthogonal.setChecked(bool(opts.get("orthogonalize", False)))
         del blockers
         self._update_architecture()
-        layers = source["layers"]
         if "param_a" in opts:
             self.param_a.setCurrentText(str(opts["param_a"]))
         if "param_b" in opts:
             self.param_b.setCurrentText(str(opts["param_b"]))
         self._on_method()
-        del layers
 
     def _fill_losses(self) -> None:
         task = dataset_task(self.dataset.currentData())
@@ -349,7 +347,11 @@ class NetworkPanel(QWidget):
         names = names[:MAX_LISTED_NAMES]
         defaults = ("W1[0,0]", f"b{len(layers) - 1}[0]")
         for combo, default in zip((self.param_a, self.param_b), defaults):
-            text = combo.currentText().strip() or default
+            text = combo.currentText().strip()
+            try:
+                nn.parse_name(text, layers)
+            except ValueError:  # empty, or gone with the old architecture: the default pair
+                text = default
             with QSignalBlocker(combo):
                 combo.clear()
                 combo.addItems(names)
