@@ -65,6 +65,7 @@ class StepInspector(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.browser)
         self.explanation: StepExplanation | None = None
+        self._shown_html: str | None = None  # what the browser holds: equal HTML is not laid out again
         self._dirty = True
         # During playback the frame changes up to 60 times a second: render at most every THROTTLE_MS (first change
         # at once, the newest one at the end of the interval) - nobody reads numbers faster, and each render costs.
@@ -117,11 +118,18 @@ class StepInspector(QWidget):
         t = max(min(self.state.frame, k - 1), 0)
         self.explanation = explain_step(run.trajectory, 0, t)
         note = self._stopped_text(run.trajectory.status[0], k) if self.state.frame >= k else ""
-        self.browser.setHtml(self._html(run, self.explanation, len(runs), note))
+        self._set_html(self._html(run, self.explanation, len(runs), note))
 
     # ----- rendering --------------------------------------------------------------------------------------------
+    def _set_html(self, text: str) -> None:
+        """Lay out ``text`` unless the browser already shows it: setHtml costs 3-4 ms (the table's layout), and a run
+        that has stopped, or a paused frame, gives the same HTML again and again."""
+        if text != self._shown_html:
+            self._shown_html = text
+            self.browser.setHtml(text)
+
     def _show_notice(self, text: str) -> None:
-        self.browser.setHtml(f"<p style='color:gray'>{html.escape(text)}</p>")
+        self._set_html(f"<p style='color:gray'>{html.escape(text)}</p>")
 
     def _html(self, run: Run, e: StepExplanation, n_selected: int, note: str) -> str:
         t = e.t

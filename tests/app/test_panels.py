@@ -315,6 +315,31 @@ def test_inspector_after_divergence_says_so(qtbot, state):
     np.testing.assert_allclose(shown(w, f"x{k}"), run.trajectory.points[k, 0], rtol=1e-5)
 
 
+def test_inspector_lays_out_only_new_text(qtbot, state):
+    """Frames past a run's stop show the same last step: the browser is not given (and does not lay out) the same
+    HTML again; a frame with a new step is shown."""
+    w = StepInspector(state)
+    qtbot.addWidget(w)
+    w.show()
+    state.set_optimizer(lr=0.01, steps=40)
+    run = state.add_run((-1.0, 1.0))[0]
+    k = int(run.trajectory.stopped_at[0])
+    w.render()
+    layouts = []
+    w.browser.document().contentsChanged.connect(lambda: layouts.append(1))
+    state.set_frame(k)
+    w.render()
+    assert layouts and f"x{k}" in w.browser.toPlainText()
+    layouts.clear()
+    for frame in (k + 1, k + 5, k):
+        state.set_frame(frame)
+        w.render()
+    assert layouts == []
+    state.set_frame(3)
+    w.render()
+    assert layouts and "t = 3 → 4" in w.browser.toPlainText()
+
+
 def test_inspector_start_at_a_minimum_and_deferred_rendering(qtbot, state):
     w = StepInspector(state)
     qtbot.addWidget(w)
