@@ -7,6 +7,11 @@ visible, then render with ``grab()``. Measured three ways, medians over many fra
 - window:    the frame + a grab of the whole 1280 × 800 window (every dock repaints too)
 - baseline:  a grab of the same window with no frame change (what rendering costs by itself)
 
+Then where a window grab goes: each visible part grabbed alone (docks, central views, toolbars, status bar; a part's
+own grab adds ~0.1-0.3 ms of pixmap set-up, so the parts sum to a bit more than the window), and same-run comparisons
+with the previous drawing of the panels changed for this target: the loss/|∇f| dock with its pixmap caches off, and
+the step inspector laying out its HTML on every render.
+
 Start-up: a fresh interpreter imports the app, builds the window and shows it; the time from process start to
 its first paint event is measured by the child and printed (target < 2 s).
 
@@ -64,6 +69,12 @@ def startup_seconds() -> float:
         return float(out.stdout.strip().splitlines()[-1])
 
 
+def _curve_cached_items(curves) -> list:
+    """The loss/|∇f| items drawn from a pixmap cache: axes (with the grid) and curves."""
+    items = [a["item"] for plot in (curves.loss_plot, curves.grad_plot) for a in plot.getPlotItem().axes.values()]
+    return items + [c.curve for c in [*curves.loss_curves.values(), *curves.grad_curves.values()]]
+
+
 def median_ms(fn, n: int) -> float:
     times = []
     for _ in range(n):
@@ -79,6 +90,7 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     from app.main_window import MainWindow
+    from app.panels.inspector import THROTTLE_MS
 
     tmp = tempfile.TemporaryDirectory()
     w = MainWindow(settings=QSettings(str(Path(tmp.name) / "s.ini"), QSettings.Format.IniFormat), restore=False)
@@ -119,7 +131,28 @@ def main() -> None:
     frame[0] = 0
     window = median_ms(lambda: (advance(), w.grab()), FRAMES)
     baseline = median_ms(w.grab, FRAMES)
-    docks = {name: median_ms(d.grab, 15) for name, d in w.docks.items() if d.isVisible()}
+    parts = {name: median_ms(d.grab, 15) for name, d in w.docks.items() if d.isVisible()}
+    for name, part in (("central views", w.views), ("toolbar landscape", w.main_toolbar),
+                       ("toolbar playback", w.playback_bar), ("status bar", w.statusBar())):
+        if part.isVisible():
+            parts[name] = median_ms(part.grab, 15)
+    curves_dock = w.docks["curves_dock"]
+    curves_cached = median_ms(lambda: (advance(), curves_dock.grab()), 40)
+    cached_items = _curve_cached_items(w.curves)
+    modes = [item.cacheMode() for item in cached_items]
+    for item in cached_items:
+        item.setCacheMode(item.CacheMode.NoCache)
+    curves_uncached = median_ms(lambda: (advance(), curves_dock.grab()), 40)
+    for item, mode in zip(cached_items, modes):
+        item.setCacheMode(mode)
+    only_advance_again = median_ms(advance, 40)
+    inspector = w.inspector
+    state.select([state.runs[0].id])
+    inspector_changed = median_ms(lambda: (advance(), inspector.render()), 40)
+    last = state.runs[0].last_row
+    state.set_frame(last)
+    inspector_same = median_ms(lambda: (state.set_frame(last), inspector.render()), 40)
+    inspector_relayout = median_ms(lambda: (inspector._set_html(""), inspector.render()), 40)
     w.close()
     startup = statistics.median(startup_seconds() for _ in range(3))
 
@@ -129,8 +162,17 @@ def main() -> None:
     print(f"frame + 1280×800 window grab:                     median {window:7.2f} ms   target {TARGET_FRAME_MS} ms")
     print(f"baseline: 1280×800 window grab, no frame change:  median {baseline:7.2f} ms   "
           f"frame/baseline ratio {window / baseline:5.2f}")
-    for name, ms in docks.items():
-        print(f"    of which dock {name:<18} grab median {ms:7.2f} ms")
+    for name, ms in parts.items():
+        print(f"    of which {name:<24} grab median {ms:7.2f} ms")
+    print(f"    sum of the parts: {sum(parts.values()):7.2f} ms")
+    print(f"curves dock, frame + grab, static layers cached:  median {curves_cached:7.2f} ms   "
+          f"(frame alone {only_advance_again:5.2f} ms)")
+    print(f"curves dock, frame + grab, caches off (before):   median {curves_uncached:7.2f} ms   "
+          f"ratio {curves_uncached / curves_cached:5.2f}")
+    print(f"inspector render, new step (frame + setHtml):     median {inspector_changed:7.2f} ms   "
+          f"(at most once per {THROTTLE_MS} ms)")
+    print(f"inspector render, same step (skips setHtml):      median {inspector_same:7.2f} ms")
+    print(f"inspector render, same step laid out (before):    median {inspector_relayout:7.2f} ms")
     print(f"start-up, process start -> first paint:           median {startup:7.3f} s    "
           f"target {TARGET_STARTUP_S} s")
 

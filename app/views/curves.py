@@ -125,6 +125,7 @@ class CurvesView(QWidget):
                 ends[1].append({"pos": (n - 1, np.log10(g[-1])), "brush": brush})
         for item, spots in zip(self.ends, ends):
             item.setData(spots)
+            item.setVisible(bool(spots))  # an empty scatter item still costs ~0.3 ms per paint
         self.loss_plot.setLabel("left", self._loss_label(log, f_star, clipped))
         self._on_selection_changed()
         self._on_frame_changed(self.state.frame)

@@ -52,6 +52,7 @@ def test_one_curve_per_run_with_trajectory_values(state, view):
         assert view.loss_curves[run.id].opts["pen"].color().name().lower() == run.color.lower()
     assert state.runs[-1].trajectory.status[0] == "diverged"
     assert len(view.ends[0].data) == 1  # an × where the diverged run stopped
+    assert all(end.isVisible() for end in view.ends)
     state.remove_runs([state.runs[0].id])
     assert len(view.loss_curves) == 2
     assert all(item in view.loss_plot.getPlotItem().items for item in view.loss_curves.values())
@@ -105,6 +106,7 @@ def test_static_layers_are_cached_and_the_cursor_leaves_the_range_alone(qtbot, s
     view.show()
     qtbot.waitExposed(view)
     state.add_run((0.0, 0.0))
+    assert not any(end.isVisible() for end in view.ends)  # nothing diverged: the × markers are not painted
     for plot in (view.loss_plot, view.grad_plot):
         assert all(a["item"].cacheMode() == cached for a in plot.getPlotItem().axes.values())
     assert all(c.curve.cacheMode() == cached for c in [*view.loss_curves.values(), *view.grad_curves.values()])
