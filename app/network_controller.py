@@ -5,8 +5,8 @@ A build is described by a *source*, the scene's ``NetworkLandscape`` JSON object
     {"kind": "network", "dataset": {"name", "n", "noise", "seed"}, "layers": [n_in, …, n_out],
      "activation": str, "loss": str, "slice": {"method", "seed", "centre": "trained"|"init", "options": {…}}}
 
-and built exactly as :func:`app.scene_io.build_network_function` builds a saved scene (same seeds, same training),
-so Save then Open shows the same surface. Requests are frozen (:class:`NetworkRequest`), run on one worker thread,
+and built by :func:`engine.nn.build_landscape`, like a saved scene (same seeds, same training), so Save then Open
+shows the same surface. Requests are frozen (:class:`NetworkRequest`), run on one worker thread,
 and the newest wins (the napari slicing habit). A finished build is applied with ``state.set_landscape``; the
 controller keeps its :class:`NetworkBuild` (dataset, model, plane) so the data view and the backprop inspector can ask
 for ``plane.params_at(α, β)`` at the *current point*: the selected run at ``state.frame``, else the hovered point, else
@@ -100,24 +100,13 @@ class NetworkBuild:
 
 def build(source: dict, progress: Callable[[str], None] | None = None) -> NetworkBuild:
     """Build ``source`` synchronously (the worker's body; tests call it too). ValueError from the engine."""
-    from app.scene_io import NETWORK_TRAIN_LR, NETWORK_TRAIN_STEPS
-
     t0 = time.perf_counter()
     say = progress or (lambda text: None)
     source = validate(source)
-    ds, sl = source["dataset"], source["slice"]
-    data = nn.make_dataset(ds["name"], n=ds["n"], noise=ds["noise"], seed=ds["seed"])
-    model = nn.MLP(source["layers"], activation=source["activation"], loss=source["loss"], seed=sl["seed"])
-    params = model.init_params()
-    if sl["centre"] == "trained":
-        say(tr("training {steps} Adam steps…").format(steps=NETWORK_TRAIN_STEPS))
-        path, _ = nn.train(model, params, data.X, data.y, optimizer="adam", lr=NETWORK_TRAIN_LR,
-                           steps=NETWORK_TRAIN_STEPS)
-        params = model.unflatten(path[-1])
-    say(tr("building the {method} slice…").format(method=sl["method"]))
-    plane = nn.slice_plane(model, params, data.X, data.y, method=sl["method"], seed=sl["seed"],
-                           dataset_name=ds["name"], **dict(sl["options"]))
-    return NetworkBuild(source, data, model, plane, plane.as_test_function(), time.perf_counter() - t0)
+    stages = {"training": tr("training {steps} Adam steps…").format(steps=nn.landscape.TRAIN_STEPS),
+              "slicing": tr("building the {method} slice…").format(method=source["slice"]["method"])}
+    built = nn.build_landscape(source, progress=lambda stage: say(stages[stage]))
+    return NetworkBuild(source, built.dataset, built.model, built.plane, built.function, time.perf_counter() - t0)
 
 
 @dataclass(frozen=True)

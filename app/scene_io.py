@@ -5,9 +5,8 @@ runs, playback). ``apply_scene(state, scene, playback)`` is all or nothing: it v
 landscape first (catalogue function, parsed formula, or network slice), and only then touches the state, so a scene
 that is refused (``SceneError``) leaves the current one exactly as it was.
 
-Network landscapes: ``build_network_function`` makes the dataset, the MLP (initialised from the slice's seed,
-trained for ``NETWORK_TRAIN_STEPS`` Adam steps when the slice is centred on the trained parameters), the plane
-(``engine.nn.slice_plane``) and its 2D test function. Built networks are cached by their description, so re-applying
+Network landscapes: ``build_network_function`` asks :func:`engine.nn.build_landscape` for the slice's 2D test
+function (the same build as the network panel's). Built networks are cached by their description, so re-applying
 the same scene (the export renderer, Save then Open) does not train again.
 """
 from __future__ import annotations
@@ -25,8 +24,6 @@ if TYPE_CHECKING:  # Qt only at run time of the functions that need it
     from app.playback import Playback as PlaybackController
     from app.state import AppState
 
-NETWORK_TRAIN_STEPS = 200
-NETWORK_TRAIN_LR = 0.01
 _NETWORK_CACHE: dict[str, TestFunction] = {}
 _NETWORK_CACHE_SIZE = 8
 
@@ -38,19 +35,9 @@ def build_network_function(landscape: NetworkLandscape) -> TestFunction:
     cached = _NETWORK_CACHE.get(key)
     if cached is not None:
         return cached
-    from engine import nn
+    from engine.nn import build_landscape
 
-    ds, sl = landscape.dataset, landscape.slice
-    data = nn.make_dataset(ds.name, n=ds.n, noise=ds.noise, seed=ds.seed)
-    model = nn.MLP(list(landscape.layers), activation=landscape.activation, loss=landscape.loss, seed=sl.seed)
-    params = model.init_params()
-    if sl.centre == "trained":
-        path, _ = nn.train(model, params, data.X, data.y, optimizer="adam", lr=NETWORK_TRAIN_LR,
-                           steps=NETWORK_TRAIN_STEPS)
-        params = model.unflatten(path[-1])
-    plane = nn.slice_plane(model, params, data.X, data.y, method=sl.method, seed=sl.seed, dataset_name=ds.name,
-                           **dict(sl.options))
-    function = plane.as_test_function()
+    function = build_landscape(landscape.to_dict()).function
     if len(_NETWORK_CACHE) >= _NETWORK_CACHE_SIZE:
         _NETWORK_CACHE.pop(next(iter(_NETWORK_CACHE)))
     _NETWORK_CACHE[key] = function

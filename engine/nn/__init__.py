@@ -9,6 +9,7 @@
 """
 from .datasets import Dataset, dataset_names, make_dataset
 from .directions import filter_normalised_direction, hessian, orthogonalise, pca_directions
+from .landscape import NetworkLandscape, build_landscape
 from .mlp import MAX_UNITS, MLP, LayerTrace
 from .params import flat_index, flatten, param_shapes, parse_name, unflatten
 from .plane import Plane
@@ -18,5 +19,5 @@ from .training import ProjectedPath, project_path, train, train_projected
 __all__ = [
     "MLP", "LayerTrace", "MAX_UNITS", "Dataset", "dataset_names", "make_dataset", "Plane", "slice_plane", "METHODS",
     "ProjectedPath", "train", "train_projected", "project_path", "flatten", "unflatten", "param_shapes",
-    "parse_name", "flat_index", "filter_normalised_direction", "orthogonalise", "pca_directions", "hessian",
+    "parse_name", "flat_index", "filter_normalised_direction", "orthogonalise", "pca_directions", "hessian", "NetworkLandscape", "build_landscape",
 ]

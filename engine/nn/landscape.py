@@ -1,0 +1,54 @@
+"""A network landscape built from its description: dataset → MLP → (trained) centre → slice plane → 2D function.
+
+The description is the scene's ``NetworkLandscape`` object (:mod:`engine.scene`)::
+
+    {"dataset": {"name", "n", "noise", "seed"}, "layers": [n_in, …, n_out], "activation": str, "loss": str,
+     "slice": {"method", "seed", "centre": "trained" | "init", "options": {…}}}
+
+One function builds it, so the app's network panel and a scene file opened later give the same surface: the MLP is
+initialised from the slice's seed, and a "trained" centre is :data:`TRAIN_STEPS` Adam steps at :data:`TRAIN_LR`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .datasets import Dataset, make_dataset
+from .mlp import MLP
+from .plane import Plane
+from .slices import slice_plane
+from .training import train
+
+TRAIN_STEPS = 200
+TRAIN_LR = 0.01
+
+
+@dataclass(frozen=True)
+class NetworkLandscape:
+    """What :func:`build_landscape` made: the dataset, the model, the centre θ0, the plane and its 2D function."""
+
+    dataset: Dataset
+    model: MLP
+    params: dict
+    plane: Plane
+    function: Any  # engine.functions.TestFunction over (α, β)
+
+
+def build_landscape(spec: dict, progress: Callable[[str], None] | None = None) -> NetworkLandscape:
+    """Build the landscape described by ``spec`` (see the module docstring); ValueError from the engine if it can't.
+
+    ``progress(stage)`` is told "training" and "slicing" as the build goes (for a status line).
+    """
+    say = progress or (lambda stage: None)
+    ds, sl = spec["dataset"], spec["slice"]
+    data = make_dataset(ds["name"], n=ds["n"], noise=ds["noise"], seed=ds["seed"])
+    model = MLP(list(spec["layers"]), activation=spec["activation"], loss=spec["loss"], seed=sl["seed"])
+    params = model.init_params()
+    if sl["centre"] == "trained":
+        say("training")
+        path, _ = train(model, params, data.X, data.y, optimizer="adam", lr=TRAIN_LR, steps=TRAIN_STEPS)
+        params = model.unflatten(path[-1])
+    say("slicing")
+    plane = slice_plane(model, params, data.X, data.y, method=sl["method"], seed=sl["seed"], dataset_name=ds["name"],
+                        **dict(sl.get("options") or {}))
+    return NetworkLandscape(data, model, params, plane, plane.as_test_function())
