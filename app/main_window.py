@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.views)
         self.playback = Playback(self.state, self)
         self.docks: dict[str, QDockWidget] = {}
+        self._pending_tabs: list[tuple[QDockWidget, QDockWidget]] = []
 
         self._make_actions()
         self._make_menus()
@@ -78,12 +79,12 @@ class MainWindow(QMainWindow):
         self.landscape.hoverChanged.connect(self._on_hover)
         self.worker.busyChanged.connect(self._on_busy)
         self.resize(1280, 800)
-        if restore:
+        install_file_actions(self)  # File ▸ New/Open/Save/Examples/Export (app/file_actions.py)
+        install_network_mode(self)  # Network tab, data view and backprop docks (app/network_mode.py)
+        if restore:  # after every dock exists, so that the saved layout places them all
             self.restore_settings()
         self._sync_display_actions()
         self._on_runs()
-        install_file_actions(self)  # File ▸ New/Open/Save/Examples/Export (app/file_actions.py)
-        install_network_mode(self)  # Network tab, data view and backprop docks (app/network_mode.py)
 
     # ----- building ------------------------------------------------------------------------
     def _action(self, text: str, shortcut: str | None, tip: str, slot=None, checkable: bool = False) -> QAction:
@@ -253,6 +254,24 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         self.docks[name] = dock
         return dock
+
+    def tabify_after_show(self, first: QDockWidget, second: QDockWidget) -> None:
+        """Put ``second`` in a tab beside ``first`` once the window is on screen.
+
+        Qt 6.11 leaves a stale copy of a second tab group's tab bar floating over the central widget when that group
+        is tabified before the window is first shown; the first group is safe (see _add_panels).
+        """
+        if self.isVisible():
+            self.tabifyDockWidget(first, second)
+        else:
+            self._pending_tabs.append((first, second))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        pending, self._pending_tabs = self._pending_tabs, []
+        for first, second in pending:
+            self.tabifyDockWidget(first, second)
+            first.raise_()
 
     def _show_landscape_source_tab(self) -> None:
         """Show the tab that matches where the current landscape came from (catalogue, formula, ...)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressBar
 
 from app.network_controller import NetworkController
@@ -21,27 +21,33 @@ PATH_COLOUR = "#ff4fd8"
 Z_PROJECTED = 40  # above the map, contours and field; below run handles
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NetworkMode", text)
+
+
 def install_network_mode(window) -> NetworkController:
     state = window.state
     controller = NetworkController(state, getattr(window, "worker", None), window)
     window.network_controller = controller
-    left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+    right = Qt.DockWidgetArea.RightDockWidgetArea
 
     window.network_panel = NetworkPanel(state, controller)
-    net = window.add_dock(window.network_panel, left, window.tr("Network"), "network_dock")
-    if "landscape_dock" in window.docks:
-        window.tabifyDockWidget(window.docks["landscape_dock"], net)
+    window.network_panel.setProperty("landscape_kind", "network")
+    tabs = window.landscape_tabs  # Catalogue | Formula | Network: where the landscape comes from
+    tabs.addTab(window.network_panel, _tr("Network"))
+    tabs.setTabToolTip(tabs.count() - 1, _tr(
+        "The loss of a small neural network, sliced to 2D: descend on it like on any function"))
     window.data_view = DataView(controller)
-    data = window.add_dock(window.data_view, right, window.tr("Data and prediction"), "data_dock")
+    data = window.add_dock(window.data_view, right, _tr("Data and prediction"), "data_dock")
     window.addDockWidget(right, data, Qt.Orientation.Vertical)  # below the right column's tabs, not one more tab
     window.backprop_inspector = BackpropInspector(controller)
     # the bottom row is only ~130 px high beside the landscape picker's column: the per-layer heat maps need the
     # right column's height, as a tab beside the loss curves
-    back = window.add_dock(window.backprop_inspector, right, window.tr("Backprop"), "backprop_dock")
+    back = window.add_dock(window.backprop_inspector, right, _tr("Backprop"), "backprop_dock")
     if "curves_dock" in window.docks:
-        window.tabifyDockWidget(window.docks["curves_dock"], back)
+        window.tabify_after_show(window.docks["curves_dock"], back)
     if hasattr(window, "panels_menu"):
-        for dock in (net, data, back):
+        for dock in (data, back):
             window.panels_menu.addAction(dock.toggleViewAction())
 
     def on_active(active: bool) -> None:
@@ -81,7 +87,7 @@ def install_network_mode(window) -> NetworkController:
     busy.setMaximumWidth(120)
     busy.setMaximumHeight(14)
     busy.setTextVisible(False)
-    busy.setToolTip(window.tr("Building the network slice or refining its surface in the background"))
+    busy.setToolTip(_tr("Building the network slice or refining its surface in the background"))
     busy.setVisible(False)
     window.statusBar().addPermanentWidget(busy)
     window.network_busy = busy
@@ -118,7 +124,7 @@ def _install_projected_path(landscape, controller: NetworkController) -> None:
         curve.setData(xy[:, 0], xy[:, 1])
         ends.setData([{"pos": tuple(xy[0]), "symbol": "o"}, {"pos": tuple(xy[-1]), "symbol": "s"}])
         k = int(np.argmax(np.abs(path.gap)))
-        curve.setToolTip(landscape.tr("Full-space {opt} training projected onto the plane ({n} steps); largest "
+        curve.setToolTip(_tr("Full-space {opt} training projected onto the plane ({n} steps); largest "
                                       "gap true − surface = {gap:.4g} at step {k}").format(
             opt=path.optimizer, n=len(xy) - 1, gap=float(path.gap[k]), k=k))
 

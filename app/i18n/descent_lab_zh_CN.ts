@@ -1614,6 +1614,33 @@ Drag to start from elsewhere</source>
     </message>
 </context>
 <context>
+    <name>NetworkMode</name>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished">神经网络</translation>
+    </message>
+    <message>
+        <source>The loss of a small neural network, sliced to 2D: descend on it like on any function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data and prediction</source>
+        <translation type="unfinished">数据与预测</translation>
+    </message>
+    <message>
+        <source>Backprop</source>
+        <translation type="unfinished">反向传播</translation>
+    </message>
+    <message>
+        <source>Building the network slice or refining its surface in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full-space {opt} training projected onto the plane ({n} steps); largest gap true − surface = {gap:.4g} at step {k}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NetworkPanel</name>
     <message>
         <source>The toy dataset the network is trained on (generated from the seed, no download)</source>
@@ -2501,29 +2528,18 @@ Drag to start from elsewhere</source>
     </message>
 </context>
 <context>
-    <name>landscape</name>
-    <message>
-        <source>Full-space {opt} training projected onto the plane ({n} steps); largest gap true − surface = {gap:.4g} at step {k}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>window</name>
     <message>
         <source>Network</source>
-        <translation>神经网络</translation>
+        <translation type="vanished">神经网络</translation>
     </message>
     <message>
         <source>Data and prediction</source>
-        <translation>数据与预测</translation>
+        <translation type="vanished">数据与预测</translation>
     </message>
     <message>
         <source>Backprop</source>
-        <translation>反向传播</translation>
-    </message>
-    <message>
-        <source>Building the network slice or refining its surface in the background</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">反向传播</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QProgressBar, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
@@ -22,12 +22,13 @@ from engine import scene as scene_mod
 from engine.nn.datasets import dataset_task
 
 MAX_LISTED_NAMES = 2000  # parameter combos list at most this many names (others can be typed)
-DATASET_TITLES = {"xor": "XOR", "moons": "Two moons", "circles": "Circles", "spirals": "Two spirals",
-                  "blobs": "Three blobs", "linear": "Linear (regression)", "sine": "Sine (regression)"}
+_N = lambda text: QT_TRANSLATE_NOOP("NetworkPanel", text)  # noqa: E731  (marks for lupdate; translated on use)
+DATASET_TITLES = {"xor": _N("XOR"), "moons": _N("Two moons"), "circles": _N("Circles"), "spirals": _N("Two spirals"),
+                  "blobs": _N("Three blobs"), "linear": _N("Linear (regression)"), "sine": _N("Sine (regression)")}
 TASK_LOSSES = {"binary": ("bce", "mse", "ce"), "multiclass": ("ce",), "regression": ("mse",)}
-LOSS_TITLES = {"bce": "Binary cross-entropy", "ce": "Softmax cross-entropy", "mse": "Mean squared error"}
-METHOD_TITLES = {"random": "Random directions", "params": "Two parameters", "pca": "PCA of training",
-                 "hessian": "Hessian eigenvectors"}
+LOSS_TITLES = {"bce": _N("Binary cross-entropy"), "ce": _N("Softmax cross-entropy"), "mse": _N("Mean squared error")}
+METHOD_TITLES = {"random": _N("Random directions"), "params": _N("Two parameters"), "pca": _N("PCA of training"),
+                 "hessian": _N("Hessian eigenvectors")}
 FULL_OPTIMIZERS = ("adam", "gd", "momentum", "nesterov", "rmsprop", "adagrad")
 
 

@@ -253,17 +253,6 @@ KNOWN_VIOLATIONS: dict[tuple[str, int | str], str] = {
     ("app/panels/inspector.py", "self.tr(HYPER_NOTES.get(k, k))"): "HYPER_NOTES not marked",
     ("app/panels/inspector.py", "self.tr(rest[1:-1])"): "a substring of a label: translate the whole label instead",
     ("app/panels/inspector.py", "self.tr(TERM_NOTES.get(label, ''))"): "TERM_NOTES not marked",
-    # app/panels/network_panel.py:47, 74, 321: dataset, method and loss titles
-    ("app/panels/network_panel.py", "self.tr(DATASET_TITLES.get(name, name))"): "DATASET_TITLES not marked",
-    ("app/panels/network_panel.py", "self.tr(METHOD_TITLES[name])"): "METHOD_TITLES not marked",
-    ("app/panels/network_panel.py", "self.tr(LOSS_TITLES[name])"): "LOSS_TITLES not marked",
-    # app/network_mode.py:31, 35, 40, 70, 106: window.tr(...) / landscape.tr(...) outside a class; lupdate files
-    # them under "window" and "landscape". Use QCoreApplication.translate("MainWindow"/"LandscapeView", "...").
-    ("app/network_mode.py", "window.tr('Network')"): "window.tr",
-    ("app/network_mode.py", "window.tr('Data and prediction')"): "window.tr",
-    ("app/network_mode.py", "window.tr('Backprop')"): "window.tr",
-    ("app/network_mode.py", "window.tr('Building the network slice or refining its surfac"): "window.tr",
-    ("app/network_mode.py", "landscape.tr('Full-space {opt} training projected onto the p"): "landscape.tr",
 }
 
 
