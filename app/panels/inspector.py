@@ -13,6 +13,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.panels import optimizer_title
+from app.panels.run_list import CachedScrollBar
 from app.state import AppState, Run
 from engine.descent import StepExplanation, explain_step
 
@@ -58,6 +59,8 @@ class StepInspector(QWidget):
         self.state = state
         self.setObjectName("stepInspector")
         self.browser = QTextBrowser()
+        self.browser.setVerticalScrollBar(CachedScrollBar(Qt.Orientation.Vertical))
+        self.browser.setHorizontalScrollBar(CachedScrollBar(Qt.Orientation.Horizontal))
         self.browser.setOpenLinks(False)
         self.browser.setToolTip(self.tr("The selected run's update at the current iteration, with its numbers "
                                         "(select text to copy it)"))

@@ -11,7 +11,7 @@ from app.panels.landscape_picker import LandscapePicker
 from app.panels.optimizer_panel import SLIDER_TICKS, OptimizerPanel, lr_to_slider, slider_to_lr
 from app.panels import formula_html
 from app.panels.inspector import StepInspector
-from app.panels.run_list import RunList
+from app.panels.run_list import CachedScrollBar, RunList
 from app.state import AppState
 from engine.optimizers import OPTIMIZERS
 
@@ -167,6 +167,42 @@ def test_run_list_frame_rewrites_only_changed_cells(qtbot, state):
     assert changed == []
     flags = w.model.index(1, 5).flags()
     assert not flags & Qt.ItemIsEditable and flags & Qt.ItemIsSelectable
+
+
+def test_cached_scroll_bar_draws_what_a_plain_one_draws(qtbot):
+    """The cached picture equals a plain QScrollBar's in each state, and follows value, range and enabled changes."""
+    from PySide6.QtWidgets import QScrollBar
+
+    def pixels(bar):
+        image = bar.grab().toImage()
+        return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine()).astype(int)
+
+    plain, cached = QScrollBar(Qt.Orientation.Vertical), CachedScrollBar(Qt.Orientation.Vertical)
+    for bar in (plain, cached):
+        qtbot.addWidget(bar)
+        bar.resize(14, 140)
+        bar.setRange(0, 10)
+        bar.show()
+        bar.setAttribute(Qt.WA_UnderMouse, False)  # offscreen windows open under the pointer; not what is tested
+    pictures = []
+    for change in (lambda b: b.setValue(3), lambda b: b.setValue(7), lambda b: b.setRange(0, 50),
+                   lambda b: b.setEnabled(False)):
+        for bar in (plain, cached):
+            change(bar)
+        picture = pixels(cached)
+        assert np.abs(picture - pixels(plain)).max() <= 1  # blending through a transparent pixmap may round
+        np.testing.assert_array_equal(pixels(cached), picture)  # drawn again from the kept picture
+        assert all((picture != p).any() for p in pictures)  # and a new picture for each change
+        pictures.append(picture)
+
+
+def test_run_list_and_inspector_use_cached_scroll_bars(qtbot, state):
+    runs, inspector = RunList(state), StepInspector(state)
+    for w in (runs, inspector):
+        qtbot.addWidget(w)
+    for area in (runs.table, inspector.browser):
+        assert isinstance(area.verticalScrollBar(), CachedScrollBar)
+        assert isinstance(area.horizontalScrollBar(), CachedScrollBar)
 
 
 def test_selecting_a_row_selects_the_run_and_delete_removes_it(qtbot, state):
