@@ -292,21 +292,23 @@ def _image_to_array(image, w: int, h: int) -> np.ndarray:
 
 
 class _SyncSurfaceWorker(SurfaceWorker):
-    """The landscape view's surface worker, computing in the calling thread: the surface is there when asked for."""
+    """The landscape view's surface worker, computing in the calling thread: the surface and its gradient field are
+    there when asked for."""
 
     error: Optional[str] = None
 
-    def request(self, function, view, resolution, log_scale, contours) -> int:
+    def request(self, function, view, resolution, log_scale, contours, field_density=0) -> int:
         req = SurfaceRequest(function=function, view=view, resolution=int(resolution), log_scale=bool(log_scale),
-                             contours=int(contours), id=next(self._ids))
+                             contours=int(contours), field_density=int(field_density), id=next(self._ids))
         self.latest_id = req.id
         try:
-            result = compute(req)
+            result = compute(req, reuse=self.last_result)  # surface and gradient field, here and now
         except Exception as exc:  # noqa: BLE001 - reported by the renderer as one message
             self.error = str(exc) or type(exc).__name__
             self.failed.emit(req, self.error)
             return req.id
         self.error = None
+        self.last_result = result
         self.ready.emit(result)
         return req.id
 

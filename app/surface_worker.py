@@ -1,4 +1,4 @@
-"""Compute landscape surfaces off the GUI thread (the napari slicing habit).
+"""Compute landscape surfaces and their gradient field off the GUI thread (the napari slicing habit).
 
 A :class:`SurfaceRequest` is a frozen description of what to sample; :class:`SurfaceWorker` runs it on
 its own one-thread pool and hands a :class:`SurfaceResult` back through the ``ready`` signal, in the GUI
@@ -6,10 +6,25 @@ thread. The newest request wins: a request that is no longer the newest when its
 and a result that arrives after a newer request was made is dropped.
 
 Surfaces are sampled values only (``engine.surface.sample(..., gradients=False)``): the view draws colours and
-contours from them, the gradient field from ``engine.surface.gradient_field`` on a coarse sub-grid and the hover
-readout from one point, so nothing needs a gradient per grid point (for a network slice that is one backprop per
-point). A function registered with :meth:`SurfaceWorker.set_preview` (a network slice: seconds for a full grid) is
-first sampled on a coarse grid, handed over as a ``preview`` result, then refined at the requested resolution.
+contours from them and the hover readout from one point, so nothing needs a gradient per grid point (for a network
+slice that is one backprop per point). The gradient field (``engine.surface.gradient_field`` on a coarse sub-grid of
+``field_density`` arrows per axis) is computed here too, in the same job, and travels in the same result: for a
+network slice it is a batched backprop (0.07 s for the default network, ~0.7 s for larger ones), which froze the UI
+on every pan when the view computed it. The view only lays the arrows out in pixels.
+
+A change of density alone must not resample the surface. Of the two ways (a separate light field request with its
+own newest-wins queue, or a worker that remembers its last surface) this module takes the second: :func:`compute`
+accepts the previous result as ``reuse`` and takes from it whatever the new request shares with it (the surface when
+function, view, resolution, scale and contours agree; the field when function, view and density agree), and the
+worker passes the last result it computed. Why: one request, one result, one newest-wins rule; the arrows on screen
+always belong to the surface on screen (two queues could show a new surface with the old view's field, or the
+reverse); the synchronous users (export, 3D view) get both through the one :func:`compute`; and the field of a
+preview is reused by the full-resolution pass of the same request (the field does not depend on the resolution).
+The cost: a density change queued behind a slow surface waits for it, as any request does.
+
+A function registered with :meth:`SurfaceWorker.set_preview` (a network slice: seconds for a full grid) is first
+sampled on a coarse grid, handed over as a ``preview`` result (with the field), then refined at the requested
+resolution.
 
 All numbers come from :mod:`engine.surface`; the only thing computed here is the colour transform of a
 log colour scale, ``log10(f - fmin + eps)``, a display mapping that stays in one line (:func:`colour_values`).
@@ -41,7 +56,19 @@ class SurfaceRequest:
     resolution: int
     log_scale: bool
     contours: int
+    field_density: int = 0  # gradient-field arrows per axis; 0: no field
     id: int = 0
+
+
+def same_surface(a: SurfaceRequest, b: SurfaceRequest) -> bool:
+    """True when ``a`` and ``b`` sample the same surface (the field and the id aside)."""
+    return (a.function is b.function and a.view == b.view and a.resolution == b.resolution
+            and a.log_scale == b.log_scale and a.contours == b.contours)
+
+
+def same_field(a: SurfaceRequest, b: SurfaceRequest) -> bool:
+    """True when ``a`` and ``b`` ask for the same gradient field (it does not depend on the resolution)."""
+    return a.function is b.function and a.view == b.view and a.field_density == b.field_density
 
 
 @dataclass(frozen=True)
@@ -54,6 +81,8 @@ class SurfaceResult:
     log_offset: eps - fmin, so that f = 10**colour - log_offset on a log scale
     contour_xs, contour_ys: contour lines, NaN-separated (one curve item)
     contour_levels: the f values of the lines
+    field:      (X, Y, GX, GY, norm), each (d, d) for ``field_density`` d, from ``engine.surface.gradient_field``;
+                None without a field (density 0, or the engine failed: ``field_error`` says why)
     elapsed:    seconds spent computing (worker side)
     """
 
@@ -68,6 +97,8 @@ class SurfaceResult:
     contour_levels: np.ndarray = field(default_factory=lambda: np.empty(0))
     elapsed: float = 0.0
     preview: bool = False  # a coarse first look; the full-resolution result of the same request follows
+    field: tuple | None = None
+    field_error: str = ""
 
 
 def colour_values(values: np.ndarray, log_scale: bool) -> tuple[np.ndarray, float, tuple[float, float]]:
@@ -83,9 +114,26 @@ def colour_values(values: np.ndarray, log_scale: bool) -> tuple[np.ndarray, floa
         return np.log10(values + offset), offset, (fmin, fmax)
 
 
-def compute(request: SurfaceRequest) -> SurfaceResult:
-    """Sample ``request`` synchronously (the worker's body; also used by tests and benchmarks)."""
+def compute(request: SurfaceRequest, reuse: SurfaceResult | None = None) -> SurfaceResult:
+    """Sample ``request`` synchronously (the worker's body; also used by export, the 3D view, tests, benchmarks).
+
+    ``reuse``: an earlier result; its surface is taken when it samples the same surface, its field when it asks for
+    the same field (see the module docstring), so a density change costs the field only.
+    """
     t0 = time.perf_counter()
+    if reuse is not None and same_surface(reuse.request, request):
+        result = replace(reuse, request=request, preview=False, field=None, field_error="")
+    else:
+        result = _sample(request)
+    if request.field_density > 0:
+        if reuse is not None and reuse.field is not None and same_field(reuse.request, request):
+            result = replace(result, field=reuse.field)
+        else:
+            result = replace(result, **_field(request))
+    return replace(result, elapsed=time.perf_counter() - t0)
+
+
+def _sample(request: SurfaceRequest) -> SurfaceResult:
     surf = engine_surface.sample(request.function, request.view, request.resolution, gradients=False)
     values = np.asarray(surf.values, dtype=float)
     colour, offset, f_range = colour_values(values, request.log_scale)
@@ -102,7 +150,16 @@ def compute(request: SurfaceRequest) -> SurfaceResult:
             xs, ys = engine_surface.contour_lines(surf, levels)
     return SurfaceResult(request=request, surface=surf, colour=colour, levels=(lo, hi), f_range=f_range,
                          log_offset=offset, contour_xs=np.asarray(xs, float), contour_ys=np.asarray(ys, float),
-                         contour_levels=levels, elapsed=time.perf_counter() - t0)
+                         contour_levels=levels)
+
+
+def _field(request: SurfaceRequest) -> dict:
+    """The gradient field of ``request``; a failing gradient leaves the surface drawn and says why."""
+    try:
+        field = engine_surface.gradient_field(request.function, request.view, request.field_density)
+    except Exception as exc:  # noqa: BLE001 - a bad gradient must not cost the surface; the view reports it
+        return {"field": None, "field_error": str(exc) or type(exc).__name__}
+    return {"field": tuple(np.asarray(a, float) for a in field), "field_error": ""}
 
 
 class _Relay(QObject):
@@ -122,14 +179,18 @@ class _Job(QRunnable):
     def run(self) -> None:
         if self.request.id != self.worker.latest_id:
             return  # a newer request is queued behind us: skip the work
+        last = self.worker.last_result  # only this pool's one thread reads and writes it
         try:
             coarse = self.worker.preview_resolution(self.request.function)
-            if 2 <= coarse < self.request.resolution:
-                preview = compute(replace(self.request, resolution=coarse))
+            cached = last is not None and same_surface(last.request, self.request)
+            if 2 <= coarse < self.request.resolution and not cached:
+                preview = compute(replace(self.request, resolution=coarse), reuse=last)
                 self.relay.done.emit(replace(preview, request=self.request, preview=True))
                 if self.request.id != self.worker.latest_id:
                     return  # superseded while the preview was computed
-            result = compute(self.request)
+                last = preview  # its field serves the full resolution too
+            result = compute(self.request, reuse=last)
+            self.worker.last_result = result
         except Exception as exc:  # any engine failure becomes a status-bar message, never a crash
             traceback.print_exc()
             self.relay.failed.emit(self.request, str(exc) or type(exc).__name__)
@@ -158,6 +219,7 @@ class SurfaceWorker(QObject):
         self.last_latency = float("nan")  # seconds from request() to ready of the newest result
         self.busy = False
         self._previews: list[tuple[TestFunction, int]] = []  # (function, coarse resolution), newest last
+        self.last_result: SurfaceResult | None = None  # the last full result computed (stale or not): reused
 
     def set_preview(self, function: TestFunction, resolution: int) -> None:
         """Sample ``function`` at ``resolution`` first (shown at once), then at the requested resolution. For
@@ -169,10 +231,12 @@ class SurfaceWorker(QObject):
         """The coarse resolution registered for ``function``, 0 when it is sampled in one go."""
         return next((n for f, n in self._previews if f is function), 0)
 
-    def request(self, function: TestFunction, view, resolution: int, log_scale: bool, contours: int) -> int:
-        """Queue a surface; returns the request id. Older pending requests become stale."""
-        req = SurfaceRequest(function=function, view=view, resolution=int(resolution),
-                             log_scale=bool(log_scale), contours=int(contours), id=next(self._ids))
+    def request(self, function: TestFunction, view, resolution: int, log_scale: bool, contours: int,
+                field_density: int = 0) -> int:
+        """Queue a surface (and its gradient field when ``field_density`` > 0); returns the request id. Older pending
+        requests become stale."""
+        req = SurfaceRequest(function=function, view=view, resolution=int(resolution), log_scale=bool(log_scale),
+                             contours=int(contours), field_density=int(field_density), id=next(self._ids))
         self.latest_id = req.id
         self.sent_at = {req.id: time.perf_counter()}
         self._set_busy(True)

@@ -2,8 +2,13 @@
 
 Every item is created once and updated with ``setData`` / ``setImage`` / ``setPos``; the playback timer only
 reaches :meth:`LandscapeView._on_frame`, which slices precomputed trajectory arrays. Numbers come from the
-engine (surfaces through :mod:`app.surface_worker`, the field from ``engine.surface.gradient_field``, the hover
-probe from the function's own ``value`` and ``gradient``); this module only turns them into pixels.
+engine (surfaces and the gradient field through :mod:`app.surface_worker`, off the GUI thread; the hover probe
+from the function's own ``value`` and ``gradient``); this module only turns them into pixels (the arrows' on-screen
+length and heads depend on the pixel scale, so their layout stays here).
+
+The hover probe is the one evaluation left on the GUI thread: one point (a single backprop for a network slice,
+~0.5 ms). Mouse moves only store the position; a zero-interval timer probes the newest position once per
+event-loop pass, so a burst of queued moves costs one evaluation.
 """
 from __future__ import annotations
 
@@ -18,7 +23,6 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRect
 
 from app.state import AppState, Run
 from app.surface_worker import SurfaceResult, SurfaceWorker
-from engine import surface as engine_surface
 
 COLORMAPS = ["viridis", "plasma", "inferno", "magma", "cividis", "turbo"]
 FIELD_CLASSES = 3  # |∇f| brightness classes of the gradient field (one item each)
@@ -210,7 +214,11 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self.context_actions: list[QAction] = []  # the main window fills the right-click menu
         self.result: SurfaceResult | None = None
         self.hover: HoverInfo | None = None
-        self._field = None  # (X, Y, GX, GY, norm) from the engine, for re-layout on resize
+        self._field = None  # (X, Y, GX, GY, norm) of the shown result, for re-layout on resize and field mode
+        self._field_view = state.view
+        self._field_error = ""
+        self._hover_pos = None  # scene position of the newest mouse move, probed once per event-loop pass
+        self.probe_count = 0  # hover evaluations made (tests and benchmarks: moves are coalesced)
         self._runs: dict[int, _RunGraphics] = {}
         self._marks_key: tuple = ()
         self._applying_view = False
@@ -272,6 +280,10 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         vb.sigResized.connect(self._relayout)
         vb.clickedAt.connect(self._on_clicked)
         vb.contextRequested.connect(self._show_context_menu)
+        self._hover_timer = QTimer(self)
+        self._hover_timer.setSingleShot(True)
+        self._hover_timer.setInterval(0)
+        self._hover_timer.timeout.connect(self._probe_hover)
         self.worker.ready.connect(self._show_surface)
         self.worker.failed.connect(self._on_surface_failed)
 
@@ -297,8 +309,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
 
     def _on_view(self) -> None:
         self._apply_view()
-        self._request_surface()
-        self._update_field()
+        self._request_surface()  # the field comes with the surface, from the worker
 
     def _on_display(self) -> None:
         d = self.state.display
@@ -307,7 +318,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         for item in self.field_items:
             item.setVisible(d.show_field)
         self._request_surface()
-        self._update_field()
+        self._layout_field()  # the field mode (descent/ascent) is display only: the same arrows, flipped
 
     def _apply_view(self) -> None:
         (x0, x1), (y0, y1) = self.state.view
@@ -319,11 +330,12 @@ class LandscapeView(pg.GraphicsLayoutWidget):
 
     def _request_surface(self) -> None:
         s = self.state
-        key = (s.function, s.view, s.resolution, s.display.log_scale, s.display.contours)
+        density = s.display.field_density if s.display.show_field else 0  # a hidden field is not computed
+        key = (s.function, s.view, s.resolution, s.display.log_scale, s.display.contours, density)
         if key == self._request_key:
             return
         self._request_key = key
-        self.worker.request(s.function, s.view, s.resolution, s.display.log_scale, s.display.contours)
+        self.worker.request(s.function, s.view, s.resolution, s.display.log_scale, s.display.contours, density)
 
     def _show_surface(self, result: SurfaceResult) -> None:
         surf = result.surface
@@ -335,6 +347,12 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self.colorbar.setLevels(result.levels)
         self._set_colorbar_ticks(result)
         self.contours.setData(result.contour_xs, result.contour_ys)
+        self._field = result.field
+        self._field_view = result.request.view
+        if result.field_error and result.field_error != self._field_error:  # once, not for preview + full
+            self.state.message.emit(_tr("Gradient field unavailable: {error}").format(error=result.field_error))
+        self._field_error = result.field_error
+        self._layout_field()
         self.result = result
         self.surfaceShown.emit(result)
 
@@ -355,17 +373,6 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self.state.message.emit(_tr("Could not draw {title}: {error}").format(
             title=request.function.title, error=message))
 
-    def _update_field(self) -> None:
-        d = self.state.display
-        if not d.show_field:
-            return
-        try:
-            self._field = engine_surface.gradient_field(self.state.function, self.state.view, d.field_density)
-        except Exception as exc:  # a bad landscape must not take the window down
-            self._field = None
-            self.state.message.emit(_tr("Gradient field unavailable: {error}").format(error=exc))
-        self._layout_field()
-
     def _layout_field(self) -> None:
         """Arrow geometry of the field in the current pixel scale (length ∝ log |∇f|, 3 brightness classes)."""
         px, py = self._pixel_size()
@@ -384,7 +391,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
             return
         X, Y, sx, sy, slen, norm = X[ok], Y[ok], sx[ok], sy[ok], slen[ok], norm[ok]
         n = int(round(math.sqrt(max(len(self._field[0].ravel()), 1))))
-        (x0, x1), (y0, y1) = self.state.view
+        (x0, x1), (y0, y1) = self._field_view  # the view the field was sampled in (the state may have moved on)
         cell_px = min((x1 - x0) / max(n, 1) / px, (y1 - y0) / max(n, 1) / py)
         ref = float(np.median(norm)) or 1.0
         scale = np.log1p(norm / ref) / math.log1p(float(norm.max()) / ref)  # 0..1, flat and steep both read
@@ -488,9 +495,17 @@ class LandscapeView(pg.GraphicsLayoutWidget):
     # ----- hover probe --------------------------------------------------------------------
     def mouseMoveEvent(self, ev):
         # Not the scene's sigMouseMoved: pyqtgraph rate-limits it (100/s) and drops the last move of a quick
-        # gesture, which would leave the readout describing a point the cursor already left.
+        # gesture, which would leave the readout describing a point the cursor already left. Instead the newest
+        # position is kept and probed once per event-loop pass (a burst of queued moves costs one evaluation).
         super().mouseMoveEvent(ev)
-        self._on_mouse_moved(self.mapToScene(ev.position().toPoint()))
+        self._hover_pos = self.mapToScene(ev.position().toPoint())
+        if not self._hover_timer.isActive():
+            self._hover_timer.start()
+
+    def _probe_hover(self) -> None:
+        pos, self._hover_pos = self._hover_pos, None
+        if pos is not None:
+            self._on_mouse_moved(pos)
 
     def _on_mouse_moved(self, scene_pos) -> None:
         vb = self.plot.vb
@@ -498,6 +513,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
             self._set_hover(None)
             return
         p = vb.mapSceneToView(scene_pos)
+        self.probe_count += 1
         self._set_hover(probe(self.state.function, p.x(), p.y()))
 
     def _set_hover(self, info: HoverInfo | None) -> None:
@@ -515,6 +531,8 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self.hoverChanged.emit(info)
 
     def leaveEvent(self, ev):
+        self._hover_timer.stop()  # a move still waiting for its probe must not bring the readout back
+        self._hover_pos = None
         self._set_hover(None)
         super().leaveEvent(ev)
 
