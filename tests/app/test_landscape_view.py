@@ -261,3 +261,72 @@ def test_colormap_and_minima_toggles(window, qtbot):
     assert lut_before is None or not np.array_equal(view.image.lut, lut_before)
     window.minima_action.trigger()
     assert not view.minima.isVisible()
+
+
+def arrows_of(view):
+    """(tails (n, 2), screen directions (n, 2)) of the drawn field arrows, read back from the curve items."""
+    tails, dirs = [], []
+    px, py = view.plot.vb.viewPixelSize()
+    for item in view.field_items:
+        xs, ys = item.getData()
+        xs, ys = np.asarray(xs).reshape(-1, 6), np.asarray(ys).reshape(-1, 6)
+        tails.append(np.stack([xs[:, 0], ys[:, 0]], axis=1))
+        dirs.append(np.stack([(xs[:, 1] - xs[:, 0]) / px, (ys[:, 1] - ys[:, 0]) / py], axis=1))
+    return np.concatenate(tails), np.concatenate(dirs)
+
+
+def test_field_after_zoom_is_the_engines_field_at_the_new_view(window, qtbot):
+    from engine.surface import gradient_field
+    view, state = window.landscape, window.state
+    f = functions.get("himmelblau")
+    new = ((0.5, 4.0), (-1.0, 2.5))
+    state.set_view(new)
+    qtbot.waitUntil(lambda: view.result.request.view == new, timeout=5000)
+    # an independent call of the engine at the new view: every arrow starts at one of its points and points along
+    # -grad f there (in screen space); every point with a nonzero gradient has its arrow
+    X, Y, GX, GY, _ = gradient_field(f, new, state.display.field_density)
+    tails, dirs = arrows_of(view)
+    assert len(tails) == X.size
+    order = np.lexsort((tails[:, 0], tails[:, 1]))
+    want = np.lexsort((X.ravel(), Y.ravel()))
+    np.testing.assert_allclose(tails[order], np.stack([X.ravel(), Y.ravel()], 1)[want], rtol=0, atol=1e-12)
+    px, py = view.plot.vb.viewPixelSize()
+    g = -np.stack([GX.ravel() / px, GY.ravel() / py], 1)[want]
+    d = dirs[order]
+    cos = np.sum(d * g, 1) / np.linalg.norm(d, axis=1) / np.linalg.norm(g, axis=1)
+    assert cos.min() > 0.9999
+    assert (tails[:, 0].min() > 0.5) and (tails[:, 1].max() < 2.5)  # none left over from the old view
+
+
+def test_density_change_reuses_the_surface_and_recomputes_the_field(window, qtbot):
+    from engine.surface import gradient_field
+    view, state = window.landscape, window.state
+    before = view.result
+    state.set_display(field_density=12)
+    qtbot.waitUntil(lambda: view.result.request.field_density == 12, timeout=5000)
+    assert view.result.surface is before.surface and view.result.colour is before.colour  # not resampled
+    np.testing.assert_allclose(np.stack(view.result.field[:4]),
+                               np.stack(gradient_field(functions.get("himmelblau"), state.view, 12)[:4]))
+    assert len(arrows_of(view)[0]) == 144
+    state.set_display(show_field=False)  # a hidden field is not computed
+    qtbot.waitUntil(lambda: view.result.request.field_density == 0, timeout=5000)
+    assert view.result.field is None and view.result.surface is before.surface
+
+
+def test_hover_moves_are_coalesced_to_one_probe_per_pass(window, qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QMouseEvent
+    view = window.landscape
+    qtbot.wait(50)
+    points = [(x, 0.3 * x) for x in np.linspace(-3, 3, 12)]
+    n0 = view.probe_count
+    for x, y in points:  # a burst queued in one go, as a fast gesture on a busy event loop delivers them
+        pos = QPointF(pixel_of(view, x, y))
+        QCoreApplication.postEvent(view.viewport(), QMouseEvent(
+            QEvent.Type.MouseMove, pos, view.viewport().mapToGlobal(pos), Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: view.probe_count > n0)
+    qtbot.wait(30)
+    assert view.probe_count == n0 + 1
+    hx, hy = data_of(view, pixel_of(view, *points[-1]))  # the readout is where the burst ended
+    assert (view.hover.x, view.hover.y) == pytest.approx((hx, hy), abs=1e-9)
