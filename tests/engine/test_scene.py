@@ -327,7 +327,7 @@ def test_failing_rename_keeps_the_previous_file_and_leaves_no_temporary(tmp_path
     def full_disk(*args):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(scene.os, "replace", full_disk)
+    monkeypatch.setattr(scene.io.os, "replace", full_disk)
     with pytest.raises(SceneError, match="no space left on device"):
         save(_example("himmelblau-four-basins"), path)
     assert path.read_bytes() == before and _leftovers(tmp_path) == []
@@ -341,7 +341,7 @@ def test_failing_write_keeps_the_previous_file_and_leaves_no_temporary(tmp_path,
     def broken_fsync(fd):
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
-    monkeypatch.setattr(scene.os, "fsync", broken_fsync)
+    monkeypatch.setattr(scene.io.os, "fsync", broken_fsync)
     with pytest.raises(SceneError, match="input/output error"):
         save(_example("himmelblau-four-basins"), path)
     assert path.read_bytes() == before and _leftovers(tmp_path) == []
@@ -351,7 +351,7 @@ def test_interrupted_save_leaves_no_temporary(tmp_path, monkeypatch):
     def interrupt(*args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(scene.os, "replace", interrupt)
+    monkeypatch.setattr(scene.io.os, "replace", interrupt)
     with pytest.raises(KeyboardInterrupt):
         save(Scene.default(), tmp_path / "s.json")
     assert list(tmp_path.iterdir()) == []
@@ -370,7 +370,7 @@ def test_save_into_unwritable_places_gives_scene_error_and_leaves_nothing(tmp_pa
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(scene.os, "open", refuse)
+    monkeypatch.setattr(scene.io.os, "open", refuse)
     with pytest.raises(SceneError, match="permission denied"):
         save(Scene.default(), tmp_path / "s.json")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]

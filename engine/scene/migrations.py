@@ -1,0 +1,44 @@
+"""Upgrading older scene documents: ``MIGRATIONS[v]`` turns a version-v document into a version v+1 one, and
+:func:`migrate` applies them up to ``SCENE_VERSION``.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from .validate import _MISSING, SCENE_FORMAT, SCENE_VERSION, SceneError, _fail, _type_name
+
+
+def _v0_to_v1(data: dict) -> dict:
+    """Version 0 (the pre-release format) named the landscape at the top level: ``"function": name`` or
+    ``"formula": text``. Version 1 nests it under ``"landscape"`` with a ``"kind"``."""
+    data = dict(data)
+    if "function" in data:
+        data["landscape"] = {"kind": "function", "name": data.pop("function")}
+    elif "formula" in data:
+        data["landscape"] = {"kind": "formula", "text": data.pop("formula")}
+    data["version"] = 1
+    return data
+
+
+# MIGRATIONS[v] turns a version-v document into a version v+1 one (a new dict; the input is not modified).
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1}
+
+
+def migrate(data: object) -> dict:
+    """Upgrade a parsed document to ``SCENE_VERSION`` (not yet validated); SceneError for unknown versions."""
+    if not isinstance(data, dict):
+        raise SceneError(f"a scene must be a JSON object, got {_type_name(data)}")
+    if data.get("format") != SCENE_FORMAT:
+        raise _fail("format", f"must be {SCENE_FORMAT!r}: this is not a Descent Lab scene")
+    version = data.get("version", _MISSING)
+    if version is _MISSING:
+        raise _fail("version", "is required but missing")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise _fail("version", f"must be an integer, got {_type_name(version)}")
+    if version > SCENE_VERSION:
+        raise SceneError(f"made by a newer Descent Lab (version {version}); this one reads up to {SCENE_VERSION}")
+    if version < min(MIGRATIONS, default=SCENE_VERSION):
+        raise _fail("version", f"{version} is not a Descent Lab scene version")
+    for step in range(version, SCENE_VERSION):
+        data = MIGRATIONS[step](data)
+    return data
