@@ -261,3 +261,53 @@ def test_scene_network_landscape_gets_its_plane(window, qtbot):
     assert window.network_panel.activation.currentData() == "relu"
     a, b = 0.3, -0.2
     assert fn.value(np.float64(a), np.float64(b)) == pytest.approx(loss_at(c.current, a, b), rel=1e-12)
+
+
+def test_pan_computes_the_field_off_the_gui_thread(window, qtbot):
+    """Panning a network slice: the surface and the gradient field (batched backprop) are computed in the surface
+    worker; the GUI thread evaluates the gradient only for the hover probe (one point per event-loop pass)."""
+    import threading
+    from dataclasses import replace
+
+    from engine.surface import gradient_field
+
+    window.state.set_resolution(96)  # the point is where the field is computed, not the size of the grid
+    build_default(window, qtbot)
+    state, view = window.state, window.landscape
+    gui = threading.current_thread()
+    calls = {"gui": 0, "worker": 0}
+    inner = state.function.gradient
+
+    def recorded(a, b):
+        calls["gui" if threading.current_thread() is gui else "worker"] += 1
+        return inner(a, b)
+
+    fn = replace(state.function, gradient=recorded)
+    state.set_landscape(fn, source=state.landscape_source, view=state.view)
+    qtbot.waitUntil(lambda: surface_done(window) and view.result.field is not None, timeout=TIMEOUT)
+    assert calls == {"gui": 0, "worker": calls["worker"]} and calls["worker"] >= 1
+    calls.update(gui=0, worker=0)
+    probes0 = view.probe_count
+    # a real mouse pan: press on empty landscape, drag, release (the moves reach the hover probe too)
+    vp = view.viewport()
+    (x0, x1), (y0, y1) = state.view
+    a = view.mapFromScene(view.plot.vb.mapViewToScene(QPointF(x0 + 0.6 * (x1 - x0), y0 + 0.5 * (y1 - y0))))
+    b = view.mapFromScene(view.plot.vb.mapViewToScene(QPointF(x0 + 0.3 * (x1 - x0), y0 + 0.7 * (y1 - y0))))
+    before = state.view
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    for k in range(1, 11):
+        QTest.mouseMove(vp, a + (b - a) * (k / 10))
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+    qtbot.waitUntil(lambda: state.view != before, timeout=5000)
+    qtbot.waitUntil(lambda: surface_done(window) and view.result.request.view == state.view
+                    and view.result.field is not None, timeout=TIMEOUT)
+    (nx0, nx1), _ = state.view
+    assert nx0 > x0 + 0.1 * (x1 - x0)                     # it panned (right by ~30 % of the width)
+    assert calls["worker"] >= 1                            # the field of the new view, in the worker
+    assert calls["gui"] == view.probe_count - probes0      # on the GUI thread: one gradient per hover probe, no more
+    assert view.probe_count - probes0 <= 11
+    # the arrows are the engine's field at the new view (independent call, after counting)
+    X, Y, GX, GY, _ = gradient_field(fn, state.view, state.display.field_density)
+    np.testing.assert_allclose(np.stack(view.result.field[:4]), np.stack([X, Y, GX, GY]), rtol=1e-12, atol=1e-15)
+    tails = np.concatenate([np.asarray(i.getData()[0]).reshape(-1, 6)[:, 0] for i in view.field_items])
+    assert len(tails) > 0 and tails.min() >= nx0
