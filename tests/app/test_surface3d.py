@@ -45,6 +45,7 @@ def test_unavailable_label_and_state_changes_do_not_crash(qtbot):
     assert view.reason in text
     # the rest of the app goes on: every kind of state change is harmless
     state.set_landscape(functions.get("rosenbrock"))
+    state.set_optimizer(lr=2e-4)  # small enough that both runs still move at t = 25
     state.add_run((-1.5, 2.0))
     state.add_run((1.0, -0.5))
     state.set_frame(25)
