@@ -5,6 +5,11 @@
 - baseline: the same :func:`app.surface_worker.compute` called synchronously in this thread (the work itself)
 - GUI stall: the longest gap between ticks of a 5 ms QTimer while the worker computes (how long the event loop was
             blocked; the GIL is shared, so NumPy's pure-Python stretches still take turns with the GUI)
+- network pan: the default network slice (app.network_controller.default_source) in a LandscapeView with the gradient
+            field on, panned 8 times through ``AppState.set_view``: the time the set_view call blocks the GUI thread,
+            the longest ticker gap until the panned surface + field is on screen, and how many gradient evaluations
+            ran on the GUI thread. ``--gui-field`` adds the old behaviour (the field computed on the GUI thread on
+            every view change, as LandscapeView._update_field did) as the same-run baseline.
 
 Run: ``.venv/bin/python benchmarks/bench_surface_recompute.py``
 """
@@ -101,5 +106,120 @@ def main() -> None:
           f"{(time.perf_counter() - t0) * 1e3:.0f} ms until it arrived")
 
 
+def panned_views(view, n):
+    (x0, x1), (y0, y1) = view
+    w, h = x1 - x0, y1 - y0
+    return [((x0 + 0.04 * w * (k + 1), x1 + 0.04 * w * (k + 1)), (y0 - 0.03 * h * (k % 4), y1 - 0.03 * h * (k % 4)))
+            for k in range(n)]
+
+
+def network_pan(gui_field: bool, n_pans: int = 8) -> dict:
+    """Pan the default network slice ``n_pans`` times; medians of the GUI-thread stall per pan (see module doc)."""
+    import threading
+    from dataclasses import replace
+
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+
+    from app.network_controller import PREVIEW_RESOLUTION, build, default_source
+    from app.state import AppState
+    from app.surface_worker import SurfaceWorker
+    from app.views.landscape import LandscapeView
+    from engine import surface as engine_surface
+
+    built = build(default_source())
+    gui = threading.current_thread()
+    gui_calls = [0]
+    inner = built.function.gradient
+
+    def gradient(a, b):
+        if threading.current_thread() is gui:
+            gui_calls[0] += 1
+        return inner(a, b)
+
+    fn = replace(built.function, gradient=gradient)
+    state = AppState()
+    worker = SurfaceWorker()
+    worker.set_preview(fn, PREVIEW_RESOLUTION)
+    view = LandscapeView(state, worker)
+    view.resize(800, 600)
+    view.show()
+    if gui_field:  # the old behaviour, for a same-run baseline: the field on the GUI thread per view change
+        state.viewChanged.connect(
+            lambda: engine_surface.gradient_field(state.function, state.view, state.display.field_density))
+
+    def wait_shown(v):
+        loop = QEventLoop()
+        done = lambda r: (not r.preview and r.request.view == v and r.request.function is fn) and loop.quit()  # noqa
+        worker.ready.connect(done)
+        QTimer.singleShot(60_000, loop.quit)
+        if not (view.result is not None and not view.result.preview and view.result.request.view == v
+                and view.result.request.function is fn):
+            loop.exec()
+        worker.ready.disconnect(done)
+
+    state.set_landscape(fn, built.source)
+    wait_shown(state.view)
+    clock = QElapsedTimer()
+    gaps, calls_ms, stalls, latencies = [], [], [], []
+    ticker = QTimer()
+    ticker.setInterval(5)
+    ticker.timeout.connect(lambda: gaps.append(clock.restart()))
+    gui_calls[0] = 0
+    for v in panned_views(state.view, n_pans):
+        gaps.clear()
+        clock.start()
+        ticker.start()
+        t0 = time.perf_counter()
+        state.set_view(v)
+        gaps.append(clock.restart())  # the set_view call itself counts as one gap
+        calls_ms.append((time.perf_counter() - t0) * 1e3)
+        wait_shown(v)
+        latencies.append((time.perf_counter() - t0) * 1e3)
+        ticker.stop()
+        stalls.append(max(gaps))
+    pan_calls = gui_calls[0]
+    # hover: the cost of one probe (value + one backprop) and how many a burst of 20 queued mouse moves costs
+    from PySide6.QtCore import QCoreApplication, QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from app.views.landscape import probe
+    (x0, x1), (y0, y1) = state.view
+    probe_ms = []
+    for k in range(200):
+        t0 = time.perf_counter()
+        probe(fn, x0 + (x1 - x0) * (k % 20) / 20, y0 + (y1 - y0) * (k // 20) / 10)
+        probe_ms.append((time.perf_counter() - t0) * 1e3)
+    calls0 = gui_calls[0]
+    for k in range(20):
+        pos = QPointF(200 + 10 * k, 300)
+        QCoreApplication.postEvent(view.viewport(), QMouseEvent(
+            QEvent.Type.MouseMove, pos, pos, Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier))
+    for _ in range(5):
+        QApplication.processEvents()
+    burst_calls = gui_calls[0] - calls0
+    worker.wait()
+    view.close()
+    return {"probe": statistics.median(probe_ms), "burst_probes": burst_calls,
+            "set_view": statistics.median(calls_ms), "stall": statistics.median(stalls),
+            "latency": statistics.median(latencies), "gui_gradient_calls": pan_calls / n_pans}
+
+
+def main_network_pan() -> None:
+    rows = [("GUI-thread field (old behaviour)", True)] if "--gui-field" in sys.argv else []
+    rows.append(("as built", False))
+    print("default network slice, 8 pans, gradient field on (20 × 20), 300 × 300 grid after a 64 × 64 preview")
+    for label, gui_field in rows:
+        r = network_pan(gui_field)
+        print(f"  {label:<33} set_view blocks median {r['set_view']:6.1f} ms   longest GUI stall median "
+              f"{r['stall']:6.1f} ms   pan->shown median {r['latency']:6.1f} ms   "
+              f"GUI-thread gradient calls per pan {r['gui_gradient_calls']:.1f}")
+        print(f"  {'':<33} hover probe median {r['probe']:.2f} ms; a burst of 20 queued mouse moves -> "
+              f"{r['burst_probes']} GUI-thread gradient evaluations")
+
+
 if __name__ == "__main__":
-    main()
+    if "--network-only" not in sys.argv:
+        main()
+    main_network_pan()
