@@ -77,6 +77,7 @@ class RunTableModel(QStandardItemModel):
     def __init__(self, state: AppState, parent=None) -> None:
         super().__init__(0, len(COLUMNS), parent)
         self.state = state
+        self._shown: list = []  # per row: the _frame_key its frame cells were written for
         for col, (title, tip) in enumerate(zip(COLUMNS, COLUMN_TIPS)):
             header = QStandardItem(self.tr(title))
             header.setToolTip(self.tr(tip))
@@ -85,6 +86,7 @@ class RunTableModel(QStandardItemModel):
     def refresh_all(self) -> None:
         """Rebuild every row from ``state.runs`` (runs added, removed or recomputed)."""
         self.setRowCount(0)
+        self._shown = [_UNKNOWN] * len(self.state.runs)
         for run in self.state.runs:
             tip = self.tr("{label}, started at ({x:.4g}, {y:.4g})").format(
                 label=run.label, x=run.start[0], y=run.start[1])
@@ -107,15 +109,35 @@ class RunTableModel(QStandardItemModel):
         announces a change and repaints the cell, so compare first)."""
         frame = self.state.frame
         for r, run in enumerate(self.state.runs[:self.rowCount()]):
-            for col in range(FRAME_COLUMNS[0], FRAME_COLUMNS[1] + 1):
+            key = _frame_key(run, frame)
+            before = self._shown[r] if r < len(self._shown) else _UNKNOWN
+            if before == key:
+                continue  # same trajectory row, same running/stopped: nothing to rewrite (a stopped run's row)
+            if r < len(self._shown):
+                self._shown[r] = key
+            # the status only changes when the run starts or stops showing as stopped
+            same_status = before is not _UNKNOWN and before is not None and key is not None and before[1] == key[1]
+            for col in range(FRAME_COLUMNS[0], FRAME_COLUMNS[1] + (0 if same_status else 1)):
                 item = self.item(r, col)
                 text = cell_text(run, col, frame)
                 if item.text() != text:
                     item.setText(text)
+            if same_status:
+                continue
             status = self.item(r, 7)
             failed = is_failed(run, frame)
             if failed != (status.data(Qt.ItemDataRole.ForegroundRole) is not None):
                 status.setData(QBrush(FAILED) if failed else None, Qt.ItemDataRole.ForegroundRole)
+
+
+_UNKNOWN = object()  # a row whose frame cells have not been written yet
+
+
+def _frame_key(run, frame: int):
+    """What the frame columns of ``run`` depend on at ``frame``: its shown row and whether it has stopped."""
+    if run.trajectory is None:
+        return None
+    return shown_row(run, frame), frame >= int(run.trajectory.stopped_at[0])
 
 
 def cell_text(run, col: int, frame: int) -> str:
