@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.panels import optimizer_title
@@ -19,12 +19,13 @@ from engine.descent import StepExplanation, explain_step
 
 HYPER_SYMBOLS = {"momentum": "μ", "beta1": "β<sub>1</sub>", "beta2": "β<sub>2</sub>", "alpha": "α", "eps": "ε",
                  "lr_decay": "η decay", "initial_accumulator_value": "G<sub>0</sub>"}
-HYPER_NOTES = {"momentum": "share of the velocity kept", "beta1": "decay of the mean gradient m",
-               "beta2": "decay of the mean squared gradient v", "alpha": "decay of the mean square",
-               "eps": "keeps the division finite", "lr_decay": "learning-rate decay",
-               "initial_accumulator_value": "starting sum of squares"}
-TERM_NOTES = {"v": "velocity", "m": "mean gradient (1st moment)", "m̂": "m with bias correction",
-              "v̂": "v with bias correction", "∇f + μ·v": "Nesterov's look-ahead direction"}
+_N = lambda text: QT_TRANSLATE_NOOP("StepInspector", text)  # noqa: E731  (marks for lupdate; translated on use)
+HYPER_NOTES = {"momentum": _N("share of the velocity kept"), "beta1": _N("decay of the mean gradient m"),
+               "beta2": _N("decay of the mean squared gradient v"), "alpha": _N("decay of the mean square"),
+               "eps": _N("keeps the division finite"), "lr_decay": _N("learning-rate decay"),
+               "initial_accumulator_value": _N("starting sum of squares")}
+TERM_NOTES = {"v": _N("velocity"), "m": _N("mean gradient (1st moment)"), "m̂": _N("m with bias correction"),
+              "v̂": _N("v with bias correction"), "∇f + μ·v": _N("Nesterov's look-ahead direction")}
 THROTTLE_MS = 80
 MONO = "font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace;"
 

@@ -5,7 +5,7 @@ context menu call :meth:`AppState.remove_runs` / :meth:`AppState.clear_runs`.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QItemSelectionModel, QSignalBlocker, Qt
 from PySide6.QtGui import (QAction, QBrush, QColor, QGuiApplication, QKeySequence, QPainter, QPixmap, QStandardItem,
                            QStandardItemModel)
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMenu, QPushButton, QScrollBar, QStyle,
@@ -15,10 +15,12 @@ from app.panels import fmt, is_failed, optimizer_title, shown_row, status_text
 from app.state import AppState
 
 FAILED = QColor("#d62728")
-COLUMNS = ("#", "Optimizer", "η", "Start", "Step", "f", "|∇f|", "Status")
-COLUMN_TIPS = ("Run number and colour", "Optimizer of the run", "Learning rate", "Start point (x, y)",
-               "Iteration shown (the run's last one once it has stopped)", "f at that iteration",
-               "Gradient norm |∇f| at that iteration", "Whether the run is still moving, converged or diverged")
+_N = lambda text: QT_TRANSLATE_NOOP("RunTableModel", text)  # noqa: E731  (marks for lupdate; translated on use)
+COLUMNS = ("#", _N("Optimizer"), "η", _N("Start"), _N("Step"), "f", "|∇f|", _N("Status"))
+COLUMN_TIPS = (_N("Run number and colour"), _N("Optimizer of the run"), _N("Learning rate"), _N("Start point (x, y)"),
+               _N("Iteration shown (the run's last one once it has stopped)"), _N("f at that iteration"),
+               _N("Gradient norm |∇f| at that iteration"),
+               _N("Whether the run is still moving, converged or diverged"))
 FRAME_COLUMNS = (4, 7)  # first and last column that change with the iteration
 STATIC_COLUMNS = (0, 1, 2, 3)
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -246,13 +246,6 @@ def check_app() -> dict[tuple[str, int | str], str]:
 # (test_known_violations_are_still_there fails once an entry is stale). All are catalogues passed to self.tr(...)
 # whose texts are plain literals: mark them QT_TRANSLATE_NOOP("<the class calling self.tr>", "...").
 KNOWN_VIOLATIONS: dict[tuple[str, int | str], str] = {
-    # app/panels/run_list.py:40-41: COLUMNS and the column tips -> QT_TRANSLATE_NOOP("RunTableModel", ...)
-    ("app/panels/run_list.py", "self.tr(title)"): "COLUMNS titles not marked",
-    ("app/panels/run_list.py", "self.tr(tip)"): "column tooltips not marked",
-    # app/panels/inspector.py:150, 176, 177: HYPER_NOTES, TERM_NOTES and the "(...)" note cut out of a label
-    ("app/panels/inspector.py", "self.tr(HYPER_NOTES.get(k, k))"): "HYPER_NOTES not marked",
-    ("app/panels/inspector.py", "self.tr(rest[1:-1])"): "a substring of a label: translate the whole label instead",
-    ("app/panels/inspector.py", "self.tr(TERM_NOTES.get(label, ''))"): "TERM_NOTES not marked",
 }
 
 
