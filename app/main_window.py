@@ -21,6 +21,7 @@ from app.state import AppState, DisplaySettings, OptimizerSettings
 from app.surface_worker import SurfaceWorker
 from app.views.landscape import COLORMAPS, HoverInfo, LandscapeView
 from app.views.surface3d import Surface3DView
+from app.widgets import use_cached_scroll_bars
 from engine import functions, optimizers
 
 APP_NAME = "Descent Lab"
@@ -236,7 +237,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         if scroll:
-            area_widget = QScrollArea()
+            area_widget = use_cached_scroll_bars(QScrollArea())
             area_widget.setObjectName(f"{name}_scroll")
             area_widget.setWidgetResizable(True)
             area_widget.setFrameShape(QFrame.Shape.NoFrame)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QElapsedTimer, QTimer
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.panels import optimizer_title
-from app.panels.run_list import CachedScrollBar
 from app.state import AppState, Run
+from app.widgets import use_cached_scroll_bars
 from engine.descent import StepExplanation, explain_step
 
 HYPER_SYMBOLS = {"momentum": "μ", "beta1": "β<sub>1</sub>", "beta2": "β<sub>2</sub>", "alpha": "α", "eps": "ε",
@@ -60,8 +60,7 @@ class StepInspector(QWidget):
         self.state = state
         self.setObjectName("stepInspector")
         self.browser = QTextBrowser()
-        self.browser.setVerticalScrollBar(CachedScrollBar(Qt.Orientation.Vertical))
-        self.browser.setHorizontalScrollBar(CachedScrollBar(Qt.Orientation.Horizontal))
+        use_cached_scroll_bars(self.browser)
         self.browser.setOpenLinks(False)
         self.browser.setToolTip(self.tr("The selected run's update at the current iteration, with its numbers "
                                         "(select text to copy it)"))

@@ -6,13 +6,13 @@ context menu call :meth:`AppState.remove_runs` / :meth:`AppState.clear_runs`.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QItemSelectionModel, QSignalBlocker, Qt
-from PySide6.QtGui import (QAction, QBrush, QColor, QGuiApplication, QKeySequence, QPainter, QPixmap, QStandardItem,
-                           QStandardItemModel)
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMenu, QPushButton, QScrollBar, QStyle,
-                               QStyleOptionSlider, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMenu, QPushButton, QTableView, QVBoxLayout,
+                               QWidget)
 
 from app.panels import fmt, is_failed, optimizer_title, shown_row, status_text
 from app.state import AppState
+from app.widgets import use_cached_scroll_bars
 
 FAILED = QColor("#d62728")
 _N = lambda text: QT_TRANSLATE_NOOP("RunTableModel", text)  # noqa: E731  (marks for lupdate; translated on use)
@@ -26,46 +26,6 @@ STATIC_COLUMNS = (0, 1, 2, 3)
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 RIGHT_ALIGNED_COLUMNS = (0, 2, 4, 5, 6)
 CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled  # not editable, no drag and drop
-
-
-class CachedScrollBar(QScrollBar):
-    """A scroll bar that keeps its last picture and draws it again while nothing about it changed.
-
-    Fusion paints a vertical scroll bar with gradients, one span per pixel row; from ~100 rows Qt hands the spans to its
-    GUI thread pool, and on our 2-core machines the hand-over costs ~0.3-1 ms per paint of a 14 × 140 bar (a QWidget
-    grab repaints every scroll bar). The picture depends only on the style option (size, range, value, state,
-    palette); under the mouse or while a button is held (hover and pressed parts come from private state) it paints
-    as usual. Any scroll area can use it: ``area.setVerticalScrollBar(CachedScrollBar(Qt.Orientation.Vertical))``.
-    """
-
-    def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
-        super().__init__(orientation, parent)
-        self._key: tuple | None = None
-        self._picture: QPixmap | None = None
-
-    def paintEvent(self, event) -> None:
-        if self.underMouse() or self.isSliderDown() or QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
-            self._key = None
-            super().paintEvent(event)
-            return
-        opt = QStyleOptionSlider()
-        self.initStyleOption(opt)
-        opt.subControls = QStyle.SubControl.SC_All
-        dpr = self.devicePixelRatioF()
-        key = (opt.rect.width(), opt.rect.height(), opt.minimum, opt.maximum, opt.sliderPosition, opt.pageStep,
-               opt.orientation, opt.upsideDown, opt.state, opt.activeSubControls, opt.direction,
-               opt.palette.cacheKey(), id(self.style()), dpr)
-        if key != self._key:
-            picture = QPixmap(self.size() * dpr)
-            picture.setDevicePixelRatio(dpr)
-            picture.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(picture)
-            self.style().drawComplexControl(QStyle.ComplexControl.CC_ScrollBar, opt, painter, self)
-            painter.end()
-            self._key, self._picture = key, picture
-        painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._picture)
-        painter.end()
 
 
 class RunTableModel(QStandardItemModel):
@@ -174,8 +134,7 @@ class RunList(QWidget):
         self.setObjectName("runList")
         self.model = RunTableModel(state, self)
         self.table = QTableView()
-        self.table.setVerticalScrollBar(CachedScrollBar(Qt.Orientation.Vertical))
-        self.table.setHorizontalScrollBar(CachedScrollBar(Qt.Orientation.Horizontal))
+        use_cached_scroll_bars(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)

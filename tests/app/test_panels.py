@@ -11,7 +11,8 @@ from app.panels.landscape_picker import LandscapePicker
 from app.panels.optimizer_panel import SLIDER_TICKS, OptimizerPanel, lr_to_slider, slider_to_lr
 from app.panels import formula_html
 from app.panels.inspector import StepInspector
-from app.panels.run_list import CachedScrollBar, RunList
+from app.panels.run_list import RunList
+from app.widgets import CachedScrollBar
 from app.state import AppState
 from engine.optimizers import OPTIMIZERS
 
