@@ -5,43 +5,43 @@
     <name></name>
     <message>
         <source>not a network landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>不是神经网络地形</translation>
     </message>
     <message>
         <source>unknown dataset {name!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知数据集 {name!r}</translation>
     </message>
     <message>
         <source>the dataset {name} has {n} input(s) but the network&apos;s input layer has {k} unit(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集 {name} 有 {n} 个输入，但网络的输入层有 {k} 个单元</translation>
     </message>
     <message>
         <source>choose two different parameters (both are {name})</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择两个不同的参数（两个都是 {name}）</translation>
     </message>
     <message>
         <source>training {steps} Adam steps…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在训练 {steps} 步 Adam…</translation>
     </message>
     <message>
         <source>building the {method} slice…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在构建 {method} 切片…</translation>
     </message>
     <message>
         <source>Build a network landscape first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先构建神经网络地形</translation>
     </message>
     <message>
         <source>run {id}, iteration {t}</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 {id}，第 {t} 次迭代</translation>
     </message>
     <message>
         <source>cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>光标位置</translation>
     </message>
     <message>
         <source>slice centre</source>
-        <translation type="unfinished"></translation>
+        <translation>切片中心</translation>
     </message>
     <message>
         <source>not computed</source>
@@ -65,57 +65,57 @@
     </message>
     <message>
         <source>resolution must be between 16 and 2000 points per axis</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率必须在每轴 16 到 2000 个点之间</translation>
     </message>
     <message>
         <source>Run {id}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 {id}：{error}</translation>
     </message>
     <message>
         <source>the view needs finite bounds with min &lt; max on both axes</source>
-        <translation type="unfinished"></translation>
+        <translation>视图在两个坐标轴上都需要有限的边界，且 min &lt; max</translation>
     </message>
 </context>
 <context>
     <name>AppState</name>
     <message>
         <source>resolution must be between 16 and 2000 points per axis</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率必须在每轴 16 到 2000 个点之间</translation>
     </message>
     <message>
         <source>Run {id}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 {id}：{error}</translation>
     </message>
     <message>
         <source>the view needs finite bounds with min &lt; max on both axes</source>
-        <translation type="unfinished"></translation>
+        <translation>视图在两个坐标轴上都需要有限的边界，且 min &lt; max</translation>
     </message>
 </context>
 <context>
     <name>BackpropInspector</name>
     <message>
         <source>The point whose gradients are shown, its loss, and the gradient a run on the map follows: the full gradient projected on the plane&apos;s directions</source>
-        <translation type="unfinished"></translation>
+        <translation>所显示梯度所在的点、该点的损失，以及图上的运行所沿的梯度：完整梯度在平面两个方向上的投影</translation>
     </message>
     <message>
         <source>Build a network landscape (Network tab) to see backprop at a point of its slice.</source>
-        <translation type="unfinished"></translation>
+        <translation>构建神经网络地形（“神经网络”标签页）后，即可查看其切片上某一点的反向传播。</translation>
     </message>
     <message>
         <source>At {what}: α = {a:.4g}, β = {b:.4g}, L = {loss:.6g}&lt;br&gt;In-plane gradient (d{s1}·∇&lt;sub&gt;θ&lt;/sub&gt;L, d{s2}·∇&lt;sub&gt;θ&lt;/sub&gt;L) = ({ga:.6g}, {gb:.6g})</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}：α = {a:.4g}，β = {b:.4g}，L = {loss:.6g}&lt;br&gt;平面内梯度 (d{s1}·∇&lt;sub&gt;θ&lt;/sub&gt;L, d{s2}·∇&lt;sub&gt;θ&lt;/sub&gt;L) = ({ga:.6g}, {gb:.6g})</translation>
     </message>
     <message>
         <source>sigmoid + binary CE: δ{l} = ∂L/∂z{l} = (ŷ − t) / N</source>
-        <translation type="unfinished"></translation>
+        <translation>sigmoid + 二元交叉熵：δ{l} = ∂L/∂z{l} = (ŷ − t) / N</translation>
     </message>
     <message>
         <source>softmax + CE: δ{l} = ∂L/∂z{l} = (ŷ − t) / N</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax + 交叉熵：δ{l} = ∂L/∂z{l} = (ŷ − t) / N</translation>
     </message>
     <message>
         <source>identity output, MSE: δ{l} = ∂L/∂ŷ = 2 (ŷ − t) / (N·n{l})</source>
-        <translation type="unfinished"></translation>
+        <translation>恒等输出 + 均方误差：δ{l} = ∂L/∂ŷ = 2 (ŷ − t) / (N·n{l})</translation>
     </message>
 </context>
 <context>
@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>the basin map resolution must be between {lo} and {hi}</source>
-        <translation type="unfinished"></translation>
+        <translation>吸引域图的分辨率必须在 {lo} 到 {hi} 之间</translation>
     </message>
     <message>
         <source>Basin map unavailable: {error}</source>
@@ -169,27 +169,27 @@
     <name>BasinPanel</name>
     <message>
         <source>Show basin map (B)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示吸引域图 (B)</translation>
     </message>
     <message>
         <source>Colour every start point of the view by where gradient descent from it ends, with the optimizer settings of the Optimizer panel (B)</source>
-        <translation type="unfinished"></translation>
+        <translation>按从每个起点出发的梯度下降最终停在何处，为视图中的每个起点着色，使用“优化器”面板中的设置 (B)</translation>
     </message>
     <message>
         <source>Basins: where descent ends</source>
-        <translation type="unfinished"></translation>
+        <translation>吸引域：下降终点</translation>
     </message>
     <message>
         <source>Speed: steps to converge</source>
-        <translation type="unfinished"></translation>
+        <translation>速度：收敛所需步数</translation>
     </message>
     <message>
         <source>Basins colours each start by the minimum it reaches; speed colours it by the number of steps to converge (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>“吸引域”按每个起点到达的极小值着色；“速度”按收敛所需步数着色（对数刻度）</translation>
     </message>
     <message>
         <source>Opacity of the map over the landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>吸引域图叠加在地形上的不透明度</translation>
     </message>
     <message>
         <source> per axis</source>
@@ -197,87 +197,87 @@
     </message>
     <message>
         <source>Start points per axis ({lo}–{hi}); a coarse {lo} × {lo} preview is shown first</source>
-        <translation type="unfinished"></translation>
+        <translation>每轴起点数（{lo}–{hi}）；先显示 {lo} × {lo} 的粗略预览</translation>
     </message>
     <message>
         <source>The map is computed in the background: a coarse preview first, then the full resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>吸引域图在后台计算：先显示粗略预览，再显示完整分辨率</translation>
     </message>
     <message>
         <source>What the displayed map was computed with</source>
-        <translation type="unfinished"></translation>
+        <translation>当前吸引域图的计算设置</translation>
     </message>
     <message>
         <source>The basin under the cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>光标下的吸引域</translation>
     </message>
     <message>
         <source>Basin of</source>
-        <translation type="unfinished"></translation>
+        <translation>极小值</translation>
     </message>
     <message>
         <source>f</source>
-        <translation type="unfinished"></translation>
+        <translation>f</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>占比</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>The minimum the starts of this basin converge to</source>
-        <translation type="unfinished"></translation>
+        <translation>该吸引域中的起点所收敛到的极小值</translation>
     </message>
     <message>
         <source>f at that minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>该极小值处的 f</translation>
     </message>
     <message>
         <source>Share of the view&apos;s start points that end there</source>
-        <translation type="unfinished"></translation>
+        <translation>视图中最终停在该处的起点所占的比例</translation>
     </message>
     <message>
         <source>Known: a catalogue minimum; discovered: found by clustering end points</source>
-        <translation type="unfinished"></translation>
+        <translation>已知：内置目录中的极小值；新发现：通过对终点聚类找到</translation>
     </message>
     <message>
         <source>Hover a row to highlight that basin on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>将鼠标悬停在某一行上，即可在图上突出显示该吸引域</translation>
     </message>
     <message>
         <source>Export map data…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出吸引域图数据…</translation>
     </message>
     <message>
         <source>Save the displayed map: one row per start point (x, y, label, steps, end point) as CSV, or all arrays as NumPy .npz</source>
-        <translation type="unfinished"></translation>
+        <translation>保存当前的吸引域图：CSV 格式每个起点一行（x、y、标签、步数、终点），或 NumPy .npz 格式保存全部数组</translation>
     </message>
     <message>
         <source>Colour by</source>
-        <translation type="unfinished"></translation>
+        <translation>着色方式</translation>
     </message>
     <message>
         <source>Opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>不透明度</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率</translation>
     </message>
     <message>
         <source>{p} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{p} %</translation>
     </message>
     <message>
         <source>known</source>
-        <translation type="unfinished"></translation>
+        <translation>已知</translation>
     </message>
     <message>
         <source>discovered</source>
-        <translation type="unfinished"></translation>
+        <translation>新发现</translation>
     </message>
     <message>
         <source>not converged in {n} steps</source>
@@ -289,59 +289,59 @@
     </message>
     <message>
         <source>{p:.1f} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{p:.1f} %</translation>
     </message>
     <message>
         <source>The map is off: nothing is computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>吸引域图已关闭：不进行任何计算。</translation>
     </message>
     <message>
         <source>Computing the map…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算吸引域图…</translation>
     </message>
     <message>
         <source>full map</source>
-        <translation type="unfinished"></translation>
+        <translation>完整图</translation>
     </message>
     <message>
         <source>coarse preview</source>
-        <translation type="unfinished"></translation>
+        <translation>粗略预览</translation>
     </message>
     <message>
         <source>{n} × {n} starts ({stage}), {opt} η = {lr:g}, at most {steps} steps, {t:.2f} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} × {n} 个起点（{stage}），{opt} η = {lr:g}，最多 {steps} 步，{t:.2f} 秒</translation>
     </message>
     <message>
         <source>full map… {p} %</source>
-        <translation type="unfinished"></translation>
+        <translation>完整图… {p} %</translation>
     </message>
     <message>
         <source>computing… {p} %</source>
-        <translation type="unfinished"></translation>
+        <translation>计算中… {p} %</translation>
     </message>
     <message>
         <source>Hover the map or a row to highlight a basin</source>
-        <translation type="unfinished"></translation>
+        <translation>将鼠标悬停在图上或某一行上以突出显示吸引域</translation>
     </message>
     <message>
         <source>Export map data</source>
-        <translation type="unfinished"></translation>
+        <translation>导出吸引域图数据</translation>
     </message>
     <message>
         <source>CSV table (*.csv);;NumPy arrays (*.npz)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 表格 (*.csv);;NumPy 数组 (*.npz)</translation>
     </message>
     <message>
         <source>No basin map to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可导出的吸引域图</translation>
     </message>
     <message>
         <source>Could not export the map: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出吸引域图：{error}</translation>
     </message>
     <message>
         <source>Map data saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>吸引域图数据已保存到 {path}</translation>
     </message>
 </context>
 <context>
@@ -372,7 +372,7 @@
     </message>
     <message>
         <source>f − f*  (f* = {f:.6g})</source>
-        <translation type="unfinished"></translation>
+        <translation>f − f*  (f* = {f:.6g})</translation>
     </message>
     <message>
         <source>  (values ≤ {floor:g} clipped)</source>
@@ -383,109 +383,109 @@
     <name>DataView</name>
     <message>
         <source>Which parameters the prediction uses: the selected run at the current iteration, else the point under the cursor, else the slice centre</source>
-        <translation type="unfinished"></translation>
+        <translation>预测所用的参数：选中运行在当前迭代时的参数；若无选中运行，则用光标下的点；否则用切片中心</translation>
     </message>
     <message>
         <source>The dataset (colour = class) over the network&apos;s predicted probability, with the decision boundary; for regression the fitted curve</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集（颜色 = 类别）叠加在网络预测的概率上，并显示决策边界；回归任务则显示拟合曲线</translation>
     </message>
     <message>
         <source>Build a network landscape to see its data and predictions.</source>
-        <translation type="unfinished"></translation>
+        <translation>构建神经网络地形后，即可查看其数据和预测。</translation>
     </message>
     <message>
         <source>, accuracy {acc:.1%}</source>
-        <translation type="unfinished"></translation>
+        <translation>，准确率 {acc:.1%}</translation>
     </message>
     <message>
         <source>Prediction at {what}: α = {a:.4g}, β = {b:.4g}; loss {loss:.4g}{extra}</source>
-        <translation type="unfinished"></translation>
+        <translation>预测（{what}）：α = {a:.4g}，β = {b:.4g}；损失 {loss:.4g}{extra}</translation>
     </message>
 </context>
 <context>
     <name>Export</name>
     <message>
         <source>size must be (width, height) in pixels, got {size!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸必须是以像素为单位的 (宽, 高)，实际为 {size!r}</translation>
     </message>
     <message>
         <source>size must be between {lo}×{lo} and {hi}×{hi} pixels, got {w}×{h}</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸必须在 {lo}×{lo} 到 {hi}×{hi} 像素之间，实际为 {w}×{h}</translation>
     </message>
     <message>
         <source>size must have an even width and height (video needs them), got {w}×{h}</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸的宽和高必须是偶数（视频格式要求），实际为 {w}×{h}</translation>
     </message>
     <message>
         <source>size must be WxH with even numbers, e.g. 1280x720; got {text!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸必须写成 WxH（宽x高）且均为偶数，例如 1280x720；实际为 {text!r}</translation>
     </message>
     <message>
         <source>fps must be a positive number, got {fps!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>fps 必须是正数，实际为 {fps!r}</translation>
     </message>
     <message>
         <source>duration must be a positive number of seconds, got {d!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>时长必须是正的秒数，实际为 {d!r}</translation>
     </message>
     <message>
         <source>{n} frames is too many (at most {max})</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 帧太多了（最多 {max} 帧）</translation>
     </message>
     <message>
         <source>iterations per frame must be a positive number, got {v!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>每帧迭代次数必须是正数，实际为 {v!r}</translation>
     </message>
     <message>
         <source>{n} frames is too many (at most {max}); show more iterations per frame</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 帧太多了（最多 {max} 帧）；请增加每帧的迭代次数</translation>
     </message>
     <message>
         <source>hold must be a number of seconds ≥ 0, got {v!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>末帧停留时间必须是 ≥ 0 的秒数，实际为 {v!r}</translation>
     </message>
     <message>
         <source>panels must be one of {choices}, got {panels!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>面板必须是 {choices} 之一，实际为 {panels!r}</translation>
     </message>
     <message>
         <source>cannot draw the landscape: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法绘制地形：{error}</translation>
     </message>
     <message>
         <source>an animation is saved as .mp4, .gif or .apng, not {name!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>动画只能保存为 .mp4、.gif 或 .apng，不能保存为 {name!r}</translation>
     </message>
     <message>
         <source>export to {name} cancelled after {n} frames</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到 {name} 已在 {n} 帧后取消</translation>
     </message>
     <message>
         <source>an image is saved as .png or .svg, not {name!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>图像只能保存为 .png 或 .svg，不能保存为 {name!r}</translation>
     </message>
     <message>
         <source>data is saved as .csv or .json, not {name!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据只能保存为 .csv 或 .json，不能保存为 {name!r}</translation>
     </message>
     <message>
         <source>cannot tell what to write from {name!r}: use .mp4, .gif, .apng, .png, .svg, .csv or .json</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从 {name!r} 判断要写入的内容：请使用 .mp4、.gif、.apng、.png、.svg、.csv 或 .json</translation>
     </message>
 </context>
 <context>
     <name>ExportAnimationDialog</name>
     <message>
         <source>MP4 video (H.264)</source>
-        <translation type="unfinished"></translation>
+        <translation>MP4 视频 (H.264)</translation>
     </message>
     <message>
         <source>GIF (256 colours)</source>
-        <translation type="unfinished"></translation>
+        <translation>GIF（256 色）</translation>
     </message>
     <message>
         <source>Animated PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>APNG 动画</translation>
     </message>
     <message>
         <source>Export animation</source>
@@ -493,51 +493,51 @@
     </message>
     <message>
         <source>MP4 is smallest; GIF plays everywhere; APNG keeps every colour exactly</source>
-        <translation type="unfinished"></translation>
+        <translation>MP4 文件最小；GIF 随处可播放；APNG 精确保留所有颜色</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>格式(&amp;F)：</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
         <source>Even numbers only (video needs them); odd values are rounded up</source>
-        <translation type="unfinished"></translation>
+        <translation>只能是偶数（视频格式要求）；奇数会向上取整</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义</translation>
     </message>
     <message>
         <source>&amp;Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸(&amp;S)：</translation>
     </message>
     <message>
         <source> frames/s</source>
-        <translation type="unfinished"></translation>
+        <translation> 帧/秒</translation>
     </message>
     <message>
         <source>Frame &amp;rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>帧率(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Iterations per frame:</source>
-        <translation type="unfinished"></translation>
+        <translation>每帧迭代次数(&amp;I)：</translation>
     </message>
     <message>
         <source>Total &amp;duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>总时长(&amp;D)：</translation>
     </message>
     <message>
         <source>How many optimizer iterations each frame advances</source>
-        <translation type="unfinished"></translation>
+        <translation>每一帧推进多少次优化器迭代</translation>
     </message>
     <message>
         <source>Length of the whole animation, the iterations spread evenly over it</source>
-        <translation type="unfinished"></translation>
+        <translation>整个动画的时长，迭代均匀分布于其中</translation>
     </message>
     <message>
         <source>Landscape</source>
@@ -545,43 +545,43 @@
     </message>
     <message>
         <source>Landscape and loss curves</source>
-        <translation type="unfinished"></translation>
+        <translation>地形和损失曲线</translation>
     </message>
     <message>
         <source>&amp;Panels:</source>
-        <translation type="unfinished"></translation>
+        <translation>面板(&amp;P)：</translation>
     </message>
     <message>
         <source>Keep showing the last iteration this long at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>在结尾处继续显示最后一次迭代的时长</translation>
     </message>
     <message>
         <source>&amp;Hold last frame:</source>
-        <translation type="unfinished"></translation>
+        <translation>末帧停留(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>F&amp;ile:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <source>{fmt} files (*.{fmt})</source>
-        <translation type="unfinished"></translation>
+        <translation>{fmt} 文件 (*.{fmt})</translation>
     </message>
     <message>
         <source>{n} frames, {s:.1f} s, iterations 0 to {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 帧，{s:.1f} 秒，迭代 0 到 {last}</translation>
     </message>
     <message>
         <source>choose a file to export to</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要导出到的文件</translation>
     </message>
     <message>
         <source>Exported {path}</source>
@@ -592,11 +592,11 @@
     <name>ExportRunner</name>
     <message>
         <source>Rendering {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在渲染 {name}…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Export animation</source>
@@ -604,16 +604,17 @@
     </message>
     <message>
         <source>Finishing {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在完成 {name}…</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <source>The animation was not exported:
 {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>动画未导出：
+{error}</translation>
     </message>
 </context>
 <context>
@@ -716,7 +717,7 @@
     </message>
     <message>
         <source>{name}[*] — Descent Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}[*] — Descent Lab</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -752,7 +753,7 @@
     </message>
     <message>
         <source>Removed {n} missing file(s) from Open Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>已从“最近打开”中移除 {n} 个不存在的文件</translation>
     </message>
     <message>
         <source>&amp;Clear list</source>
@@ -760,7 +761,7 @@
     </message>
     <message>
         <source>{path} no longer exists; it was removed from Open Recent.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 已不存在，已将其从“最近打开”中移除。</translation>
     </message>
     <message>
         <source>Export animation</source>
@@ -811,7 +812,7 @@
     </message>
     <message>
         <source>f(x, y) =</source>
-        <translation type="unfinished"></translation>
+        <translation>f(x, y) =</translation>
     </message>
     <message>
         <source>Recent ▾</source>
@@ -895,7 +896,7 @@
     </message>
     <message>
         <source>The partial derivatives the engine computed from your formula; the arrows and every optimizer step use exactly these</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎根据你的公式计算出的偏导数；箭头和优化器的每一步用的正是这些偏导数</translation>
     </message>
     <message>
         <source>Your formula as the engine reads it</source>
@@ -919,19 +920,19 @@
     </message>
     <message>
         <source>  variables x and y; numbers such as 2, 0.5, 1e-3; the constants pi and e</source>
-        <translation type="unfinished"></translation>
+        <translation>  变量 x 和 y；数字，如 2、0.5、1e-3；常数 pi 和 e</translation>
     </message>
     <message>
         <source>  + − * /, powers with ^ or ** (x^2 is the same as x**2), parentheses</source>
-        <translation type="unfinished"></translation>
+        <translation>  + − * /，用 ^ 或 ** 表示乘方（x^2 与 x**2 相同），括号</translation>
     </message>
     <message>
         <source>  functions: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>  函数：{names}</translation>
     </message>
     <message>
         <source>  min(a, b) and max(a, b) of two arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>  两个参数的 min(a, b) 和 max(a, b)</translation>
     </message>
     <message>
         <source>Write products explicitly: 2*x, not 2x.</source>
@@ -939,31 +940,31 @@
     </message>
     <message>
         <source>Not smooth: abs, min, max, sqrt and fractional powers (the note below the gradient says where).</source>
-        <translation type="unfinished"></translation>
+        <translation>不光滑的有：abs、min、max、sqrt 和分数次幂（梯度下方的说明会指出位置）。</translation>
     </message>
     <message>
         <source>Where f is undefined (log of a negative number, 1/0) the surface is left blank.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 f 无定义的地方（负数的对数、1/0），曲面留空。</translation>
     </message>
     <message>
         <source>abs has a kink at 0: the gradient there is a subgradient (sign(0) = 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>abs 在 0 处有尖点：该处的梯度是次梯度（sign(0) = 0）。</translation>
     </message>
     <message>
         <source>min has a kink where its two arguments are equal: the gradient there is a subgradient (the average of both sides).</source>
-        <translation type="unfinished"></translation>
+        <translation>min 在两个参数相等处有尖点：该处的梯度是次梯度（取两侧的平均值）。</translation>
     </message>
     <message>
         <source>max has a kink where its two arguments are equal: the gradient there is a subgradient (the average of both sides).</source>
-        <translation type="unfinished"></translation>
+        <translation>max 在两个参数相等处有尖点：该处的梯度是次梯度（取两侧的平均值）。</translation>
     </message>
     <message>
         <source>sqrt has an infinite slope at 0: the gradient there is infinite, and a run that reaches it diverges.</source>
-        <translation type="unfinished"></translation>
+        <translation>sqrt 在 0 处斜率无穷大：该处的梯度为无穷大，到达该处的运行会发散。</translation>
     </message>
     <message>
         <source>A fractional power such as x^0.5 has an infinite slope at 0, and is undefined below 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>分数次幂（如 x^0.5）在 0 处斜率无穷大，且在小于 0 时无定义。</translation>
     </message>
     <message>
         <source>{name} is not smooth: {where}.</source>
@@ -975,7 +976,7 @@
     </message>
     <message>
         <source>Put this formula in the field and apply it</source>
-        <translation type="unfinished"></translation>
+        <translation>将此公式填入输入框并应用</translation>
     </message>
     <message>
         <source>Clear recent formulas</source>
@@ -987,7 +988,7 @@
     </message>
     <message>
         <source>View refused: the smallest {axis} must be less than the largest {axis}.</source>
-        <translation type="unfinished"></translation>
+        <translation>视图无效：{axis} 的最小值必须小于 {axis} 的最大值。</translation>
     </message>
     <message>
         <source>at character {n}</source>
@@ -995,11 +996,11 @@
     </message>
     <message>
         <source>✗ {message} ({where})</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ {message}（{where}）</translation>
     </message>
     <message>
         <source>✗ {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ {message}</translation>
     </message>
     <message>
         <source>Gradient of the last valid formula</source>
@@ -1022,15 +1023,15 @@
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
         <source>&amp;Width:</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度(&amp;W)：</translation>
     </message>
     <message>
         <source>&amp;Height:</source>
-        <translation type="unfinished"></translation>
+        <translation>高度(&amp;H)：</translation>
     </message>
 </context>
 <context>
@@ -1208,7 +1209,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>f(x, y)</source>
-        <translation type="unfinished"></translation>
+        <translation>f(x, y)</translation>
     </message>
     <message>
         <source>global minimum ({x:.4g}, {y:.4g}), f = {f:.4g}</source>
@@ -1539,31 +1540,31 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>&lt;h3&gt;Descent Lab {version}&lt;/h3&gt;&lt;p&gt;Watch gradient descent happen: pick a landscape, click a start point and follow each optimizer downhill, step by step, with the gradient field and the update formula in view.&lt;/p&gt;&lt;p&gt;Built with NumPy, PySide6 (Qt {qt}) and pyqtgraph; contours by contourpy. MIT licence.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Descent Lab {version}&lt;/h3&gt;&lt;p&gt;亲眼观看梯度下降的过程：选择一个地形，单击一个起点，然后一步一步地跟随每个优化器下坡，同时查看梯度场和更新公式。&lt;/p&gt;&lt;p&gt;基于 NumPy、PySide6（Qt {qt}）和 pyqtgraph 构建；等高线由 contourpy 绘制。MIT 许可证。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>地形</translation>
     </message>
     <message>
         <source>resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率</translation>
     </message>
     <message>
         <source>display</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <source>optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器</translation>
     </message>
     <message>
         <source>speed</source>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>loop</source>
-        <translation type="unfinished"></translation>
+        <translation>循环</translation>
     </message>
     <message>
         <source>Some saved settings were ignored: {what}</source>
@@ -1574,241 +1575,241 @@ Drag to start from elsewhere</source>
     <name>NetworkController</name>
     <message>
         <source>not a network landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>不是神经网络地形</translation>
     </message>
     <message>
         <source>unknown dataset {name!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知数据集 {name!r}</translation>
     </message>
     <message>
         <source>the dataset {name} has {n} input(s) but the network&apos;s input layer has {k} unit(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集 {name} 有 {n} 个输入，但网络的输入层有 {k} 个单元</translation>
     </message>
     <message>
         <source>choose two different parameters (both are {name})</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择两个不同的参数（两个都是 {name}）</translation>
     </message>
     <message>
         <source>training {steps} Adam steps…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在训练 {steps} 步 Adam…</translation>
     </message>
     <message>
         <source>building the {method} slice…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在构建 {method} 切片…</translation>
     </message>
     <message>
         <source>Build a network landscape first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先构建神经网络地形</translation>
     </message>
     <message>
         <source>run {id}, iteration {t}</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 {id}，第 {t} 次迭代</translation>
     </message>
     <message>
         <source>cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>光标位置</translation>
     </message>
     <message>
         <source>slice centre</source>
-        <translation type="unfinished"></translation>
+        <translation>切片中心</translation>
     </message>
 </context>
 <context>
     <name>NetworkMode</name>
     <message>
         <source>Network</source>
-        <translation type="unfinished">神经网络</translation>
+        <translation>神经网络</translation>
     </message>
     <message>
         <source>The loss of a small neural network, sliced to 2D: descend on it like on any function</source>
-        <translation type="unfinished"></translation>
+        <translation>小型神经网络的损失，切成二维切片：可以像在任何函数上一样在其上做梯度下降</translation>
     </message>
     <message>
         <source>Data and prediction</source>
-        <translation type="unfinished">数据与预测</translation>
+        <translation>数据与预测</translation>
     </message>
     <message>
         <source>Backprop</source>
-        <translation type="unfinished">反向传播</translation>
+        <translation>反向传播</translation>
     </message>
     <message>
         <source>Building the network slice or refining its surface in the background</source>
-        <translation type="unfinished"></translation>
+        <translation>正在后台构建网络切片或细化其曲面</translation>
     </message>
     <message>
         <source>Full-space {opt} training projected onto the plane ({n} steps); largest gap true − surface = {gap:.4g} at step {k}</source>
-        <translation type="unfinished"></translation>
+        <translation>全空间 {opt} 训练投影到平面上（{n} 步）；真实值 − 曲面值的最大差距 = {gap:.4g}，位于第 {k} 步</translation>
     </message>
 </context>
 <context>
     <name>NetworkPanel</name>
     <message>
         <source>The toy dataset the network is trained on (generated from the seed, no download)</source>
-        <translation type="unfinished"></translation>
+        <translation>用于训练网络的玩具数据集（由随机种子生成，无需下载）</translation>
     </message>
     <message>
         <source>Number of data points (10 to 10000); the loss is their mean</source>
-        <translation type="unfinished"></translation>
+        <translation>数据点数量（10 到 10000）；损失为它们的平均值</translation>
     </message>
     <message>
         <source>Standard deviation of the Gaussian noise added to the data</source>
-        <translation type="unfinished"></translation>
+        <translation>添加到数据上的高斯噪声的标准差</translation>
     </message>
     <message>
         <source>Seed of the data generator: the same seed gives the same points</source>
-        <translation type="unfinished"></translation>
+        <translation>数据生成器的随机种子：相同的种子生成相同的数据点</translation>
     </message>
     <message>
         <source>Hidden layer sizes separated by commas, e.g. &quot;16, 16&quot; (1 to 64 units each; empty: no hidden layer). Input and output sizes follow from the data and loss.</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层大小，用逗号分隔，例如“16, 16”（每层 1 到 64 个单元；留空：无隐藏层）。输入层和输出层的大小由数据和损失决定。</translation>
     </message>
     <message>
         <source>Activation of the hidden layers</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层的激活函数</translation>
     </message>
     <message>
         <source>Loss; set by the task (BCE for two classes, softmax CE for more, MSE for regression) — only the losses valid for this dataset are listed</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数，由任务决定（二分类用 BCE，多分类用 softmax 交叉熵，回归用 MSE）——只列出对该数据集有效的损失函数</translation>
     </message>
     <message>
         <source>The layer sizes the network gets, input → hidden → output</source>
-        <translation type="unfinished"></translation>
+        <translation>网络各层的大小：输入 → 隐藏 → 输出</translation>
     </message>
     <message>
         <source>How the 2D plane through parameter space is chosen: two random directions (Li et al. 2018), two named parameters, the top two principal directions of a training path, or the top two Hessian eigenvectors</source>
-        <translation type="unfinished"></translation>
+        <translation>如何选取穿过参数空间的二维平面：两个随机方向（Li 等，2018）、两个指定参数、一条训练路径的前两个主成分方向（PCA），或黑塞矩阵（Hessian）的前两个特征向量</translation>
     </message>
     <message>
         <source>Seed of the initial weights and of the random directions</source>
-        <translation type="unfinished"></translation>
+        <translation>初始权重和随机方向的随机种子</translation>
     </message>
     <message>
         <source>Trained parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>训练后的参数</translation>
     </message>
     <message>
         <source>Initial parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>初始参数</translation>
     </message>
     <message>
         <source>Centre of the slice: the initial weights, or the weights after 200 full-batch Adam steps (trained in the engine before slicing)</source>
-        <translation type="unfinished"></translation>
+        <translation>切片的中心：初始权重，或经过 200 步全批量 Adam 训练后的权重（切片前在引擎中训练）</translation>
     </message>
     <message>
         <source>Filter-normalised</source>
-        <translation type="unfinished"></translation>
+        <translation>滤波器归一化</translation>
     </message>
     <message>
         <source>Rescale each direction&apos;s rows to the norms of the matching weight rows (Li et al. 2018), so that the picture is comparable across networks</source>
-        <translation type="unfinished"></translation>
+        <translation>将每个方向的各行缩放到对应权重行的范数（Li 等，2018），使不同网络的图像可以相互比较</translation>
     </message>
     <message>
         <source>Orthogonalise</source>
-        <translation type="unfinished"></translation>
+        <translation>正交化</translation>
     </message>
     <message>
         <source>Make d2 orthogonal to d1 (Gram–Schmidt) so that the axes are not skewed</source>
-        <translation type="unfinished"></translation>
+        <translation>使 d2 与 d1 正交（Gram–Schmidt 正交化），使坐标轴不倾斜</translation>
     </message>
     <message>
         <source>Parameter on the horizontal axis, e.g. W1[0,0] (row = input unit, column = output unit) or b2[0]</source>
-        <translation type="unfinished"></translation>
+        <translation>横轴上的参数，例如 W1[0,0]（行 = 输入单元，列 = 输出单元）或 b2[0]</translation>
     </message>
     <message>
         <source>Parameter on the vertical axis</source>
-        <translation type="unfinished"></translation>
+        <translation>纵轴上的参数</translation>
     </message>
     <message>
         <source>&amp;Build landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>构建地形(&amp;B)</translation>
     </message>
     <message>
         <source>Build the network, train it if needed and draw its loss over the slice (Enter); runs on the current landscape are cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>构建网络，必要时进行训练，并在切片上绘制其损失（Enter）；将清除当前地形上的所有运行</translation>
     </message>
     <message>
         <source>Building in the background; the window stays usable</source>
-        <translation type="unfinished"></translation>
+        <translation>正在后台构建；窗口仍可正常使用</translation>
     </message>
     <message>
         <source>What the last build did, or why the settings were refused</source>
-        <translation type="unfinished"></translation>
+        <translation>上次构建的结果，或设置被拒绝的原因</translation>
     </message>
     <message>
         <source>Optimizer that trains all parameters (not only the two of the plane)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练所有参数（而不只是平面上的两个参数）的优化器</translation>
     </message>
     <message>
         <source>Learning rate of the full-space training</source>
-        <translation type="unfinished"></translation>
+        <translation>全空间训练的学习率</translation>
     </message>
     <message>
         <source>Number of full-batch steps</source>
-        <translation type="unfinished"></translation>
+        <translation>全批量训练的步数</translation>
     </message>
     <message>
         <source>Slice centre</source>
-        <translation type="unfinished"></translation>
+        <translation>切片中心</translation>
     </message>
     <message>
         <source>Selected run&apos;s start</source>
-        <translation type="unfinished"></translation>
+        <translation>选中运行的起点</translation>
     </message>
     <message>
         <source>Where training starts: θ at the slice centre, or θ(α, β) at the start of the selected run (click the map to start one)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练的起点：切片中心处的 θ，或选中运行起点处的 θ(α, β)（单击图即可开始一次运行）</translation>
     </message>
     <message>
         <source>&amp;Train in full space</source>
-        <translation type="unfinished"></translation>
+        <translation>在全空间训练(&amp;T)</translation>
     </message>
     <message>
         <source>Train every parameter and project the path onto the plane (dashed path on the map); compare the true loss with the drawn surface below</source>
-        <translation type="unfinished"></translation>
+        <translation>训练所有参数，并将路径投影到平面上（图上的虚线路径）；可在下方比较真实损失与绘制的曲面</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>true L(θ_t)</source>
-        <translation type="unfinished"></translation>
+        <translation>真实 L(θ_t)</translation>
     </message>
     <message>
         <source>surface at projection</source>
-        <translation type="unfinished"></translation>
+        <translation>投影处的曲面值</translation>
     </message>
     <message>
         <source>Full-space training: the true loss along the path and the drawn surface&apos;s value at its projection onto the plane. Where they differ, the projected path misleads.</source>
-        <translation type="unfinished"></translation>
+        <translation>全空间训练：沿路径的真实损失，以及绘制的曲面在路径投影点处的值。两者不一致的地方，投影路径会产生误导。</translation>
     </message>
     <message>
         <source>Largest difference between the true loss and the surface along the path</source>
-        <translation type="unfinished"></translation>
+        <translation>沿路径真实损失与曲面值之间的最大差值</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <source>noise</source>
-        <translation type="unfinished"></translation>
+        <translation>噪声</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>点数</translation>
     </message>
     <message>
         <source>Data seed</source>
-        <translation type="unfinished"></translation>
+        <translation>数据种子</translation>
     </message>
     <message>
         <source>Network</source>
@@ -1816,39 +1817,39 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层</translation>
     </message>
     <message>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>层结构</translation>
     </message>
     <message>
         <source>Slice</source>
-        <translation type="unfinished"></translation>
+        <translation>切片</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>种子</translation>
     </message>
     <message>
         <source>Centre</source>
-        <translation type="unfinished"></translation>
+        <translation>中心</translation>
     </message>
     <message>
         <source>Full-space training on this slice</source>
-        <translation type="unfinished"></translation>
+        <translation>在此切片上进行全空间训练</translation>
     </message>
     <message>
         <source>Optimizer</source>
@@ -1856,86 +1857,142 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Steps, from</source>
-        <translation type="unfinished"></translation>
+        <translation>步数、起点</translation>
     </message>
     <message>
         <source>hidden layer sizes must be whole numbers separated by commas, e.g. &quot;16, 16&quot;; got &quot;{text}&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层大小必须是用逗号分隔的整数，例如“16, 16”；实际为“{text}”</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#d9534f&apos;&gt;not a list of sizes&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#d9534f&apos;&gt;不是有效的大小列表&lt;/span&gt;</translation>
     </message>
     <message>
         <source>{layers}  ({n} parameters)</source>
-        <translation type="unfinished"></translation>
+        <translation>{layers}（共 {n} 个参数）</translation>
     </message>
     <message>
         <source>Axes: α·d1 + β·d2 with two Gaussian directions.</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标轴：α·d1 + β·d2，d1、d2 为两个高斯随机方向。</translation>
     </message>
     <message>
         <source>The exact 2D sub-landscape: the axes are the two parameters&apos; values, every other parameter stays at the centre.</source>
-        <translation type="unfinished"></translation>
+        <translation>精确的二维子地形：坐标轴是这两个参数的值，其余参数都固定在中心处的值。</translation>
     </message>
     <message>
         <source>Trains 200 Adam steps from the initial weights itself; the plane holds the two main directions of that path, centred on its end.</source>
-        <translation type="unfinished"></translation>
+        <translation>自行从初始权重开始训练 200 步 Adam；平面由该路径的两个主方向张成，以路径终点为中心。</translation>
     </message>
     <message>
         <source>The two directions of strongest curvature at the centre.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心处曲率最大的两个方向。</translation>
     </message>
     <message>
         <source>Building…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在构建…</translation>
     </message>
     <message>
         <source>Select a run first (click the map to start one), or train from the slice centre</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选中一个运行（单击图即可开始一次运行），或从切片中心开始训练</translation>
     </message>
     <message>
         <source>Not built: {error}. The previous landscape stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>未构建：{error}。保留之前的地形。</translation>
     </message>
     <message>
         <source>Network: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>神经网络：{error}</translation>
     </message>
     <message>
         <source>{name}: {n} parameters, {method} slice, loss at the centre {loss:.4g} (built in {t:.2f} s). Click the map to descend in the plane.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{n} 个参数，{method} 切片，中心处损失 {loss:.4g}（构建用时 {t:.2f} 秒）。单击图即可在平面内下降。</translation>
     </message>
     <message>
         <source>Max |true − surface| = {gap:.4g} at step {k}; final loss {true:.4g} true vs {surf:.4g} on the surface; the path ends {d:.3g} away from the plane.</source>
-        <translation type="unfinished"></translation>
+        <translation>最大 |真实值 − 曲面值| = {gap:.4g}，位于第 {k} 步；最终损失：真实值 {true:.4g}，曲面值 {surf:.4g}；路径终点距平面 {d:.3g}。</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <source>Two moons</source>
+        <translation>双月形</translation>
+    </message>
+    <message>
+        <source>Circles</source>
+        <translation>同心圆</translation>
+    </message>
+    <message>
+        <source>Two spirals</source>
+        <translation>双螺旋</translation>
+    </message>
+    <message>
+        <source>Three blobs</source>
+        <translation>三簇</translation>
+    </message>
+    <message>
+        <source>Linear (regression)</source>
+        <translation>线性（回归）</translation>
+    </message>
+    <message>
+        <source>Sine (regression)</source>
+        <translation>正弦（回归）</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>Softmax cross-entropy</source>
+        <translation>Softmax 交叉熵</translation>
+    </message>
+    <message>
+        <source>Mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <source>Random directions</source>
+        <translation>随机方向</translation>
+    </message>
+    <message>
+        <source>Two parameters</source>
+        <translation>两个参数</translation>
+    </message>
+    <message>
+        <source>PCA of training</source>
+        <translation>训练路径的 PCA</translation>
+    </message>
+    <message>
+        <source>Hessian eigenvectors</source>
+        <translation>Hessian 特征向量</translation>
     </message>
 </context>
 <context>
     <name>OpenGL</name>
     <message>
         <source>no Qt GUI application is running</source>
-        <translation type="unfinished"></translation>
+        <translation>没有正在运行的 Qt GUI 应用程序</translation>
     </message>
     <message>
         <source>3D needs a display with OpenGL; this session is headless (Qt platform “{platform}”)</source>
-        <translation type="unfinished"></translation>
+        <translation>三维视图需要支持 OpenGL 的显示环境；当前会话没有显示器（Qt 平台“{platform}”）</translation>
     </message>
     <message>
         <source>the PyOpenGL package is not usable: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>PyOpenGL 包不可用：{error}</translation>
     </message>
     <message>
         <source>no OpenGL context could be created on platform “{platform}”</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在平台“{platform}”上创建 OpenGL 上下文</translation>
     </message>
     <message>
         <source>no OpenGL surface could be created on platform “{platform}”</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在平台“{platform}”上创建 OpenGL 表面</translation>
     </message>
     <message>
         <source>an OpenGL context could not be made current</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 OpenGL 上下文设为当前上下文</translation>
     </message>
 </context>
 <context>
@@ -1950,7 +2007,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>β₁</source>
-        <translation type="unfinished"></translation>
+        <translation>β₁</translation>
     </message>
     <message>
         <source>Decay of the running mean of gradients m (first moment).</source>
@@ -1958,7 +2015,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>β₂</source>
-        <translation type="unfinished"></translation>
+        <translation>β₂</translation>
     </message>
     <message>
         <source>Decay of the running mean of squared gradients v (second moment).</source>
@@ -1966,7 +2023,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>α</source>
-        <translation type="unfinished"></translation>
+        <translation>α</translation>
     </message>
     <message>
         <source>Decay of the running mean of squared gradients.</source>
@@ -1974,7 +2031,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>ε</source>
-        <translation type="unfinished"></translation>
+        <translation>ε</translation>
     </message>
     <message>
         <source>Added to the denominator so that it never divides by zero.</source>
@@ -1990,7 +2047,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>G₀</source>
-        <translation type="unfinished"></translation>
+        <translation>G₀</translation>
     </message>
     <message>
         <source>Starting value of the accumulated squared gradients.</source>
@@ -2148,7 +2205,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>t = {t} / {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>t = {t} / {last}</translation>
     </message>
 </context>
 <context>
@@ -2219,12 +2276,60 @@ Drag to start from elsewhere</source>
         <source>{label}, started at ({x:.4g}, {y:.4g})</source>
         <translation>{label}，起点 ({x:.4g}, {y:.4g})</translation>
     </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Run number and colour</source>
+        <translation>运行编号和颜色</translation>
+    </message>
+    <message>
+        <source>Optimizer of the run</source>
+        <translation>该运行的优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Start point (x, y)</source>
+        <translation>起点 (x, y)</translation>
+    </message>
+    <message>
+        <source>Iteration shown (the run&apos;s last one once it has stopped)</source>
+        <translation>当前显示的迭代（运行停止后为其最后一次迭代）</translation>
+    </message>
+    <message>
+        <source>f at that iteration</source>
+        <translation>该次迭代的 f</translation>
+    </message>
+    <message>
+        <source>Gradient norm |∇f| at that iteration</source>
+        <translation>该次迭代的梯度范数 |∇f|</translation>
+    </message>
+    <message>
+        <source>Whether the run is still moving, converged or diverged</source>
+        <translation>运行是仍在进行、已收敛还是已发散</translation>
+    </message>
 </context>
 <context>
     <name>SceneIO</name>
     <message>
         <source>Run {id}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 {id}：{error}</translation>
     </message>
 </context>
 <context>
@@ -2255,7 +2360,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>|∇f| = {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>|∇f| = {n}</translation>
     </message>
     <message>
         <source>learning rate</source>
@@ -2293,6 +2398,62 @@ Drag to start from elsewhere</source>
         <source>Reached the maximum number of steps ({k}). Its last step:</source>
         <translation>达到最大步数（{k}）。最后一步：</translation>
     </message>
+    <message>
+        <source>share of the velocity kept</source>
+        <translation>保留的速度比例</translation>
+    </message>
+    <message>
+        <source>decay of the mean gradient m</source>
+        <translation>梯度均值 m 的衰减率</translation>
+    </message>
+    <message>
+        <source>decay of the mean squared gradient v</source>
+        <translation>梯度平方均值 v 的衰减率</translation>
+    </message>
+    <message>
+        <source>decay of the mean square</source>
+        <translation>平方均值的衰减率</translation>
+    </message>
+    <message>
+        <source>keeps the division finite</source>
+        <translation>保证除法结果有限</translation>
+    </message>
+    <message>
+        <source>learning-rate decay</source>
+        <translation>学习率衰减</translation>
+    </message>
+    <message>
+        <source>starting sum of squares</source>
+        <translation>平方和的初始值</translation>
+    </message>
+    <message>
+        <source>velocity</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>mean gradient (1st moment)</source>
+        <translation>梯度均值（一阶矩）</translation>
+    </message>
+    <message>
+        <source>m with bias correction</source>
+        <translation>偏差修正后的 m</translation>
+    </message>
+    <message>
+        <source>v with bias correction</source>
+        <translation>偏差修正后的 v</translation>
+    </message>
+    <message>
+        <source>Nesterov&apos;s look-ahead direction</source>
+        <translation>Nesterov 前瞻方向</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>(first of {n} selected runs)</source>
+        <translation>（{n} 个选中运行中的第一个）</translation>
+    </message>
 </context>
 <context>
     <name>Surface3DView</name>
@@ -2318,7 +2479,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>3D landscape: height and colour show f (log10 on a log scale); the runs move on the surface in step with the 2D map</source>
-        <translation type="unfinished"></translation>
+        <translation>三维地形：高度和颜色表示 f（对数刻度时为 log10）；运行轨迹在曲面上与二维图同步移动</translation>
     </message>
     <message>
         <source>3D view: could not sample {title}: {error}</source>
@@ -2329,19 +2490,23 @@ Drag to start from elsewhere</source>
     <name>_LayerBlock</name>
     <message>
         <source>The chain rule for this layer and the sizes of its gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>该层的链式法则及其梯度的大小</translation>
     </message>
     <message>
         <source>Top: ∂L/∂W{l} (row i = input unit, column j = unit of layer {l}); bottom row: ∂L/∂b{l}. Red = positive, blue = negative, white = 0; hover a cell for its value</source>
-        <translation type="unfinished"></translation>
+        <translation>上方：∂L/∂W{l}（第 i 行 = 输入单元，第 j 列 = 第 {l} 层的单元）；最下一行：∂L/∂b{l}。红 = 正，蓝 = 负，白 = 0；将鼠标悬停在单元格上可查看其值</translation>
     </message>
     <message>
         <source>The gradient entry under the cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>光标下的梯度元素</translation>
     </message>
     <message>
         <source>‖δ{l}‖ = {d:.3g} &amp;nbsp; ‖∂L/∂W{l}‖ = {w:.3g} &amp;nbsp; ‖∂L/∂b{l}‖ = {b:.3g} &amp;nbsp; max |entry| = {m:.3g}</source>
-        <translation type="unfinished"></translation>
+        <translation>‖δ{l}‖ = {d:.3g} &amp;nbsp; ‖∂L/∂W{l}‖ = {w:.3g} &amp;nbsp; ‖∂L/∂b{l}‖ = {b:.3g} &amp;nbsp; 最大 |元素| = {m:.3g}</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
     </message>
 </context>
 <context>
