@@ -330,3 +330,52 @@ def test_hover_moves_are_coalesced_to_one_probe_per_pass(window, qtbot):
     assert view.probe_count == n0 + 1
     hx, hy = data_of(view, pixel_of(view, *points[-1]))  # the readout is where the burst ended
     assert (view.hover.x, view.hover.y) == pytest.approx((hx, hy), abs=1e-9)
+
+
+@pytest.mark.parametrize("lr", [0.01, 1.0])  # 1.0 on Rosenbrock diverges: huge and non-finite points
+def test_run_curves_have_pyqtgraphs_bounding_rect_at_every_frame(window, qtbot, lr):
+    """Paths and step arrows are handed their bounds; the rect is the one pyqtgraph works out from the data."""
+    state, view = window.state, window.landscape
+    state.set_landscape(functions.get("rosenbrock"))
+    state.set_optimizer(name="momentum", lr=lr)
+    for start in ((-1.5, 2.0), (1.0, -0.5)):
+        state.add_run(start)
+    last = max(int(r.trajectory.stopped_at[0]) for r in state.runs)
+    for t in sorted({0, 1, 2, last // 2, last, last + 3}):
+        state.set_frame(t)
+        for g in view._runs.values():
+            for item in (g.path, g.step):
+                told = item.boundingRect()
+                item._bounds = item._pixel = None  # as a plain PlotCurveItem: from the data
+                item.invalidateBounds()
+                own = item.boundingRect()
+                assert (told.isEmpty() and own.isEmpty()) or np.allclose(
+                    [told.x(), told.y(), told.width(), told.height()],
+                    [own.x(), own.y(), own.width(), own.height()], rtol=1e-9, atol=1e-12), (t, told, own)
+    window.grab()
+
+
+def test_cached_axes_and_markers_draw_what_uncached_ones_draw(window, qtbot):
+    """The axes, colour-bar axis and markers are drawn from pixmap caches; the picture is the uncached one, also
+    after a zoom (new ticks) and a frame change."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    view, state = window.landscape, window.state
+    items = [a["item"] for a in view.plot.axes.values()] + [view.colorbar.axis, view.minima, view.diverged]
+    assert all(i.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for i in items)
+    state.add_run((-4.0, 4.0))
+
+    def compare():
+        cached = to_array(view.grab().toImage())
+        for i in items:
+            i.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        plain = to_array(view.grab().toImage())
+        for i in items:
+            i.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        np.testing.assert_array_equal(cached, plain)
+
+    compare()
+    view.grab()
+    view.plot.vb.setRange(xRange=(-1, 2), yRange=(0, 3), padding=0)
+    state.set_frame(5)
+    compare()
