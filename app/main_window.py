@@ -11,7 +11,7 @@ from dataclasses import asdict, fields
 from PySide6.QtCore import QByteArray, QSettings, Qt, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow,
-                               QMenu, QMessageBox, QScrollArea, QTableWidget, QTabWidget, QTableWidgetItem, QToolBar, QVBoxLayout,
+                               QMenu, QMessageBox, QScrollArea, QTableWidget, QTabWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from app.file_actions import install_file_actions
@@ -21,7 +21,7 @@ from app.state import AppState, DisplaySettings, OptimizerSettings
 from app.surface_worker import SurfaceWorker
 from app.views.landscape import COLORMAPS, HoverInfo, LandscapeView
 from app.views.surface3d import Surface3DView
-from app.widgets import use_cached_scroll_bars
+from app.widgets import CachedToolBar, use_cached_scroll_bars
 from engine import functions, optimizers
 
 APP_NAME = "Descent Lab"
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         return menu
 
     def _make_toolbars(self) -> None:
-        self.main_toolbar = QToolBar(self.tr("Landscape"))
+        self.main_toolbar = CachedToolBar(self.tr("Landscape"))
         self.main_toolbar.setObjectName("landscape_toolbar")
         self.main_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for act in (self.reset_view_action, None, self.field_action, self.ascent_action, self.minima_action,

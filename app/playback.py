@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QSlider, QSpinBox, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSlider, QSpinBox, QStyle, QWidget
 
 from app.state import AppState
+from app.widgets import CachedToolBar
 
 MIN_SPEED, MAX_SPEED, DEFAULT_SPEED = 1, 5000, 60
 TICK_MS = 16
+FRAME_LABEL_MIN_WIDTH = 110  # px; wider when "t = N / N" needs it
 
 
 class Playback(QObject):
@@ -178,7 +180,7 @@ class Playback(QObject):
             QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay))
 
 
-class PlaybackBar(QToolBar):
+class PlaybackBar(CachedToolBar):
     """Play controls, a timeline slider that scrubs every run, the iteration readout and the speed."""
 
     def __init__(self, playback: Playback, parent: QWidget | None = None) -> None:
@@ -199,7 +201,7 @@ class PlaybackBar(QToolBar):
         self.addWidget(self.timeline)
         self.frame_label = QLabel()
         self.frame_label.setToolTip(self.tr("Current iteration / last iteration"))
-        self.frame_label.setMinimumWidth(110)
+        self.frame_label.setFixedWidth(FRAME_LABEL_MIN_WIDTH)  # the text changes every frame: never relayout the bar
         self.frame_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self.frame_label)
         self.addSeparator()
@@ -235,6 +237,10 @@ class PlaybackBar(QToolBar):
         self.timeline.setValue(self.state.frame)
         self.timeline.blockSignals(False)
         self.timeline.setEnabled(last > 0)
+        widest = self.tr("t = {t} / {last}").format(t=last, last=last)  # digits are equally wide
+        margin = 2 * self.frame_label.fontMetrics().averageCharWidth()
+        self.frame_label.setFixedWidth(max(FRAME_LABEL_MIN_WIDTH,
+                                           self.frame_label.fontMetrics().horizontalAdvance(widest) + margin))
         self._on_frame(self.state.frame)
 
     def _on_frame(self, frame: int) -> None:

@@ -12,7 +12,7 @@ from app.panels.optimizer_panel import SLIDER_TICKS, OptimizerPanel, lr_to_slide
 from app.panels import formula_html
 from app.panels.inspector import StepInspector
 from app.panels.run_list import RunList
-from app.widgets import CachedScrollBar
+from app.widgets import CachedScrollBar, CachedToolBar
 from app.state import AppState
 from engine.optimizers import OPTIMIZERS
 
@@ -194,6 +194,46 @@ def test_cached_scroll_bar_draws_what_a_plain_one_draws(qtbot):
         assert np.abs(picture - pixels(plain)).max() <= 1  # blending through a transparent pixmap may round
         np.testing.assert_array_equal(pixels(cached), picture)  # drawn again from the kept picture
         assert all((picture != p).any() for p in pictures)  # and a new picture for each change
+        pictures.append(picture)
+
+
+def test_cached_tool_bar_draws_what_a_plain_one_draws(qtbot):
+    """In a main window (where Fusion draws its gradient), the cached bar's picture equals a plain QToolBar's, and
+    follows size, palette and place changes."""
+    from PySide6.QtGui import QPalette, QColor
+    from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
+
+    def pixels(bar):
+        image = bar.grab().toImage()
+        return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine()).astype(int)
+
+    bars, windows = [], []
+    for cls in (QToolBar, CachedToolBar):
+        window = QMainWindow()
+        windows.append(window)
+        qtbot.addWidget(window)
+        window.setCentralWidget(QLabel("x"))
+        bar = cls("bar")
+        bar.addAction("Play")
+        bar.addSeparator()
+        bar.addAction("Stop")
+        window.addToolBar(bar)
+        window.resize(500, 200)
+        window.show()
+        qtbot.waitExposed(window)
+        bars.append(bar)
+    plain, cached = bars
+    pictures = []
+    for change in (lambda b: None, lambda b: b.window().resize(700, 200),
+                   lambda b: b.setPalette(QPalette(QColor("#3060a0"))),
+                   lambda b: b.window().addToolBar(Qt.ToolBarArea.LeftToolBarArea, b)):
+        for bar in (plain, cached):
+            change(bar)
+            qtbot.wait(1)
+        picture = pixels(cached)
+        np.testing.assert_array_equal(picture, pixels(plain))
+        np.testing.assert_array_equal(pixels(cached), picture)  # drawn again from the kept picture
+        assert all(picture.shape != p.shape or (picture != p).any() for p in pictures)
         pictures.append(picture)
 
 
