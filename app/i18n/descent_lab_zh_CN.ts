@@ -2448,11 +2448,11 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Update</source>
-        <translation>更新</translation>
+        <translation type="vanished">更新</translation>
     </message>
     <message>
         <source>(first of {n} selected runs)</source>
-        <translation>（{n} 个选中运行中的第一个）</translation>
+        <translation type="vanished">（{n} 个选中运行中的第一个）</translation>
     </message>
 </context>
 <context>
@@ -2506,7 +2506,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Layer</source>
-        <translation>层</translation>
+        <translation type="vanished">层</translation>
     </message>
 </context>
 <context>

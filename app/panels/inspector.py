@@ -19,13 +19,22 @@ from engine.descent import StepExplanation, explain_step
 
 HYPER_SYMBOLS = {"momentum": "μ", "beta1": "β<sub>1</sub>", "beta2": "β<sub>2</sub>", "alpha": "α", "eps": "ε",
                  "lr_decay": "η decay", "initial_accumulator_value": "G<sub>0</sub>"}
-_N = lambda text: QT_TRANSLATE_NOOP("StepInspector", text)  # noqa: E731  (marks for lupdate; translated on use)
-HYPER_NOTES = {"momentum": _N("share of the velocity kept"), "beta1": _N("decay of the mean gradient m"),
-               "beta2": _N("decay of the mean squared gradient v"), "alpha": _N("decay of the mean square"),
-               "eps": _N("keeps the division finite"), "lr_decay": _N("learning-rate decay"),
-               "initial_accumulator_value": _N("starting sum of squares")}
-TERM_NOTES = {"v": _N("velocity"), "m": _N("mean gradient (1st moment)"), "m̂": _N("m with bias correction"),
-              "v̂": _N("v with bias correction"), "∇f + μ·v": _N("Nesterov's look-ahead direction")}
+HYPER_NOTES = {
+    "momentum": QT_TRANSLATE_NOOP("StepInspector", "share of the velocity kept"),
+    "beta1": QT_TRANSLATE_NOOP("StepInspector", "decay of the mean gradient m"),
+    "beta2": QT_TRANSLATE_NOOP("StepInspector", "decay of the mean squared gradient v"),
+    "alpha": QT_TRANSLATE_NOOP("StepInspector", "decay of the mean square"),
+    "eps": QT_TRANSLATE_NOOP("StepInspector", "keeps the division finite"),
+    "lr_decay": QT_TRANSLATE_NOOP("StepInspector", "learning-rate decay"),
+    "initial_accumulator_value": QT_TRANSLATE_NOOP("StepInspector", "starting sum of squares"),
+}
+TERM_NOTES = {
+    "v": QT_TRANSLATE_NOOP("StepInspector", "velocity"),
+    "m": QT_TRANSLATE_NOOP("StepInspector", "mean gradient (1st moment)"),
+    "m̂": QT_TRANSLATE_NOOP("StepInspector", "m with bias correction"),
+    "v̂": QT_TRANSLATE_NOOP("StepInspector", "v with bias correction"),
+    "∇f + μ·v": QT_TRANSLATE_NOOP("StepInspector", "Nesterov's look-ahead direction"),
+}
 THROTTLE_MS = 80
 MONO = "font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace;"
 

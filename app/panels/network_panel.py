@@ -23,13 +23,27 @@ from engine import scene as scene_mod
 from engine.nn.datasets import dataset_task
 
 MAX_LISTED_NAMES = 2000  # parameter combos list at most this many names (others can be typed)
-_N = lambda text: QT_TRANSLATE_NOOP("NetworkPanel", text)  # noqa: E731  (marks for lupdate; translated on use)
-DATASET_TITLES = {"xor": _N("XOR"), "moons": _N("Two moons"), "circles": _N("Circles"), "spirals": _N("Two spirals"),
-                  "blobs": _N("Three blobs"), "linear": _N("Linear (regression)"), "sine": _N("Sine (regression)")}
+DATASET_TITLES = {
+    "xor": QT_TRANSLATE_NOOP("NetworkPanel", "XOR"),
+    "moons": QT_TRANSLATE_NOOP("NetworkPanel", "Two moons"),
+    "circles": QT_TRANSLATE_NOOP("NetworkPanel", "Circles"),
+    "spirals": QT_TRANSLATE_NOOP("NetworkPanel", "Two spirals"),
+    "blobs": QT_TRANSLATE_NOOP("NetworkPanel", "Three blobs"),
+    "linear": QT_TRANSLATE_NOOP("NetworkPanel", "Linear (regression)"),
+    "sine": QT_TRANSLATE_NOOP("NetworkPanel", "Sine (regression)"),
+}
 TASK_LOSSES = {"binary": ("bce", "mse", "ce"), "multiclass": ("ce",), "regression": ("mse",)}
-LOSS_TITLES = {"bce": _N("Binary cross-entropy"), "ce": _N("Softmax cross-entropy"), "mse": _N("Mean squared error")}
-METHOD_TITLES = {"random": _N("Random directions"), "params": _N("Two parameters"), "pca": _N("PCA of training"),
-                 "hessian": _N("Hessian eigenvectors")}
+LOSS_TITLES = {
+    "bce": QT_TRANSLATE_NOOP("NetworkPanel", "Binary cross-entropy"),
+    "ce": QT_TRANSLATE_NOOP("NetworkPanel", "Softmax cross-entropy"),
+    "mse": QT_TRANSLATE_NOOP("NetworkPanel", "Mean squared error"),
+}
+METHOD_TITLES = {
+    "random": QT_TRANSLATE_NOOP("NetworkPanel", "Random directions"),
+    "params": QT_TRANSLATE_NOOP("NetworkPanel", "Two parameters"),
+    "pca": QT_TRANSLATE_NOOP("NetworkPanel", "PCA of training"),
+    "hessian": QT_TRANSLATE_NOOP("NetworkPanel", "Hessian eigenvectors"),
+}
 FULL_OPTIMIZERS = ("adam", "gd", "momentum", "nesterov", "rmsprop", "adagrad")
 
 

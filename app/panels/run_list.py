@@ -15,12 +15,26 @@ from app.state import AppState
 from app.widgets import use_cached_scroll_bars
 
 FAILED = QColor("#d62728")
-_N = lambda text: QT_TRANSLATE_NOOP("RunTableModel", text)  # noqa: E731  (marks for lupdate; translated on use)
-COLUMNS = ("#", _N("Optimizer"), "η", _N("Start"), _N("Step"), "f", "|∇f|", _N("Status"))
-COLUMN_TIPS = (_N("Run number and colour"), _N("Optimizer of the run"), _N("Learning rate"), _N("Start point (x, y)"),
-               _N("Iteration shown (the run's last one once it has stopped)"), _N("f at that iteration"),
-               _N("Gradient norm |∇f| at that iteration"),
-               _N("Whether the run is still moving, converged or diverged"))
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("RunTableModel", "Optimizer"),
+    "η",
+    QT_TRANSLATE_NOOP("RunTableModel", "Start"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Step"),
+    "f",
+    "|∇f|",
+    QT_TRANSLATE_NOOP("RunTableModel", "Status"),
+)
+COLUMN_TIPS = (
+    QT_TRANSLATE_NOOP("RunTableModel", "Run number and colour"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Optimizer of the run"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Learning rate"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Start point (x, y)"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Iteration shown (the run's last one once it has stopped)"),
+    QT_TRANSLATE_NOOP("RunTableModel", "f at that iteration"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Gradient norm |∇f| at that iteration"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Whether the run is still moving, converged or diverged"),
+)
 FRAME_COLUMNS = (4, 7)  # first and last column that change with the iteration
 STATIC_COLUMNS = (0, 1, 2, 3)
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

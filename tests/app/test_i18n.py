@@ -423,3 +423,26 @@ def test_main_window_in_chinese():
     assert out.returncode == 0, out.stderr[-2000:]
     menus = out.stdout.strip().splitlines()[-1].split("|")
     assert menus[0] == "文件(&F)", menus
+
+
+def _noop_marks_without_literals(source: str) -> list[int]:
+    """Lines where QT_TRANSLATE_NOOP / QT_TR_NOOP is given something other than string literals: lupdate reads
+    the source text, so a mark on a variable (e.g. inside a helper lambda) extracts nothing."""
+    bad = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in (
+                "QT_TRANSLATE_NOOP", "QT_TR_NOOP"):
+            if not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args):
+                bad.append(node.lineno)
+    return bad
+
+
+def test_translation_marks_are_literals_lupdate_can_read():
+    offenders = {str(p.relative_to(ROOT)): lines for p in sorted((ROOT / "app").rglob("*.py"))
+                 if (lines := _noop_marks_without_literals(p.read_text(encoding="utf-8")))}
+    assert not offenders, f"QT_TRANSLATE_NOOP needs literal arguments: {offenders}"
+
+
+def test_the_literal_check_can_fail():
+    assert _noop_marks_without_literals('_N = lambda t: QT_TRANSLATE_NOOP("Ctx", t)\n') == [1]
+    assert _noop_marks_without_literals('A = QT_TRANSLATE_NOOP("Ctx", "Text")\n') == []
