@@ -51,10 +51,37 @@ class BasinResult:
     final: bool
     elapsed: float = 0.0  # seconds spent computing this stage (worker side)
 
+    @property
+    def limited(self) -> bool:
+        """True when the final map is coarser than requested (a landscape with a costly gradient)."""
+        return self.final and self.resolution < self.request.resolution
 
-def stages(resolution: int) -> list[int]:
-    """Resolutions computed for a request: the coarse preview first unless the request is no finer."""
-    return [resolution] if resolution <= COARSE else [COARSE, resolution]
+
+# Landscapes whose gradient is costly (network slices: one backprop per start and step) would keep the worker busy
+# for minutes at 200 × 200. Their maps are made coarser so that the preview takes about PREVIEW_BUDGET_S and the
+# full map about FULL_BUDGET_S (an upper bound: runs that stop early cost less); the panel says when that happened.
+PREVIEW_BUDGET_S, FULL_BUDGET_S, MIN_STAGE = 2.0, 60.0, 8
+
+
+def gradient_cost(function, view, points: int = 256) -> float:
+    """Seconds per start per step: one batched gradient call on ``points`` starts spread over ``view``."""
+    (x0, x1), (y0, y1) = view
+    u = (np.arange(points) + 0.5) / points
+    x, y = x0 + (x1 - x0) * u, y0 + (y1 - y0) * ((u * 7.0) % 1.0)
+    t0 = time.perf_counter()
+    with np.errstate(all="ignore"):
+        function.gradient(x, y)
+    return (time.perf_counter() - t0) / points
+
+
+def stages(resolution: int, cost: float = 0.0, steps: int = 1) -> list[int]:
+    """Resolutions computed for a request: the coarse preview first unless the request is no finer; both capped
+    for a landscape whose gradient costs ``cost`` seconds per start and step (see the budgets above)."""
+    def affordable(budget: float) -> int:
+        return resolution if cost <= 0 else max(MIN_STAGE, int(math.sqrt(budget / (cost * max(steps, 1)))))
+    full = min(resolution, affordable(FULL_BUDGET_S))
+    coarse = min(COARSE, affordable(PREVIEW_BUDGET_S), full)
+    return [full] if full <= coarse else [coarse, full]
 
 
 def compute(request: BasinRequest, resolution: int | None = None, progress=None) -> engine_basins.BasinMap:
@@ -110,7 +137,7 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         req = self.request
-        plan = stages(req.resolution)
+        plan = stages(req.resolution, gradient_cost(req.function, req.view), req.optimizer.steps)
         costs = [r * r for r in plan]
         total = float(sum(costs))
         done_before = 0.0

@@ -219,6 +219,10 @@ class BasinPanel(QWidget):
             self.summary.setText(self.tr("{n} × {n} starts ({stage}), {opt} η = {lr:g}, at most {steps} steps, "
                                          "{t:.2f} s").format(n=result.resolution, stage=stage, opt=opt.name,
                                                              lr=opt.lr, steps=opt.steps, t=result.elapsed))
+            if result.limited:
+                self.summary.setText(self.summary.text() + " " + self.tr(
+                    "Coarser than the {r} × {r} asked for: every start needs a costly gradient (e.g. a backprop) "
+                    "per step, so the map is kept to about a minute.").format(r=result.request.resolution))
 
     def _on_busy(self, busy: bool) -> None:
         self.progress_bar.setVisible(bool(busy) and self.overlay.enabled)
