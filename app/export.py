@@ -19,6 +19,7 @@ import math
 import os
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Optional, Union
 
@@ -454,6 +455,23 @@ def export_image(source: Union[Scene, "AppState"], path: str | os.PathLike,  # n
         return _write_svg(renderer, path)
 
 
+@contextmanager
+def _uncached(widget):
+    """Paint graphics items directly while in the block: the views keep static layers (axes, contours, field) as
+    cached pixmaps for speed, and a cached item would reach an SVG as a bitmap instead of vector paths."""
+    from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
+
+    saved = [(item, item.cacheMode()) for view in widget.findChildren(QGraphicsView)
+             for item in view.scene().items() if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    for item, _ in saved:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        yield
+    finally:
+        for item, mode in saved:
+            item.setCacheMode(mode)
+
+
 def _write_svg(renderer: FrameRenderer, path: Path) -> Path:
     """The renderer's widget painted through QSvgGenerator: paths and text stay vectors, the colour map is an image.
     (pyqtgraph's SVGExporter cannot parse the path syntax Qt 6 writes, so the SVG is made by Qt itself.)"""
@@ -472,7 +490,8 @@ def _write_svg(renderer: FrameRenderer, path: Path) -> Path:
     generator.setDescription(renderer.state.function.title)
     _set_opacity(renderer._static_hidden, 1.0)
     try:
-        renderer.widget.render(generator)
+        with _uncached(renderer.widget):
+            renderer.widget.render(generator)
     finally:
         _set_opacity(renderer._static_hidden, 0.0)
     buffer.close()
