@@ -7,7 +7,7 @@ clustering end points), ``-1`` when it diverges and ``-2`` when it has not conve
 it to check that a single run ends where the map said.
 
 Same rules as :func:`engine.descent.descend`: the same optimizer objects, start checks and block-wise stop test
-(``_mark_block_stops``, a faster twin of ``descent._mark_stops``: converged when |∇f| < tol; diverged when a
+(``descent._mark_stops``: converged when |∇f| < tol; diverged when a
 coordinate or f is non-finite, |coordinate| > bound or |f| > max(bound, 10·|f(start)|)) and the same elementwise
 arithmetic, so a start's end point and step count are bit-identical to ``descend`` from that start alone. One
 deliberate difference: a start where f or ∇f is not finite is labelled diverged (stopped at step 0) instead of
@@ -29,7 +29,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from engine.descent import _check_args, _check_starts, _gradient_into, _raw_gradient
+from engine.descent import _check_args, _check_starts, _gradient_into, _mark_stops, _raw_gradient
 from engine.optimizers import check_lr, make
 
 Array = np.ndarray
@@ -158,7 +158,8 @@ def _advance(function, opt, x0, g0, going, steps, tol, bound, value_bound, stopp
             x = opt.advance(x, g, bx[i + 1])
             g = _gradient_into(gradient, x, bg[i])
         bv = np.broadcast_to(function.value(bx[1:, :, 0], bx[1:, :, 1]), (n, active.size))
-        done = _mark_block_stops(bx[1:], bg, bv, t, active, tol, bound, value_bound, stopped_at, status)
+        done = _mark_stops(bx[1:, :, 0], bx[1:, :, 1], bg[..., 0], bg[..., 1], bv, t, active, tol, bound,
+                           value_bound, stopped_at, status)
         if done.any():
             cols = np.flatnonzero(done)
             ends[active[cols]] = bx[stopped_at[active[cols]] - t, cols]
@@ -170,31 +171,6 @@ def _advance(function, opt, x0, g0, going, steps, tol, bound, value_bound, stopp
         if progress is not None and t // REPORT_EVERY > t_before // REPORT_EVERY and not progress(t / steps):
             raise Cancelled(f"cancelled after {t} of {steps} steps")
     ends[active] = x                            # max_steps: the last point
-
-
-def _mark_block_stops(bx, bg, bv, t, active, tol, bound, value_bound, stopped_at, status) -> Array:
-    """``descent._mark_stops`` with the same result, 20-40× faster: the x and y columns are tested separately
-    instead of reducing over the last axis of length 2 (NumPy's slowest reduction pattern). bx, bg (n, Ka, 2),
-    bv (n, Ka): block rows t+1..t+n; records each active run's first stop; returns the (Ka,) stopped mask.
-    """
-    x, y, gx, gy = bx[..., 0], bx[..., 1], bg[..., 0], bg[..., 1]
-    ok = np.abs(x) <= bound                             # NaN compares False: catches NaN, inf and escapes
-    ok &= np.abs(y) <= bound
-    ok &= np.abs(bv) <= value_bound[active]
-    ok &= np.isfinite(gx)
-    ok &= np.isfinite(gy)
-    conv = gx * gx + gy * gy < tol * tol                # = (bg * bg).sum(axis=2) bit for bit
-    event = conv | ~ok
-    hit = event.any(axis=0)
-    if not hit.any():
-        return hit
-    first = np.argmax(event, axis=0)                    # (Ka,) block row of the first event
-    cols = np.flatnonzero(hit)
-    runs = active[cols]
-    diverged = ~ok[first[cols], cols]
-    stopped_at[runs] = t + 1 + first[cols] - diverged   # diverged: the row before is the last valid one
-    status[runs] = np.where(diverged, "diverged", "converged")
-    return hit
 
 
 # --- clustering end points into basins ------------------------------------------------------------------------

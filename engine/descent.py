@@ -3,7 +3,8 @@
 Row t of every array is iteration t: ``points[t]`` = x_t, ``values[t]`` = f(x_t), ``gradients[t]`` = ∇f(x_t), and
 ``states[name][t]`` is the optimizer's state after the step that produced x_t (row 0: the initial zeros).
 
-Speed: the K runs advance together, a handful of NumPy calls on (K, 2) arrays per step. Stop conditions are checked
+Speed: the K runs advance together, ~20 NumPy calls on (2, K) arrays per step (the optimizer's kernel and the
+gradient writing into preallocated rows; at this size a call's fixed cost dominates, see ``_run``). Stop conditions are checked
 once per block of steps on the whole block at once; a run that stopped inside a block is cut back to its stopping row
 (runs are independent, so the extra steps it took change nothing else) and drops out of the arithmetic from then on.
 """
@@ -108,6 +109,25 @@ def _gradient_into(gradient, x: Array, out: Array) -> Array:
     return out
 
 
+def _gradient_kernel(function):
+    """``into(x, y, gx, gy, scratch)``: ∇f at points given as equal-shaped float arrays, written into gx and gy.
+
+    Catalogue functions may offer this as ``gradient.into`` (the same arithmetic as ``gradient``, without temporaries
+    or the copies into place); for any other function it wraps the raw gradient and copies its output.
+    """
+    into = getattr(function.gradient, "into", None)
+    if into is not None:
+        return into
+    gradient = _raw_gradient(function)
+
+    def copy_into(x, y, gx, gy, scratch):
+        a, b = gradient(x, y)
+        np.copyto(gx, a)   # broadcasts a constant component
+        np.copyto(gy, b)
+
+    return copy_into
+
+
 def descend(function, starts, optimizer: str = "gd", lr: float = 0.01, steps: int = 1000,
             tol: float = 1e-6, bound: float = 1e6, **hyper: float) -> Trajectory:
     """Run ``optimizer`` from every start point for at most ``steps`` steps.
@@ -156,42 +176,47 @@ def _check_first_row(values: Array, gradients: Array) -> None:
 
 
 def _run(function, opt, points, gradients, values, states, going, tol, bound, value_bound, stopped_at, status):
-    """Advance the runs flagged ``going`` block by block, filling rows 1..steps and marking stops."""
+    """Advance the runs flagged ``going`` block by block, filling rows 1..steps and marking stops.
+
+    Inside the loop the K runs are laid out as rows, x (2, Ka) = [x coordinates, y coordinates]: the gradient then
+    reads and writes contiguous rows in place, and one transposed copy per block puts them into (steps+1, K, 2).
+    The optimizer kernel writes each step's state into its own row of the block's state history ``bs``, reading the
+    previous row: the history costs no copy per step.
+    """
     steps = points.shape[0] - 1
-    gradient = _raw_gradient(function)
+    into = _gradient_kernel(function)
     active = np.flatnonzero(going)        # global run indices still advancing
-    opt.keep(active)
-    x, g = points[0, active], gradients[0, active]
+    x, g = points[0, active].T.copy(), gradients[0, active].T.copy()
+    p = opt.packed[:, active].transpose(0, 2, 1).copy()        # (S, 2, Ka)
+    step, scratch = opt.kernel(x.shape), np.empty(x.shape[1])
     t = 0
     while t < steps and active.size:
         n = min(BLOCK, steps - t)
         every = active.size == points.shape[1]
-        bx, bg = np.empty((n, active.size, 2)), np.empty((n, active.size, 2))
-        bs = np.empty((n,) + opt.packed.shape)            # (n, S, Ka, 2): all optimizer states, one copy a step
-        x_col, y_col, gx_col, gy_col = bx[..., 0], bx[..., 1], bg[..., 0], bg[..., 1]   # (n, Ka) views
-        packed, advance, has_state = opt.packed, opt.advance, bool(opt.state_names)
-        for i in range(n):                              # the hot loop: a few NumPy calls on (Ka, 2) arrays
-            advance(x, g, bx[i])
-            gx_col[i], gy_col[i] = gradient(x_col[i], y_col[i])
-            x, g = bx[i], bg[i]
-            if has_state:
-                bs[i] = packed                          # optimizers update their state in place
-        bv = function.value(bx[..., 0], bx[..., 1])
-        bv = np.broadcast_to(bv, bx.shape[:2])
+        bx, bg = np.empty((n, 2, active.size)), np.empty((n, 2, active.size))
+        bs = np.empty((n,) + p.shape)                                # (n, S, 2, Ka)
+        # The hot loop: ~20 NumPy calls a step on (2, Ka) arrays. Iterating arrays hands out the row views in C.
+        for xi, xr, yr, gi, gxr, gyr, si, c in zip(bx, bx[:, 0], bx[:, 1], bg, bg[:, 0], bg[:, 1], bs,
+                                                  opt.coefficients(t, n)):
+            step(x, g, xi, p, si, c)
+            into(xr, yr, gxr, gyr, scratch)
+            x, g, p = xi, gi, si
+        bv = np.broadcast_to(function.value(bx[:, 0], bx[:, 1]), (n, active.size))
         cols = slice(None) if every else active
         rows = slice(t + 1, t + 1 + n)
-        _store(points, rows, cols, bx, every)
-        _store(gradients, rows, cols, bg, every)
+        _store_rows(points, rows, cols, bx, every)
+        _store_rows(gradients, rows, cols, bg, every)
         _store(values, rows, cols, bv, every)
         for j, name in enumerate(opt.state_names):
-            _store(states[name], rows, cols, bs[:, j], every)
-        done = _mark_stops(bx, bg, bv, t, active, tol, bound, value_bound, stopped_at, status)
+            _store_rows(states[name], rows, cols, bs[:, j], every)
+        done = _mark_stops(bx[:, 0], bx[:, 1], bg[:, 0], bg[:, 1], bv, t, active, tol, bound, value_bound,
+                           stopped_at, status)
         t += n
         if done.any():
             keep = ~done
             active = active[keep]
-            opt.keep(keep)
-            x, g = bx[-1, keep], bg[-1, keep]
+            x, g, p = bx[-1][:, keep], bg[-1][:, keep], bs[-1][..., keep]
+            step, scratch = opt.kernel(x.shape), np.empty(x.shape[1])
 
 
 def _store(out: Array, rows: slice, cols, block: Array, every: bool) -> None:
@@ -201,21 +226,36 @@ def _store(out: Array, rows: slice, cols, block: Array, every: bool) -> None:
         out[rows, cols] = block
 
 
-def _mark_stops(bx, bg, bv, t, active, tol, bound, value_bound, stopped_at, status) -> Array:
+def _store_rows(out: Array, rows: slice, cols, block: Array, every: bool) -> None:
+    """Store a block laid out (n, 2, Ka) into ``out`` (steps+1, K, 2): one copy per coordinate (a transposed copy
+    in one call walks the length-2 axis innermost and is ~4× slower)."""
+    for d in (0, 1):
+        if every:
+            out[rows, :, d] = block[:, d]
+        else:
+            out[rows, cols, d] = block[:, d]
+
+
+def _mark_stops(x, y, gx, gy, v, t, active, tol, bound, value_bound, stopped_at, status) -> Array:
     """Find each active run's first stop inside the block of rows t+1..t+n; record it; return the (Ka,) stopped mask.
 
-    NaN compares False, so ``~(|x| <= bound)`` catches NaN, inf and escapes in one test.
+    x, y, gx, gy, v: (n, Ka), one array per coordinate (reducing over a last axis of length 2 is NumPy's slowest
+    reduction pattern). NaN compares False, so ``|x| <= bound`` fails for NaN, inf and escapes in one test.
     """
-    bad = ~((np.abs(bx) <= bound).all(axis=2) & (np.abs(bv) <= value_bound[active]) & np.isfinite(bg).all(axis=2))
-    conv = (bg * bg).sum(axis=2) < tol * tol
-    event = bad | conv
+    ok = np.abs(x) <= bound
+    ok &= np.abs(y) <= bound
+    ok &= np.abs(v) <= value_bound[active]
+    ok &= np.isfinite(gx)
+    ok &= np.isfinite(gy)
+    conv = gx * gx + gy * gy < tol * tol                # = (g * g).sum(axis=-1) bit for bit
+    event = conv | ~ok
     hit = event.any(axis=0)
     if not hit.any():
         return hit
-    first = np.argmax(event, axis=0)                    # (Ka,) block index of the first event
+    first = np.argmax(event, axis=0)                    # (Ka,) block row of the first event
     cols = np.flatnonzero(hit)
     runs = active[cols]
-    diverged = bad[first[cols], cols]
+    diverged = ~ok[first[cols], cols]
     stopped_at[runs] = t + 1 + first[cols] - diverged   # diverged: the row before is the last valid one
     status[runs] = np.where(diverged, "diverged", "converged")
     return hit

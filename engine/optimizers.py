@@ -71,8 +71,23 @@ def _check_hyper(name: str, value: object, ranges: dict = _RANGES) -> float:
     return v
 
 
+# Every step of every optimizer is a handful of NumPy calls on small arrays, so the cost is per call (~0.5-1 µs),
+# not per element. The kernels below therefore bind ufuncs to local names, pass ``out`` positionally and take
+# constants as 0-d arrays: each of these saves ~0.1-0.4 µs a call over ``np.multiply(a, 1.5, out=o)``.
+_mul, _add, _sub, _div, _sqrt = np.multiply, np.add, np.subtract, np.divide, np.sqrt
+
+
+def _const(value: float) -> Array:
+    """``value`` as a 0-d float array: the cheapest scalar operand for a ufunc (a Python float costs a conversion)."""
+    return np.array(float(value))
+
+
 class Optimizer:
-    """Base class: holds lr, the resolved hyper-parameters, a step counter ``t`` and the state arrays (K, D)."""
+    """Base class: holds lr, the resolved hyper-parameters, a step counter ``t`` and the state arrays (K, D).
+
+    Each subclass writes its update once, as a *kernel* (see :meth:`kernel`); :meth:`advance` and :meth:`step` run it
+    on the state held here, and ``descend`` runs it on a state history it keeps itself (no copy per step).
+    """
 
     name: ClassVar[str] = ""
     title: ClassVar[str] = ""
@@ -91,24 +106,24 @@ class Optimizer:
         self.hyper = {k: _check_hyper(k, v, self.ranges) for k, v in resolved.items()}
         self.t = 0
         self.state: dict[str, Array] = {}
-        self._scratch: Array | None = None
+        self._shape: tuple[int, ...] | None = None
 
     def init_state(self, K: int, D: int) -> None:
         """Fresh zero state for K runs of D parameters and step counter 0."""
         self.t = 0
         self._set_packed(np.zeros((len(self.state_names), K, D)))
-        self._scratch = np.empty((K, D))
 
     def _set_packed(self, packed: Array) -> None:
-        # All state arrays live in one (S, K, D) array so that a caller can copy them with one call per step;
+        # All state arrays live in one (S, K, D) array so that one call can update or copy them all;
         # ``state`` holds named views of it.
         self.packed = packed
         self.state = {n: packed[i] for i, n in enumerate(self.state_names)}
+        self._shape = packed.shape[1:]
+        self._step = self.kernel(self._shape)
 
     def keep(self, rows: Array) -> None:
         """Keep only the given runs (index or boolean array over K); the others drop out of all later steps."""
         self._set_packed(self.packed[:, rows])
-        self._scratch = self._scratch[rows]
 
     def step(self, x: Array, g: Array, active: Array | None = None) -> Array:
         """One update of all K runs: x, g (K, D) -> new x (K, D); ``x`` is not modified, ``state`` is.
@@ -117,10 +132,10 @@ class Optimizer:
         Calls ``init_state(K, D)`` first if it was never called.
         """
         x, g = np.asarray(x, dtype=float), np.asarray(g, dtype=float)
-        if self._scratch is None:
+        if self._shape is None:
             self.init_state(*g.shape)
-        if x.shape != self._scratch.shape or g.shape != self._scratch.shape:
-            raise ValueError(f"x and g must have shape {self._scratch.shape} (K, D), got {x.shape} and {g.shape}")
+        if x.shape != self._shape or g.shape != self._shape:
+            raise ValueError(f"x and g must have shape {self._shape} (K, D), got {x.shape} and {g.shape}")
         if active is None:
             return self.advance(x, g, np.empty_like(x))
         active = np.asarray(active, dtype=bool)
@@ -134,11 +149,27 @@ class Optimizer:
         return new
 
     def advance(self, x: Array, g: Array, out: Array) -> Array:
-        """``step`` without checks, writing the new positions into ``out`` (K, D): the hot loop of ``descend``."""
+        """``step`` without checks, writing the new positions into ``out`` (K, D) and updating ``state`` in place."""
+        c = self.coefficients(self.t, 1)[0]
         self.t += 1
-        return self._update(x, g, out)
+        return self._step(x, g, out, self.packed, self.packed, c)
 
-    def _update(self, x: Array, g: Array, out: Array) -> Array:
+    def coefficients(self, t: int, n: int) -> list:
+        """What the kernel needs to know about steps t+1 … t+n (step counts start at 1), one entry a step.
+
+        Computed a block at a time so that the hot loop does no Python arithmetic; None for optimizers whose
+        update does not depend on the step count.
+        """
+        return [None] * n
+
+    def kernel(self, shape: tuple[int, ...]):
+        """``step(x, g, out, p, q, c) -> out``: one update of arrays shaped ``shape``.
+
+        x, g: positions and gradients; out: where the new positions go; p: the state before, (S, *shape);
+        q: where the state after goes (may be ``p`` itself: updates in place); c: this step's entry of
+        :meth:`coefficients`. Any layout works (the update is elementwise): ``descend`` passes (2, K) rows.
+        Scratch arrays are bound in the closure, so a kernel must not be shared between threads.
+        """
         raise NotImplementedError
 
 
@@ -146,9 +177,13 @@ class GD(Optimizer):
     name, title = "gd", "Gradient descent"
     formula = "x_{t+1} = x_t − η·∇f(x_t)"
 
-    def _update(self, x, g, out):
-        np.multiply(g, self.lr, out=self._scratch)
-        return np.subtract(x, self._scratch, out=out)
+    def kernel(self, shape):
+        lr, s = _const(self.lr), np.empty(shape)
+
+        def step(x, g, out, p, q, c):
+            _mul(g, lr, s)
+            return _sub(x, s, out)
+        return step
 
 
 class Momentum(Optimizer):
@@ -157,12 +192,16 @@ class Momentum(Optimizer):
     state_names = ("v",)
     formula = "v_{t+1} = μ·v_t + ∇f(x_t)   (v₁ = ∇f(x₀))\nx_{t+1} = x_t − η·v_{t+1}"
 
-    def _update(self, x, g, out):
-        v = self.state["v"]
-        v *= self.hyper["momentum"]
-        v += g
-        np.multiply(v, self.lr, out=self._scratch)
-        return np.subtract(x, self._scratch, out=out)
+    def kernel(self, shape):
+        mu, lr, s = _const(self.hyper["momentum"]), _const(self.lr), np.empty(shape)
+
+        def step(x, g, out, p, q, c):
+            v = q[0]
+            _mul(p[0], mu, v)
+            _add(v, g, v)
+            _mul(v, lr, s)
+            return _sub(x, s, out)
+        return step
 
 
 class Nesterov(Optimizer):
@@ -172,14 +211,18 @@ class Nesterov(Optimizer):
     ranges = {**_RANGES, "momentum": (0.0, 1.0, False, False)}  # PyTorch: nesterov needs momentum > 0
     formula = "v_{t+1} = μ·v_t + ∇f(x_t)\nx_{t+1} = x_t − η·(∇f(x_t) + μ·v_{t+1})"
 
-    def _update(self, x, g, out):
-        mu, v, s = self.hyper["momentum"], self.state["v"], self._scratch
-        v *= mu
-        v += g
-        np.multiply(v, mu, out=s)
-        s += g
-        s *= self.lr
-        return np.subtract(x, s, out=out)
+    def kernel(self, shape):
+        mu, lr, s = _const(self.hyper["momentum"]), _const(self.lr), np.empty(shape)
+
+        def step(x, g, out, p, q, c):
+            v = q[0]
+            _mul(p[0], mu, v)
+            _add(v, g, v)
+            _mul(v, mu, s)
+            _add(s, g, s)
+            _mul(s, lr, s)
+            return _sub(x, s, out)
+        return step
 
 
 class AdaGrad(Optimizer):
@@ -193,16 +236,24 @@ class AdaGrad(Optimizer):
         super().init_state(K, D)
         self.state["sum"] += self.hyper["initial_accumulator_value"]
 
-    def _update(self, x, g, out):
-        G, s = self.state["sum"], self._scratch
-        clr = self.lr / (1.0 + (self.t - 1) * self.hyper["lr_decay"])
-        np.multiply(g, g, out=s)
-        G += s
-        np.sqrt(G, out=s)
-        s += self.hyper["eps"]
-        np.divide(g, s, out=s)
-        s *= clr
-        return np.subtract(x, s, out=out)
+    def coefficients(self, t, n):
+        # η̃ of step u = t+1 … t+n, written exactly as PyTorch does: lr / (1 + (u − 1)·lr_decay).
+        lr, decay = self.lr, self.hyper["lr_decay"]
+        return [_const(lr / (1.0 + u * decay)) for u in range(t, t + n)]
+
+    def kernel(self, shape):
+        eps, s = _const(self.hyper["eps"]), np.empty(shape)
+
+        def step(x, g, out, p, q, clr):
+            G = q[0]
+            _mul(g, g, s)
+            _add(p[0], s, G)
+            _sqrt(G, s)
+            _add(s, eps, s)
+            _div(g, s, s)
+            _mul(s, clr, s)
+            return _sub(x, s, out)
+        return step
 
 
 class RMSProp(Optimizer):
@@ -212,17 +263,23 @@ class RMSProp(Optimizer):
     formula = ("s_{t+1} = α·s_t + (1 − α)·∇f(x_t)²\n"
                "x_{t+1} = x_t − η·∇f(x_t)/(√s_{t+1} + ε)")
 
-    def _update(self, x, g, out):
-        alpha, sq, s = self.hyper["alpha"], self.state["square_avg"], self._scratch
-        np.multiply(g, g, out=s)
-        s *= 1.0 - alpha
-        sq *= alpha
-        sq += s
-        np.sqrt(sq, out=s)
-        s += self.hyper["eps"]
-        np.divide(g, s, out=s)
-        s *= self.lr
-        return np.subtract(x, s, out=out)
+    def kernel(self, shape):
+        alpha = self.hyper["alpha"]
+        a, w, eps, lr = _const(alpha), _const(1.0 - alpha), _const(self.hyper["eps"]), _const(self.lr)
+        s = np.empty(shape)
+
+        def step(x, g, out, p, q, c):
+            sq = q[0]
+            _mul(g, g, s)
+            _mul(s, w, s)
+            _mul(p[0], a, sq)
+            _add(sq, s, sq)
+            _sqrt(sq, s)
+            _add(s, eps, s)
+            _div(g, s, s)
+            _mul(s, lr, s)
+            return _sub(x, s, out)
+        return step
 
 
 class Adam(Optimizer):
@@ -234,32 +291,37 @@ class Adam(Optimizer):
                "m̂ = m_{t+1}/(1 − β₁^{t+1}),   v̂ = v_{t+1}/(1 − β₂^{t+1})\n"
                "x_{t+1} = x_t − η·m̂/(√v̂ + ε)")
 
-    def init_state(self, K: int, D: int) -> None:
-        super().init_state(K, D)
+    def coefficients(self, t, n):
+        # x − η/bc1 · m/(√v/√bc2 + ε) = x − m/(√v·k/√bc2 + k·ε) with k = bc1/η: both bias corrections folded into
+        # two scalars of the denominator, (k/√bc2, k·ε) for step u = t+1 … t+n, computed for all n steps at once.
+        b1, b2, lr, eps = self.hyper["beta1"], self.hyper["beta2"], self.lr, self.hyper["eps"]
+        u = np.arange(t + 1, t + n + 1, dtype=float)
+        k = (1.0 - b1 ** u) / lr
+        return [(_const(a), _const(b)) for a, b in zip((k / np.sqrt(1.0 - b2 ** u)).tolist(), (k * eps).tolist())]
+
+    def kernel(self, shape):
         b1, b2 = self.hyper["beta1"], self.hyper["beta2"]
-        self._decay = np.array([b1, b2])[:, None, None]           # (2, 1, 1): m and v decay together
-        self._weight = np.array([1.0 - b1, 1.0 - b2])[:, None, None]
-        self._terms = np.empty((2, K, D))
+        # Full-size constants: a binary ufunc on equal shapes is cheaper than one that broadcasts (~0.4 vs ~1.1 µs
+        # on (2, 64)), so (1−β₁)g and (1−β₂)g go into ``terms`` with one call each rather than one broadcast call.
+        decay = np.stack([np.full(shape, b1), np.full(shape, b2)])
+        w1, w2 = np.full(shape, 1.0 - b1), np.full(shape, 1.0 - b2)
+        terms, s = np.empty((2,) + tuple(shape)), np.empty(shape)
+        g_term, g2_term = terms
 
-    def keep(self, rows: Array) -> None:
-        super().keep(rows)
-        self._terms = self._terms[:, rows]
-
-    def _update(self, x, g, out):
-        # packed = [m, v]; one call updates both moments: [m, v] = [β₁, β₂]·[m, v] + [(1−β₁)g, (1−β₂)g²].
-        P, terms, s = self.packed, self._terms, self._scratch
-        np.multiply(g, self._weight, out=terms)
-        terms[1] *= g
-        P *= self._decay
-        P += terms
-        # x − η/bc1 · m/(√v/√bc2 + ε), with both scale factors folded into the denominator.
-        bc1, bc2 = 1.0 - self.hyper["beta1"] ** self.t, 1.0 - self.hyper["beta2"] ** self.t
-        k = bc1 / self.lr
-        np.sqrt(P[1], out=s)
-        s *= k / math.sqrt(bc2)
-        s += k * self.hyper["eps"]
-        np.divide(P[0], s, out=s)
-        return np.subtract(x, s, out=out)
+        def step(x, g, out, p, q, c):
+            # [m, v] = [β₁, β₂]·[m, v] + [(1−β₁)g, (1−β₂)g·g]: one call per operation updates both moments.
+            _mul(g, w1, g_term)
+            _mul(g, w2, g2_term)
+            _mul(g2_term, g, g2_term)
+            _mul(p, decay, q)
+            _add(q, terms, q)
+            scale, shift = c
+            _sqrt(q[1], s)
+            _mul(s, scale, s)
+            _add(s, shift, s)
+            _div(q[0], s, s)
+            return _sub(x, s, out)
+        return step
 
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {c.name: c for c in (GD, Momentum, Nesterov, AdaGrad, RMSProp, Adam)}

@@ -90,10 +90,24 @@ def lines(x: Array, y: Array) -> tuple[Array, Array]:
     return line(x), line(y)
 
 
-def entry(fn: TestFunction, blocked: bool = False) -> TestFunction:
-    """``fn`` with its callables wrapped by :func:`vectorised`, ready for the catalogue."""
+def entry(fn: TestFunction, blocked: bool = False, gradient_into=None) -> TestFunction:
+    """``fn`` with its callables wrapped by :func:`vectorised`, ready for the catalogue.
+
+    gradient_into: optional ``into(x, y, gx, gy, scratch)``, the gradient's arithmetic op for op (bit-identical) on
+    equal-shaped float arrays, written into gx and gy (scratch: one more array of that shape). ``descend`` calls it
+    every step, where NumPy's per-call cost dominates and temporaries and copies into place would double the work.
+    Kept as the wrapped gradient's ``into`` attribute: the public interface does not change.
+    """
     wrapped = {k: vectorised(getattr(fn, k), blocked) for k in ("value", "gradient", "hessian") if getattr(fn, k)}
+    if gradient_into is not None:
+        wrapped["gradient"].into = gradient_into
     return dataclasses.replace(fn, **wrapped)
+
+
+def const(value: float) -> Array:
+    """``value`` as a 0-d float array: for tiny arrays the cheapest scalar operand of a ufunc (a Python float is
+    converted on every call)."""
+    return np.array(float(value))
 
 
 def polynomial(t: Array, coefficients: tuple[float, ...]) -> Array:
