@@ -155,13 +155,26 @@ class MLP:
         return t
 
     # ----------------------------------------------------------------- forward
-    def _forward_cache(self, params: Params, X: Array) -> tuple[list[Array], list[Array]]:
+    def layer_views(self, vector: Array) -> list[tuple[Array, Array]]:
+        """(D,) flat vector -> [(W_1, b_1), (W_2, b_2), …] as views into it (no copies; writing a view writes the
+        vector). Same order as :meth:`flatten`."""
+        views = []
+        i = 0
+        for m, n in zip(self.layer_sizes[:-1], self.layer_sizes[1:]):
+            views.append((vector[i:i + m * n].reshape(m, n), vector[i + m * n:i + m * n + n]))
+            i += m * n + n
+        return views
+
+    def _forward_cache(self, params: Params | list[tuple[Array, Array]], X: Array) -> tuple[list[Array], list[Array]]:
         """Forward pass caching every layer: zs[l] = z_l (N, n_l) for l = 1..L (zs[0] is None), a[l] = a_l, a[0] = X.
-        The last a is the hidden-style output before the loss's output activation (i.e. a_L = z_L)."""
+        The last a is the hidden-style output before the loss's output activation (i.e. a_L = z_L).
+        ``params``: a params dict or a list of (W_l, b_l) as from :meth:`layer_views`."""
+        layers = _as_layers(params, self.n_layers)
         zs: list[Array] = [None]  # type: ignore[list-item]
         acts = [X]
-        for l in range(1, self.n_layers + 1):
-            z = acts[-1] @ params[f"W{l}"] + params[f"b{l}"]
+        for l, (W, b) in enumerate(layers, start=1):
+            z = acts[-1] @ W
+            z += b
             zs.append(z)
             acts.append(ACTIVATIONS[self.activations[l - 1]][0](z) if l < self.n_layers else z)
         return zs, acts
@@ -206,6 +219,33 @@ class MLP:
             grads[f"W{lt.layer}"] = lt.dW
             grads[f"b{lt.layer}"] = lt.db
         return L, grads
+
+    def loss_and_flat_gradient(self, theta: Array, X: Array, t: Array) -> tuple[float, Array]:
+        """Training's hot path: (L, ∂L/∂θ (D,)) at the flat parameters theta (D,), by the same backprop as
+        :meth:`backward_trace`. X and the targets matrix t must already be checked (:meth:`check_inputs`,
+        :meth:`targets`): a training loop does that once, not every step. Parameters are read, and the gradient
+        written, through :meth:`layer_views` (no dicts, no copies)."""
+        layers = self.layer_views(theta)
+        grad = np.empty_like(theta)
+        grad_layers = self.layer_views(grad)
+        zs, a = self._forward_cache(layers, X)
+        L = float(losses.value(self.loss_name, zs[-1], t))
+        delta = losses.grad_output(self.loss_name, zs[-1], t)          # δ_L, (N, n_L)
+        for l in range(self.n_layers, 0, -1):
+            dW, db = grad_layers[l - 1]
+            np.matmul(a[l - 1].T, delta, out=dW)                        # ∂L/∂W_l = a_{l−1}ᵀ · δ_l
+            np.sum(delta, axis=0, out=db)                               # ∂L/∂b_l = Σ_samples δ_l
+            if l > 1:                                                   # δ_{l−1} = (δ_l · W_lᵀ) ⊙ σ'(z_{l−1})
+                local = ACTIVATIONS[self.activations[l - 2]][1](zs[l - 1], a[l - 1])
+                delta = delta @ layers[l - 1][0].T
+                delta *= local
+        return L, grad
+
+
+def _as_layers(params: Params | list[tuple[Array, Array]], n_layers: int) -> list[tuple[Array, Array]]:
+    if isinstance(params, dict):
+        return [(params[f"W{l}"], params[f"b{l}"]) for l in range(1, n_layers + 1)]
+    return params
 
 
 def _check_layer_sizes(layer_sizes: Sequence[int]) -> tuple[int, ...]:

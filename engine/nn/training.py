@@ -29,6 +29,7 @@ def train(model, params0: Params, X: Array, y: Array, optimizer: str = "adam", l
 
     _check_steps(lr, steps)
     X = model.check_inputs(X)
+    t = model.targets(y, X.shape[0])                  # checked once; each step uses the flat hot path
     opt = optimizers.make(optimizer, lr, **hyper)
     theta = model.flatten(params0)[None, :]
     opt.init_state(1, theta.shape[1])
@@ -36,10 +37,10 @@ def train(model, params0: Params, X: Array, y: Array, optimizer: str = "adam", l
     loss = np.empty(steps + 1)
     for s in range(steps + 1):
         path[s] = theta[0]
-        L, grads = model.loss_and_gradients(model.unflatten(theta[0]), X, y)
+        L, grad = model.loss_and_flat_gradient(theta[0], X, t)
         loss[s] = L
         if s < steps:
-            theta = opt.step(theta, model.flatten(grads)[None, :])
+            theta = opt.step(theta, grad[None, :])
     return path, loss
 
 

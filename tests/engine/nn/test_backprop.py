@@ -108,3 +108,17 @@ def test_dataset_mismatch_raises():
         MLP([2, 4, 3], loss="ce").loss(MLP([2, 4, 3], loss="ce").init_params(), np.zeros((2, 2)), np.array([0, 3]))
     with pytest.raises(ValueError, match="0 or 1"):
         MLP([2, 1], loss="bce").loss(MLP([2, 1], loss="bce").init_params(), np.zeros((2, 2)), np.array([0, 0.5]))
+
+
+@pytest.mark.parametrize("loss, activation", [("mse", "tanh"), ("bce", ["relu", "sigmoid"]), ("ce", "tanh")])
+def test_flat_gradient_is_backward_trace_flattened(loss, activation):
+    model = MLP([2, 5, 4, 3 if loss == "ce" else 1], activation=activation, loss=loss, seed=4)
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((40, 2))
+    y = rng.integers(0, 3, 40) if loss == "ce" else (rng.random(40) > 0.5).astype(float)
+    params = model.init_params()
+    L, grads = model.loss_and_gradients(params, X, y)
+    theta = model.flatten(params)
+    L_flat, g = model.loss_and_flat_gradient(theta, X, model.targets(y, 40))
+    assert L_flat == L and np.array_equal(g, model.flatten(grads))
+    assert np.array_equal(theta, model.flatten(params))     # parameters only read
