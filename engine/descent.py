@@ -179,7 +179,7 @@ def _run(function, opt, points, gradients, values, states, going, tol, bound, va
     """Advance the runs flagged ``going`` block by block, filling rows 1..steps and marking stops.
 
     Inside the loop the K runs are laid out as rows, x (2, Ka) = [x coordinates, y coordinates]: the gradient then
-    reads and writes contiguous rows in place, and one transposed copy per block puts them into (steps+1, K, 2).
+    reads and writes contiguous rows in place, and each block is copied once into (steps+1, K, 2) (``_store_rows``).
     The optimizer kernel writes each step's state into its own row of the block's state history ``bs``, reading the
     previous row: the history costs no copy per step.
     """
