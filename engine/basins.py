@@ -90,7 +90,7 @@ class BasinLabels:
 
 
 @dataclass(frozen=True)
-class BasinMap:
+class BasinMap(BasinLabels):
     """A basin map on a grid of start points, indexed [y, x] like an image.
 
     labels (res, res) int, end_points (res, res, 2), steps (res, res) int: as in :class:`BasinLabels`;
@@ -98,22 +98,8 @@ class BasinMap:
     [i, j] starts at (x[j], y[i]) and covers the rectangle around it; basins: each basin with its share of the area.
     """
 
-    labels: Array
-    end_points: Array
-    steps: Array
-    basins: list[Basin]
-    x: Array
-    y: Array
-    cluster_tol: float
-    max_steps: int
-
-    @property
-    def diverged_share(self) -> float:
-        return float(np.mean(self.labels == DIVERGED))
-
-    @property
-    def not_converged_share(self) -> float:
-        return float(np.mean(self.labels == NOT_CONVERGED))
+    x: Array = None  # type: ignore[assignment]
+    y: Array = None  # type: ignore[assignment]
 
 
 # --- running every start to its end --------------------------------------------------------------------------
@@ -316,4 +302,4 @@ def basin_map(function, x_range: Sequence[float], y_range: Sequence[float], reso
     r = basin_labels(function, starts, optimizer, lr, steps, tol, cluster_tol, None, bound, progress, **hyper)
     shape = gx.shape
     return BasinMap(r.labels.reshape(shape), r.end_points.reshape(shape + (2,)), r.steps.reshape(shape), r.basins,
-                    x, y, r.cluster_tol, r.max_steps)
+                    r.cluster_tol, r.max_steps, x=x, y=y)
