@@ -462,3 +462,42 @@ def test_clicking_rows_with_all_panels_live(qtbot, state):
         assert panel.combo.currentData() == name
         assert [i.row() for i in runs.table.selectionModel().selectedRows()] == [row]
         assert f"Run {state.runs[row].id}" in inspector.browser.toPlainText()
+
+
+def test_cached_text_browser_draws_what_a_plain_one_draws(qtbot):
+    """The cached browser's page equals a plain QTextBrowser's, drawn again from the kept picture, and follows HTML,
+    size, scroll and palette changes."""
+    from PySide6.QtGui import QPalette, QColor
+    from PySide6.QtWidgets import QTextBrowser
+    from app.widgets import CachedTextBrowser
+
+    def pixels(browser):
+        image = browser.grab().toImage()
+        return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine()).astype(int)
+
+    html = ("<b>Run 1</b> · momentum<table border=1 cellspacing=0>"
+            + "".join(f"<tr><td>x<sub>{i}</sub></td><td>{i * 0.123:.4g}</td><td style='color:#d62728'>−∇f</td></tr>"
+                      for i in range(30)) + "</table>")
+    browsers = []
+    for cls in (QTextBrowser, CachedTextBrowser):
+        browser = cls()
+        qtbot.addWidget(browser)
+        browser.setHtml(html)
+        browser.setGeometry(400, 300, 260, 200)  # away from the (offscreen) cursor at the screen's corner
+        browser.show()
+        qtbot.waitExposed(browser)
+        browsers.append(browser)
+    plain, cached = browsers
+    pictures = []
+    for change in (lambda b: None, lambda b: b.setHtml(html.replace("Run 1", "Run 2")), lambda b: b.resize(300, 180),
+                   lambda b: b.verticalScrollBar().setValue(120),
+                   lambda b: b.setPalette(QPalette(QColor("#3060a0")))):
+        for browser in (plain, cached):
+            change(browser)
+            qtbot.wait(1)
+        picture = pixels(cached)
+        assert cached._key is not None  # the kept picture was used
+        np.testing.assert_array_equal(picture, pixels(plain))
+        np.testing.assert_array_equal(pixels(cached), picture)
+        assert all(picture.shape != p.shape or (picture != p).any() for p in pictures)
+        pictures.append(picture)
