@@ -118,7 +118,8 @@ class CachedTextBrowser(QTextBrowser):
         doc = self.document()
         shows_cursor = Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextEditable
         if (self.underMouse() or self.textInteractionFlags() & shows_cursor or self.textCursor().hasSelection()
-                or self.extraSelections() or doc.isEmpty() or self.isRightToLeft() or QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton):
+                or self.extraSelections() or doc.isEmpty() or self.isRightToLeft()
+                or QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton):
             self._key = None
             super().paintEvent(event)
             return
