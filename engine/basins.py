@@ -29,8 +29,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from engine.descent import _check_args, _check_starts, _gradient_into, _mark_stops, _raw_gradient
-from engine.optimizers import check_lr, make
+from engine.descent import _gradient_into, _mark_stops, _raw_gradient, prepare
 
 Array = np.ndarray
 Progress = Callable[[float], bool]
@@ -107,12 +106,8 @@ class BasinMap(BasinLabels):
 def descend_ends(function, starts, optimizer: str = "gd", lr: float = 0.01, steps: int = 1000, tol: float = 1e-6,
                  bound: float = 1e6, progress: Progress | None = None, **hyper: float) -> Ends:
     """``descend`` from K starts (K, 2) keeping only where each run stops, not its path. See the module notes."""
-    x0 = _check_starts(starts)
-    lr = check_lr(lr)
-    steps, tol, bound = _check_args(steps, tol, bound)
-    opt = make(optimizer, lr, **hyper)
+    x0, opt, steps, tol, bound = prepare(starts, optimizer, lr, steps, tol, bound, hyper)
     K = x0.shape[0]
-    opt.init_state(K, 2)
     with np.errstate(all="ignore"):
         f0 = np.broadcast_to(function.value(x0[:, 0], x0[:, 1]), (K,))
         g0 = _gradient_into(function.gradient, x0, np.empty((K, 2)))

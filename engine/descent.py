@@ -128,6 +128,16 @@ def _gradient_kernel(function):
     return copy_into
 
 
+def prepare(starts, optimizer: str, lr: float, steps: int, tol: float, bound: float, hyper: dict):
+    """Checked arguments shared by :func:`descend` and :mod:`engine.basins`: (starts (K, 2), an optimizer with its
+    state for K runs in 2D, steps, tol, bound); ValueError naming the bad argument."""
+    x0 = _check_starts(starts)
+    steps, tol, bound = _check_args(steps, tol, bound)
+    opt = make(optimizer, check_lr(lr), **hyper)
+    opt.init_state(x0.shape[0], 2)
+    return x0, opt, steps, tol, bound
+
+
 def descend(function, starts, optimizer: str = "gd", lr: float = 0.01, steps: int = 1000,
             tol: float = 1e-6, bound: float = 1e6, **hyper: float) -> Trajectory:
     """Run ``optimizer`` from every start point for at most ``steps`` steps.
@@ -139,12 +149,8 @@ def descend(function, starts, optimizer: str = "gd", lr: float = 0.01, steps: in
     Raises ValueError for an unknown optimizer or hyper-parameter, lr ≤ 0, steps < 1, bad starts, or a start
     where f or ∇f is not finite.
     """
-    x0 = _check_starts(starts)
-    lr = check_lr(lr)
-    steps, tol, bound = _check_args(steps, tol, bound)
-    opt = make(optimizer, lr, **hyper)
+    x0, opt, steps, tol, bound = prepare(starts, optimizer, lr, steps, tol, bound, hyper)
     K = x0.shape[0]
-    opt.init_state(K, 2)
     points = np.empty((steps + 1, K, 2))
     gradients = np.empty((steps + 1, K, 2))
     values = np.empty((steps + 1, K))
@@ -164,7 +170,7 @@ def descend(function, starts, optimizer: str = "gd", lr: float = 0.01, steps: in
         _run(function, opt, points, gradients, values, states, ~converged, tol, bound, value_bound,
              stopped_at, status)
     _repeat_after_stop(stopped_at, points, values, gradients, *states.values())
-    return Trajectory(points, values, gradients, list(status), stopped_at, opt.name, lr, dict(opt.hyper), states,
+    return Trajectory(points, values, gradients, list(status), stopped_at, opt.name, opt.lr, dict(opt.hyper), states,
                       getattr(function, "name", ""), tol, bound)
 
 

@@ -7,24 +7,17 @@ import re
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
-from app.main_window import MainWindow
+from tests.app.conftest import make_window
 from engine import functions
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.landscape.result is not None, timeout=5000)
-    w.grab()  # a first paint lets the axes widen to their tick labels, so pixel mappings are final
-    qtbot.wait(20)
-    return w
+    return make_window(qtbot, tmp_path / "settings.ini")
 
 
 def pixel_of(view, x, y):

@@ -7,18 +7,10 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QTableWidg
 import pytest
 
 from app.main_window import MainWindow
+from tests.app.conftest import make_window
 from engine import functions
 
 
-def make_window(qtbot, path):
-    w = MainWindow(settings=QSettings(str(path), QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.landscape.result is not None, timeout=5000)
-    w.grab()  # a first paint lets the axes widen to their tick labels, so pixel mappings are final
-    qtbot.wait(20)
-    return w
 
 
 @pytest.fixture

@@ -1,0 +1,18 @@
+"""Helpers for the GUI tests."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from app.main_window import MainWindow
+
+
+def make_window(qtbot, settings_path) -> MainWindow:
+    """A shown main window with its own settings file, after its first surface and first paint."""
+    w = MainWindow(settings=QSettings(str(settings_path), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.landscape.result is not None, timeout=5000)
+    w.grab()  # a first paint lets the axes widen to their tick labels, so pixel mappings are final
+    qtbot.wait(20)
+    return w
