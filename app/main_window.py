@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, Q
 
 from app.file_actions import install_file_actions
 from app.network_mode import install_network_mode
+from app.picture_cache import keep_static_pictures
 from app.playback import Playback, PlaybackBar
 from app.state import AppState, DisplaySettings, OptimizerSettings
 from app.surface_worker import SurfaceWorker
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
             self.restore_settings()
         self._sync_display_actions()
         self._on_runs()
+        keep_static_pictures(self)  # a window grab blits the docks, bars and buttons a frame does not change
 
     # ----- building ------------------------------------------------------------------------
     def _action(self, text: str, shortcut: str | None, tip: str, slot=None, checkable: bool = False) -> QAction:

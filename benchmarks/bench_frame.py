@@ -8,6 +8,9 @@ visible, then render with ``grab()``. Measured three ways, medians over many fra
 - baseline:  a grab of the same window with no frame change (what rendering costs by itself)
 - on screen: the frame + ``processEvents()``: Qt repaints only the dirty regions, as it does for a shown window
 
+The window row is also measured in interleaved blocks with the kept pictures of the static parts (optimizer dock,
+menu and tool bars, tab bars, buttons; app/picture_cache.py) switched off: what the same grab cost before them.
+
 Then where a window grab goes: each part on the window grabbed alone (docks, central views, bars; a part's
 own grab adds ~0.1-0.3 ms of pixmap set-up, so the parts sum to a bit more than the window), and same-run comparisons
 with the previous drawing of the panels changed for this target: the loss/|∇f| dock with its pixmap caches off, and
@@ -74,6 +77,13 @@ def _curve_cached_items(curves) -> list:
     """The loss/|∇f| items drawn from a pixmap cache: axes (with the grid) and curves."""
     items = [a["item"] for plot in (curves.loss_plot, curves.grad_plot) for a in plot.getPlotItem().axes.values()]
     return items + [c.curve for c in [*curves.loss_curves.values(), *curves.grad_curves.values()]]
+
+
+def _kept_pictures(window) -> list:
+    """The window's KeepPicture effects (app/picture_cache.py): static parts drawn from a kept pixmap."""
+    from PySide6.QtWidgets import QWidget
+    from app.picture_cache import KeepPicture
+    return [e for e in (c.graphicsEffect() for c in window.findChildren(QWidget)) if isinstance(e, KeepPicture)]
 
 
 CPU_MS: dict = {}  # fn -> median main-thread CPU time of the last median_ms(fn) call
@@ -143,6 +153,16 @@ def main() -> None:
     window = median_ms(frame_and_grab, FRAMES)
     baseline = median_ms(w.grab, FRAMES)
     window_cpu, baseline_cpu = CPU_MS[frame_and_grab], CPU_MS[w.grab]
+    # same run, interleaved: the static docks, bars and buttons blitted from kept pictures, or painted (before)
+    kept = _kept_pictures(w)
+    kept_ab: dict[bool, list] = {True: [], False: []}
+    for _ in range(3):
+        for on in (False, True):
+            for effect in kept:
+                effect.setEnabled(on)
+            w.grab()
+            kept_ab[on].append(median_ms(frame_and_grab, FRAMES // 4))
+    kept_on, kept_off = (statistics.median(kept_ab[on]) for on in (True, False))
     # What the screen needs: the frame, then Qt repaints only the regions marked dirty (cursor strips, changed cells,
     # paths, the timeline) into the backing store; the inspector's throttled re-render fires here when due.
     app.processEvents()
@@ -186,6 +206,10 @@ def main() -> None:
           f"(main-thread CPU {window_cpu:6.2f} ms)")
     print(f"baseline: 1280×800 window grab, no frame change:  median {baseline:7.2f} ms   "
           f"frame/baseline ratio {window / baseline:5.2f}   (main-thread CPU {baseline_cpu:6.2f} ms)")
+    print(f"    A/B, kept pictures on:                        median {kept_on:7.2f} ms   "
+          f"({len(kept)} static docks, bars and buttons blitted; interleaved blocks)")
+    print(f"    A/B, kept pictures off (before):              median {kept_off:7.2f} ms   "
+          f"ratio {kept_off / kept_on:5.2f}")
     print(f"frame + on-screen repaint (dirty regions only):   median {on_screen:7.2f} ms   "
           f"(processEvents with the window shown; not the target's measure)")
     print(f"load average during the window rows: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")

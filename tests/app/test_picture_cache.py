@@ -1,0 +1,158 @@
+"""Kept pictures (app/picture_cache.py): the static docks, bars and buttons are blitted in a window grab, the picture
+is the one Qt paints without them, and any change inside (state, text, size, hover, a hidden window) shows at once."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QTabBar, QVBoxLayout, QWidget
+
+from app.main_window import MainWindow
+from app.picture_cache import STATIC_DOCKS, KeepPicture, keep_picture
+from tests.app.conftest import make_window
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    return make_window(qtbot, tmp_path / "settings.ini")
+
+
+def pixels(pixmap) -> np.ndarray:
+    from PySide6.QtGui import QImage
+    image = pixmap.toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4).astype(int)
+
+
+def kept(window) -> list[KeepPicture]:
+    return [e for e in (w.graphicsEffect() for w in window.findChildren(QWidget)) if isinstance(e, KeepPicture)]
+
+
+def uncached_grab(widget, effects) -> np.ndarray:
+    for e in effects:
+        e.setEnabled(False)  # Qt paints the widgets as it does without an effect
+    try:
+        return pixels(widget.grab())
+    finally:
+        for e in effects:
+            e.setEnabled(True)
+
+
+def region(window, widget) -> QRect:
+    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+
+def crop(a: np.ndarray, r: QRect) -> np.ndarray:
+    return a[r.top(): r.bottom() + 1, r.left(): r.right() + 1]
+
+
+def test_static_parts_keep_pictures_and_a_frame_renders_none_again(window):
+    effects = kept(window)
+    parts = {e.parent() for e in effects}
+    assert window.docks["optimizer_dock"] in parts and window.menuBar() in parts
+    assert window.main_toolbar in parts and window.views.tabBar() in parts
+    assert not {window.landscape, window.docks["runs_dock"], window.docks["curves_dock"], window.playback_bar} & parts
+    state = window.state
+    state.add_run((-4.0, 4.0))
+    window.grab()
+    window.grab()  # the second grab after a change renders the pictures
+    before = {e: (e.renders, e.direct) for e in effects}
+    for t in range(1, 6):
+        state.set_frame(t)
+        window.grab()
+    assert {e: (e.renders, e.direct) for e in effects} == before  # blitted, not painted
+
+
+def test_kept_pictures_are_what_qt_paints(window):
+    state = window.state
+    state.add_run((-4.0, 4.0))
+    state.set_frame(7)
+    window.grab()
+    effects = kept(window)
+    cached = pixels(window.grab())
+    plain = uncached_grab(window, effects)
+    diff = np.abs(cached - plain).max(axis=2)
+    # tab shapes are antialiased: composited from their own pixmap they may differ by one level in a few pixels
+    assert diff.max() <= 1 and (diff > 0).sum() < 200
+    dock = region(window, window.docks["optimizer_dock"])
+    assert np.array_equal(crop(cached, dock), crop(plain, dock))
+
+
+def test_changes_inside_a_kept_picture_show_in_the_next_grab(window, qtbot):
+    state, dock = window.state, window.docks["optimizer_dock"]
+    effect = dock.graphicsEffect()
+    window.grab()
+    window.grab()
+    first = crop(pixels(window.grab()), region(window, dock))
+    renders = effect.renders
+    state.set_optimizer(lr=0.0375)  # the panel's line edit and slider follow the state
+    shown = crop(pixels(window.grab()), region(window, dock))
+    assert not np.array_equal(shown, first)
+    assert np.array_equal(shown, crop(uncached_grab(window, kept(window)), region(window, dock)))
+    window.grab()
+    assert effect.renders > renders  # a new picture was kept after the change
+    # a new size (the dock's splitter moved) and a new text in a child
+    window.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
+    qtbot.wait(10)
+    window.grab()
+    box = window.optimizer_panel.findChildren(QLineEdit)[0]
+    box.setText("0.125")
+    a = pixels(window.grab())
+    b = uncached_grab(window, kept(window))
+    assert np.array_equal(crop(a, region(window, dock)), crop(b, region(window, dock)))
+
+
+def test_a_hidden_window_renders_afresh(qtbot, tmp_path):
+    """update() of a hidden window reaches no repaint manager, so nothing may be kept there."""
+    top = QWidget()
+    qtbot.addWidget(top)
+    inner = QWidget(top)
+    label = QLabel("first", inner)
+    QVBoxLayout(inner).addWidget(label)
+    QVBoxLayout(top).addWidget(inner)
+    effect = keep_picture(inner)
+    top.resize(200, 80)
+    a = pixels(top.grab())
+    label.setText("second, longer")
+    b = pixels(top.grab())
+    assert not np.array_equal(a, b)
+    effect.setEnabled(False)
+    assert np.array_equal(b, pixels(top.grab()))
+    assert effect.renders == 2 and effect.direct == 0
+
+
+def test_a_shown_widget_keeps_its_picture_until_it_changes(qtbot):
+    top = QWidget()
+    qtbot.addWidget(top)
+    inner = QWidget(top)
+    label = QLabel("first", inner)
+    QVBoxLayout(inner).addWidget(label)
+    QVBoxLayout(top).addWidget(inner)
+    effect = keep_picture(inner)
+    assert keep_picture(inner) is effect
+    top.resize(200, 80)
+    top.show()
+    qtbot.waitExposed(top)
+    top.grab()
+    n = effect.renders
+    for _ in range(3):
+        top.grab()
+    assert effect.renders == n and effect.direct == 0  # blitted
+    label.setText("second")
+    changed = pixels(top.grab())  # Qt dropped the picture: painted directly
+    assert effect.direct == 1
+    top.grab()
+    assert effect.renders == n + 1
+    effect.setEnabled(False)
+    assert np.array_equal(changed, pixels(top.grab()))
+
+
+def test_tab_bars_made_after_the_first_show_keep_pictures(qtbot, tmp_path):
+    w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.tabifyDockWidget(w.docks["runs_dock"], w.docks["inspector_dock"])
+    qtbot.wait(10)
+    bars = [b for b in w.findChildren(QTabBar) if b.parent() is w and b.isVisible()]
+    assert len(bars) >= 2 and all(isinstance(b.graphicsEffect(), KeepPicture) for b in bars)
+    assert all(name in w.docks for name in STATIC_DOCKS)
