@@ -11,6 +11,9 @@ visible, then render with ``grab()``. Measured three ways, medians over many fra
 The window row is also measured in interleaved blocks with the kept pictures of the static parts (optimizer dock,
 menu and tool bars, tab bars, buttons; app/picture_cache.py) switched off: what the same grab cost before them.
 
+The landscape row likewise against the run paths and step arrows painted by pyqtgraph's PlotCurveItem.paint (they now
+draw segments cut once per run with one drawLines call; app/views/paths.py).
+
 Then where a window grab goes: each part on the window grabbed alone (docks, central views, bars; a part's
 own grab adds ~0.1-0.3 ms of pixmap set-up, so the parts sum to a bit more than the window), and same-run comparisons
 with the previous drawing of the panels changed for this target: the loss/|∇f| dock with its pixmap caches off, and
@@ -102,6 +105,28 @@ def median_ms(fn, n: int) -> float:
     return statistics.median(times) * 1e3
 
 
+def interleaved(fn, switch_on, switch_off, restart, rounds: int = 4, n: int = FRAMES // 4) -> dict:
+    """Same-run A/B: alternating blocks of ``n`` calls of ``fn`` with a change switched on and off (the machine is
+    shared: interleaving spreads its load over both). {True/False: (median wall ms, median main-thread CPU ms)}."""
+    wall: dict[bool, list] = {True: [], False: []}
+    cpu: dict[bool, list] = {True: [], False: []}
+    for _ in range(rounds):
+        for on in (False, True):
+            (switch_on if on else switch_off)()
+            restart()
+            wall[on].append(median_ms(fn, n))
+            cpu[on].append(CPU_MS[fn])
+    switch_on()
+    return {on: (statistics.median(wall[on]), statistics.median(cpu[on])) for on in (True, False)}
+
+
+def print_ab(what: str, ab: dict, how: str) -> None:
+    (on, on_cpu), (off, off_cpu) = ab[True], ab[False]
+    print(f"{what + ':':<50}median {on:7.2f} ms   (CPU {on_cpu:6.2f} ms; {how})")
+    print(f"{'    the same, before:':<50}median {off:7.2f} ms   (CPU {off_cpu:6.2f} ms)   "
+          f"ratio {off / on:5.2f}, CPU {off_cpu / on_cpu:5.2f}")
+
+
 def main() -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -153,16 +178,28 @@ def main() -> None:
     window = median_ms(frame_and_grab, FRAMES)
     baseline = median_ms(w.grab, FRAMES)
     window_cpu, baseline_cpu = CPU_MS[frame_and_grab], CPU_MS[w.grab]
-    # same run, interleaved: the static docks, bars and buttons blitted from kept pictures, or painted (before)
+    # same run, interleaved blocks: the static docks, bars and buttons blitted from kept pictures, or painted (before)
     kept = _kept_pictures(w)
-    kept_ab: dict[bool, list] = {True: [], False: []}
-    for _ in range(3):
-        for on in (False, True):
-            for effect in kept:
-                effect.setEnabled(on)
-            w.grab()
-            kept_ab[on].append(median_ms(frame_and_grab, FRAMES // 4))
-    kept_on, kept_off = (statistics.median(kept_ab[on]) for on in (True, False))
+
+    def set_kept(on: bool) -> None:
+        for effect in kept:
+            effect.setEnabled(on)
+        w.grab()  # the first grab after switching renders the pictures
+
+    kept_ab = interleaved(frame_and_grab, lambda: set_kept(True), lambda: set_kept(False), restart)
+    # same run, interleaved: run paths and step arrows drawn from their handed-over segments, or by pyqtgraph's paint
+    tracks = [item for g in w.landscape._runs.values() for item in (g.path, g.step)]
+    own_paint = [True]
+
+    def frame_and_landscape():
+        advance()
+        if not own_paint[0]:
+            for item in tracks:
+                item._lines = None  # set_track hands them over again next frame
+        w.landscape.grab()
+
+    track_ab = interleaved(frame_and_landscape, lambda: own_paint.__setitem__(0, True),
+                           lambda: own_paint.__setitem__(0, False), restart)
     # What the screen needs: the frame, then Qt repaints only the regions marked dirty (cursor strips, changed cells,
     # paths, the timeline) into the backing store; the inspector's throttled re-render fires here when due.
     app.processEvents()
@@ -206,10 +243,8 @@ def main() -> None:
           f"(main-thread CPU {window_cpu:6.2f} ms)")
     print(f"baseline: 1280×800 window grab, no frame change:  median {baseline:7.2f} ms   "
           f"frame/baseline ratio {window / baseline:5.2f}   (main-thread CPU {baseline_cpu:6.2f} ms)")
-    print(f"    A/B, kept pictures on:                        median {kept_on:7.2f} ms   "
-          f"({len(kept)} static docks, bars and buttons blitted; interleaved blocks)")
-    print(f"    A/B, kept pictures off (before):              median {kept_off:7.2f} ms   "
-          f"ratio {kept_off / kept_on:5.2f}")
+    print_ab("frame + window grab, kept pictures", kept_ab, f"{len(kept)} static docks, bars and buttons blitted")
+    print_ab("frame + landscape grab, run curves' own paint", track_ab, "segments cut once per run, one drawLines")
     print(f"frame + on-screen repaint (dirty regions only):   median {on_screen:7.2f} ms   "
           f"(processEvents with the window shown; not the target's measure)")
     print(f"load average during the window rows: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRect
 
 from app.state import AppState, Run
 from app.surface_worker import SurfaceResult, SurfaceWorker
+from app.views.paths import Track, pair_bounds, pair_lines, path_lines, running_bounds
 
 COLORMAPS = ["viridis", "plasma", "inferno", "magma", "cividis", "turbo"]
 FIELD_CLASSES = 3  # |∇f| brightness classes of the gradient field (one item each)
@@ -146,66 +147,14 @@ class _StartHandle(QGraphicsRectItem):
             self.view._drag_preview(self.run_id, (p.x(), p.y()))
 
 
-class _Track(pg.PlotCurveItem):
-    """A run's path or step arrow: a ``PlotCurveItem`` told its data bounds and the pixel size with its data.
-
-    pyqtgraph works out a curve's bounding rect from ``nanmin``/``nanmax`` over the data and from the item's device
-    transform (~0.2 ms of Python per curve); with 16 curves changing each frame that was ~3 ms of the frame. The view
-    knows both already: a path's bounds are running minima/maxima precomputed per run, and the pixel size is the one
-    the frame was laid out with. Without them (other callers, or after the view's transform changed) it falls back to
-    pyqtgraph's own computation, which gives the same rect.
-    """
-
-    def __init__(self, *args, **kwargs) -> None:
-        self._bounds: tuple | None = None  # ((xmin, xmax), (ymin, ymax)) of the finite data
-        self._pixel: tuple | None = None  # data units per pixel (px, py) in the current view
-        super().__init__(*args, **kwargs)
-
-    def set_track(self, xs, ys, bounds: tuple | None = None, pixel: tuple | None = None) -> None:
-        self._bounds, self._pixel = bounds, pixel  # before setData: it asks for the new bounding rect
-        super().setData(xs, ys)
-
-    def setData(self, *args, **kwargs) -> None:
-        self._bounds = self._pixel = None  # data without bounds: pyqtgraph works them out
-        super().setData(*args, **kwargs)
-
-    def dataBounds(self, ax, frac=1.0, orthoRange=None):
-        if self._bounds is not None and frac >= 1.0 and orthoRange is None and self.opts["pen"].isCosmetic():
-            return self._bounds[ax]
-        return super().dataBounds(ax, frac, orthoRange)
-
-    def boundingRect(self) -> QRectF:
-        if self._boundingRect is None and self._bounds is not None and self._pixel is not None:
-            (x0, x1), (y0, y1) = self._bounds
-            pad = self.pixelPadding()
-            px, py = self._pixel[0] * pad, self._pixel[1] * pad
-            self._boundingRect = QRectF(x0 - px, y0 - py, 2 * px + x1 - x0, 2 * py + y1 - y0)
-        return super().boundingRect()
-
-    def viewTransformChanged(self) -> None:
-        self._pixel = None  # the pixel size handed over is stale now
-        super().viewTransformChanged()
-
-
-def _running_bounds(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Minimum and maximum of the finite values of ``v[: i + 1]`` for every i (NaN while there are none)."""
-    finite = np.where(np.isfinite(v), v, np.nan)
-    return np.fmin.accumulate(finite), np.fmax.accumulate(finite)
-
-
-def _pair_bounds(xs: np.ndarray, ys: np.ndarray) -> tuple | None:
-    x0, x1, y0, y1 = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
-    return ((x0, x1), (y0, y1)) if math.isfinite(x0 + x1 + y0 + y1) else None
-
-
 class _RunGraphics:
     """The items of one run: path so far, head, step arrow, start handle (created once per run)."""
 
     def __init__(self, view: LandscapeView, run: Run) -> None:
         self.run_id = run.id
         self.color = run.color
-        self.path = _Track(pen=pg.mkPen(run.color, width=2))
-        self.step = _Track(pen=pg.mkPen(run.color, width=2), connect="pairs")
+        self.path = Track(pen=pg.mkPen(run.color, width=2))
+        self.step = Track(pen=pg.mkPen(run.color, width=2), connect="pairs")
         self.head = _Dot(11, run.color)
         self.handle = _StartHandle(view, run.id, run.color)
         for item, z in ((self.path, Z_PATH), (self.step, Z_PATH + 1), (self.head, Z_MARK),
@@ -226,12 +175,14 @@ class _RunGraphics:
             id=run.id, label=run.label, start=start_text))
         if traj is None:
             self.xs = self.ys = np.empty(0)
+            self.lines, self.finite_upto = np.empty((0, 4)), np.zeros(0, np.intp)
             self.last = self.mark_row = -1
             return
         pts = traj.points[:, 0, :]
         self.xs = np.ascontiguousarray(pts[:, 0])
         self.ys = np.ascontiguousarray(pts[:, 1])
-        self.bounds = (*_running_bounds(self.xs), *_running_bounds(self.ys))
+        self.bounds = (*running_bounds(self.xs), *running_bounds(self.ys))
+        self.lines, self.finite_upto = path_lines(self.xs, self.ys)
         self.last = int(traj.stopped_at[0])
         self.mark_row = -1
         if traj.status[0] == "diverged":
@@ -240,6 +191,10 @@ class _RunGraphics:
                       & (self.ys[: self.last + 1] >= y0) & (self.ys[: self.last + 1] <= y1))
             # the ✕ sits at the last point, or where the run left the view when it flew off-screen
             self.mark_row = self.last if inside[self.last] or not inside.any() else int(np.flatnonzero(inside)[-1])
+
+    def path_lines(self, i: int) -> np.ndarray:
+        """The segments of the path up to row ``i``: a view of the first rows of :attr:`lines`."""
+        return self.lines[: max(int(self.finite_upto[i]) - 1, 0)]
 
     def path_bounds(self, i: int) -> tuple | None:
         """Data bounds of the path up to row ``i`` (None when it has no finite point)."""
@@ -514,7 +469,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
                 continue
             i = min(t, g.last)
             pixel = (px, py) if px is not None else None
-            g.path.set_track(g.xs[: i + 1], g.ys[: i + 1], g.path_bounds(i), pixel)
+            g.path.set_track(g.xs[: i + 1], g.ys[: i + 1], g.path_bounds(i), pixel, g.path_lines(i))
             g.head.setVisible(True)
             g.head.setPos(g.xs[i], g.ys[i])
             if i < g.last and px is not None:
@@ -522,7 +477,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
                 length = math.hypot(dx, dy)
                 if length > 0:
                     xs, ys = arrow_pairs(g.xs[i], g.ys[i], dx / length, dy / length, length, px, py)
-                    g.step.set_track(xs, ys, _pair_bounds(xs, ys), pixel)
+                    g.step.set_track(xs, ys, pair_bounds(xs, ys), pixel, pair_lines(xs, ys))
                 else:
                     g.step.setData([], [])
             else:

@@ -348,6 +348,56 @@ def test_run_curves_have_pyqtgraphs_bounding_rect_at_every_frame(window, qtbot, 
     window.grab()
 
 
+def test_path_segments_are_pyqtgraphs_for_every_prefix_with_non_finite_points():
+    from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
+
+    from app.views.paths import pair_lines as _pair_lines, path_lines as _path_lines
+    xs = np.array([0.0, 1.0, np.nan, 2.0, 3.0, np.inf, 4.0, 1e300, 5.0, np.nan])
+    ys = np.array([0.0, 1.0, 1.0, np.nan, 3.0, 2.0, -np.inf, 2.0, 6.0, 1.0])
+    lines, finite_upto = _path_lines(xs, ys)
+    for i in range(len(xs)):
+        own = arrayToLineSegments(xs[: i + 1], ys[: i + 1], "all", True).ndarray()
+        np.testing.assert_array_equal(lines[: max(int(finite_upto[i]) - 1, 0)], own)
+    own = arrayToLineSegments(xs[:8], ys[:8], "pairs", True).ndarray()
+    np.testing.assert_array_equal(_pair_lines(xs[:8], ys[:8]), own)
+
+
+@pytest.mark.parametrize("lr", [0.01, 1.0])  # 1.0 on Rosenbrock diverges: huge and non-finite points
+def test_run_curves_draw_the_segments_pyqtgraph_draws(window, lr):
+    """Paths and step arrows are handed their segments (cut once per run) and draw them with one drawLines; the
+    segments are pyqtgraph's own for the same data, and the picture is pyqtgraph's paint of it."""
+    from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
+
+    state, view = window.state, window.landscape
+    state.set_landscape(functions.get("rosenbrock"))
+    state.set_optimizer(name="momentum", lr=lr)
+    for start in ((-1.5, 2.0), (1.0, -0.5)):
+        state.add_run(start)
+    last = max(int(r.trajectory.stopped_at[0]) for r in state.runs)
+    tracks = [item for g in view._runs.values() for item in (g.path, g.step)]
+    for t in sorted({1, 2, 3, last // 2, last - 1, last, last + 3}):
+        state.set_frame(t)
+        handed = 0
+        for item in tracks:
+            xs, ys = item.getData()
+            if item._lines is None:
+                continue
+            handed += 1
+            own = arrayToLineSegments(xs, ys, item.opts["connect"], True).ndarray()
+            np.testing.assert_array_equal(item._lines, own)
+        assert handed >= len(state.runs)  # every shown path at least
+        fast = to_array(view.grab().toImage())
+        saved = [item._lines for item in tracks]
+        for item in tracks:
+            item._lines = None  # pyqtgraph's paint
+        try:
+            plain = to_array(view.grab().toImage())
+        finally:
+            for item, lines in zip(tracks, saved):
+                item._lines = lines
+        assert np.array_equal(fast, plain), t
+
+
 def test_cached_axes_and_markers_draw_what_uncached_ones_draw(window, qtbot):
     """The axes, colour-bar axis and markers are drawn from pixmap caches; the picture is the uncached one, also
     after a zoom (new ticks) and a frame change."""
