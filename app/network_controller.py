@@ -103,7 +103,9 @@ def build(source: dict, progress: Callable[[str], None] | None = None) -> Networ
     t0 = time.perf_counter()
     say = progress or (lambda text: None)
     source = validate(source)
-    stages = {"training": tr("training {steps} Adam steps…").format(steps=nn.landscape.TRAIN_STEPS),
+    stages = {"compiling": tr("loading the compiled network kernels (the first run on a computer compiles them: "
+                              "a few seconds)…"),
+              "training": tr("training {steps} Adam steps…").format(steps=nn.landscape.TRAIN_STEPS),
               "slicing": tr("building the {method} slice…").format(method=source["slice"]["method"])}
     built = nn.build_landscape(source, progress=lambda stage: say(stages[stage]))
     return NetworkBuild(source, built.dataset, built.model, built.plane, built.function, time.perf_counter() - t0)

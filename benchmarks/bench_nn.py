@@ -2,6 +2,7 @@
 machine's own matmul GFLOP/s and tanh/s for scale. Run: .venv/bin/python benchmarks/bench_nn.py"""
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -12,7 +13,7 @@ import numpy as np
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 from engine import optimizers  # noqa: E402
-from engine.nn import MLP, make_dataset, slice_plane  # noqa: E402
+from engine.nn import MLP, kernels, make_dataset, slice_plane  # noqa: E402
 from engine.nn.grid import PlaneGridEvaluator  # noqa: E402
 
 
@@ -45,9 +46,19 @@ def main() -> None:
     flops_per_point = 2 * N * sum(sizes[i] * sizes[i + 1] for i in range(len(sizes) - 1))
     tanh_per_point = N * sum(sizes[1:-1])
 
+    t0 = time.perf_counter()
+    k = kernels.load()
+    print(f"compiled kernels: {'numba ' + __import__('numba').__version__ if k else 'unavailable (NumPy paths)'}, "
+          f"load + warm-up {time.perf_counter() - t0:.2f} s (the first run on a machine also compiles them)")
     gflops, tanh_rate, exp_rate = machine_rates()
     print(f"machine: float32 1024² matmul {gflops:.1f} GFLOP/s; np.tanh float32 {tanh_rate / 1e6:.0f} M/s; "
           f"np.exp float32 {exp_rate / 1e6:.0f} M/s (one thread each)")
+    if k is not None:
+        x = (np.random.default_rng(1).standard_normal(1 << 20) * 2)
+        out = np.empty_like(x)
+        r64 = x.size / median_time(lambda: k.tanh64(x, out), 15)
+        r64np = x.size / median_time(lambda: np.tanh(x, out=out), 15)
+        print(f"float64 tanh: compiled {r64 / 1e6:.0f} M/s vs np.tanh {r64np / 1e6:.0f} M/s (one thread)")
 
     # baseline: per-point float64 NumPy loop, timed on a subsample and scaled to the full grid
     rng = np.random.default_rng(0)
@@ -61,7 +72,8 @@ def main() -> None:
         loop = loop_per_point * P
         print(f"\n{res}×{res} random-plane slice, 2-16-16-1 tanh, 512 points ({P * tanh_per_point / 1e6:.0f} M tanh, "
               f"{P * flops_per_point / 1e9:.2f} GFLOP):")
-        print(f"  grid engine (float32, separable layer 1, logistic tanh, 2 threads): {t_fast * 1e3:.1f} ms "
+        engine = "compiled kernel" if k is not None else "NumPy, separable layer 1, logistic tanh"
+        print(f"  grid engine (float32, {engine}, 2 threads): {t_fast * 1e3:.1f} ms "
               f"[target {target * 1e3:.0f} ms: {'met' if t_fast < target else 'NOT met'}]")
         print(f"    achieved {P * flops_per_point / t_fast / 1e9:.1f} GFLOP/s, "
               f"{P * tanh_per_point / t_fast / 1e6:.0f} M tanh/s")
@@ -79,11 +91,17 @@ def main() -> None:
             alphas = np.linspace(-1, 1, res)
             A, B = np.meshgrid(alphas, alphas)
             for th in (1, 2):
-                ev = PlaneGridEvaluator(model, plane.X, plane.t, plane.origin, plane.d1, plane.d2, threads=th)
-                t_sep = median_time(lambda: ev.grid(alphas, alphas), 5)
-                t_gen = median_time(lambda: ev.losses(A.ravel(), B.ravel()), 3)
-                print(f"  {th} thread(s): separable grid {t_sep * 1e3:.1f} ms; generic points path (exp per "
-                      f"element) {t_gen * 1e3:.1f} ms")
+                ev = PlaneGridEvaluator(model, plane.X, plane.t, plane.origin, plane.d1, plane.d2, threads=th,
+                                        use_compiled=False)
+                fast = PlaneGridEvaluator(model, plane.X, plane.t, plane.origin, plane.d1, plane.d2, threads=th)
+                t_sep, t_gen, t_jit = [], [], []
+                for _ in range(5):                                       # interleaved: same load for all three
+                    t_jit.append(median_time(lambda: fast.grid(alphas, alphas), 1))
+                    t_sep.append(median_time(lambda: ev.grid(alphas, alphas), 1))
+                    t_gen.append(median_time(lambda: ev.losses(A.ravel(), B.ravel()), 1))
+                jit_text = f"compiled {np.median(t_jit) * 1e3:.1f} ms; " if k is not None else ""
+                print(f"  {th} thread(s): {jit_text}NumPy separable grid {np.median(t_sep) * 1e3:.1f} ms; NumPy "
+                      f"generic points path (exp per element) {np.median(t_gen) * 1e3:.1f} ms")
             t64 = median_time(lambda: plane.loss_grid(resolution=res, dtype=np.float64), 1)
             print(f"  batched float64 forward (no structure, np.tanh): {t64 * 1e3:.0f} ms")
             err = np.max(np.abs(plane.loss_grid(resolution=res) / plane.loss_grid(resolution=res,
@@ -114,19 +132,23 @@ def main() -> None:
             theta[0] = opt.step(theta[0], g[None])
         return step
 
-    steps = {"dict": stepper(False), "flat": stepper(True)}
-    times = {k: [] for k in steps}
+    steps = {"dict, NumPy": (stepper(False), False), "flat, NumPy": (stepper(True), False),
+             "flat, compiled": (stepper(True), True)}
+    if k is None:
+        del steps["flat, compiled"]
+    times = {name: [] for name in steps}
     for block in range(16):
-        for k, step in steps.items():
+        for name, (step, compiled) in steps.items():
             for i in range(25):
-                t0 = time.perf_counter()
-                step()
-                if block:                                                # block 0 is warm-up
-                    times[k].append(time.perf_counter() - t0)
-    for k in steps:
-        med = float(np.median(times[k]))
-        print(f"\ntraining step [{k}] (forward + backprop + Adam, 2-16-16-1, 512 points, float64): {med * 1e6:.0f} µs "
-              f"[target 300 µs: {'met' if med < 300e-6 else 'NOT met'}]", end="")
+                with (contextlib.nullcontext() if compiled else kernels.disabled()):
+                    t0 = time.perf_counter()
+                    step()
+                    if block:                                            # block 0 is warm-up
+                        times[name].append(time.perf_counter() - t0)
+    for name in steps:
+        med = float(np.median(times[name]))
+        print(f"\ntraining step [{name}] (forward + backprop + Adam, 2-16-16-1, 512 points, float64): "
+              f"{med * 1e6:.0f} µs [target 300 µs: {'met' if med < 300e-6 else 'NOT met'}]", end="")
     print()
 
     ga = median_time(lambda: plane.gradients(np.zeros(64), np.zeros(64)), 5)

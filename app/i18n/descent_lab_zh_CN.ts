@@ -20,6 +20,10 @@
         <translation>请选择两个不同的参数（两个都是 {name}）</translation>
     </message>
     <message>
+        <source>loading the compiled network kernels (the first run on a computer compiles them: a few seconds)…</source>
+        <translation>正在加载已编译的网络内核（在一台电脑上首次运行时会先编译：需要几秒）…</translation>
+    </message>
+    <message>
         <source>training {steps} Adam steps…</source>
         <translation>正在训练 {steps} 步 Adam…</translation>
     </message>
@@ -310,6 +314,10 @@
     <message>
         <source>{n} × {n} starts ({stage}), {opt} η = {lr:g}, at most {steps} steps, {t:.2f} s</source>
         <translation>{n} × {n} 个起点（{stage}），{opt} η = {lr:g}，最多 {steps} 步，{t:.2f} 秒</translation>
+    </message>
+    <message>
+        <source>Coarser than the {r} × {r} asked for: every start needs a costly gradient (e.g. a backprop) per step, so the map is kept to about a minute.</source>
+        <translation>比所要求的 {r} × {r} 更粗：每个起点每一步都要计算一次代价高的梯度（例如一次反向传播），所以把整张图的计算控制在大约一分钟内。</translation>
     </message>
     <message>
         <source>full map… {p} %</source>
@@ -1588,6 +1596,10 @@ Drag to start from elsewhere</source>
     <message>
         <source>choose two different parameters (both are {name})</source>
         <translation>请选择两个不同的参数（两个都是 {name}）</translation>
+    </message>
+    <message>
+        <source>loading the compiled network kernels (the first run on a computer compiles them: a few seconds)…</source>
+        <translation>正在加载已编译的网络内核（在一台电脑上首次运行时会先编译：需要几秒）…</translation>
     </message>
     <message>
         <source>training {steps} Adam steps…</source>

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from engine.nn import MLP, flatten, unflatten
+from engine.nn import MLP, flatten, kernels, unflatten
 
 LOSS_DATA = {
     "mse": lambda rng, n, k: rng.normal(size=(n, k)),
@@ -117,8 +117,14 @@ def test_flat_gradient_is_backward_trace_flattened(loss, activation):
     X = rng.standard_normal((40, 2))
     y = rng.integers(0, 3, 40) if loss == "ce" else (rng.random(40) > 0.5).astype(float)
     params = model.init_params()
-    L, grads = model.loss_and_gradients(params, X, y)
     theta = model.flatten(params)
-    L_flat, g = model.loss_and_flat_gradient(theta, X, model.targets(y, 40))
+    with kernels.disabled():                                 # the NumPy hot path: the same operations exactly
+        L, grads = model.loss_and_gradients(params, X, y)
+        L_flat, g = model.loss_and_flat_gradient(theta, X, model.targets(y, 40))
     assert L_flat == L and np.array_equal(g, model.flatten(grads))
     assert np.array_equal(theta, model.flatten(params))     # parameters only read
+    # the compiled path (when numba is there): the same chain rule, summed in another order
+    L_fast, g_fast = model.loss_and_flat_gradient(theta, X, model.targets(y, 40))
+    assert L_fast == pytest.approx(L, rel=1e-13)
+    np.testing.assert_allclose(g_fast, g, rtol=1e-11, atol=1e-14)
+    assert np.array_equal(theta, model.flatten(params))

@@ -1,0 +1,158 @@
+"""The compiled kernels (engine.nn.kernels) against independent references: np.tanh and the exact logistic, central
+finite differences of the loss, the NumPy backprop and grid paths, and float64 grids. Also: numba stays out of
+``import engine``, and everything still works with the kernels switched off."""
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engine.nn import MLP, kernels, make_dataset, slice_plane
+from engine.nn.grid import PlaneGridEvaluator
+
+ROOT = Path(__file__).resolve().parents[3]
+K = kernels.load()
+needs_kernels = pytest.mark.skipif(K is None, reason="numba is not installed here")
+
+ARCHITECTURES = [
+    ([2, 16, 16, 1], "tanh", "mse", "moons"),
+    ([2, 8, 1], "sigmoid", "bce", "xor"),
+    ([2, 5, 7, 3], "relu", "ce", "blobs"),
+    ([2, 4, 3], "tanh", "ce", "blobs"),
+    ([1, 16, 1], "tanh", "mse", "sine"),
+    ([2, 1], [], "bce", "moons"),
+    ([2, 6, 6, 6, 1], ["tanh", "relu", "sigmoid"], "bce", "circles"),
+    ([1, 9, 1], "identity", "mse", "linear"),
+]
+
+
+def network(sizes, act, loss, ds, n=96, jitter=0.4, seed=3):
+    data = make_dataset(ds, n=n, noise=0.1, seed=0)
+    model = MLP(sizes, activation=act, loss=loss, seed=seed)
+    if data.y.ndim == 2 and data.y.shape[1] != sizes[-1]:
+        pytest.skip("dataset target width does not fit this architecture")
+    X = model.check_inputs(data.X)
+    t = model.targets(data.y, X.shape[0])
+    theta = model.flatten(model.init_params()) + np.random.default_rng(seed).normal(0, jitter, model.n_params)
+    return model, data, X, t, theta
+
+
+@needs_kernels
+def test_float64_tanh_and_sigmoid_match_numpy_to_1e_14():
+    x = np.concatenate([np.linspace(-40, 40, 400_001), np.geomspace(1e-300, 1, 2000), -np.geomspace(1e-300, 1, 2000),
+                        [0.0, -0.0, 0.625, np.nextafter(0.625, 0), 19.1, -19.1, 1e300, -1e300]])
+    out = np.empty_like(x)
+    K.tanh64(x, out)
+    assert np.max(np.abs(out - np.tanh(x))) < 1e-14
+    small = np.abs(x) < 0.5                          # relative accuracy where tanh is tiny, too
+    assert np.max(np.abs(out[small] - np.tanh(x[small])) / np.maximum(np.abs(np.tanh(x[small])), 1e-300)) < 1e-14
+    K.sigmoid64(x, out)
+    exact = np.where(x >= 0, 1 / (1 + np.exp(-np.abs(x))), np.exp(-np.abs(x)) / (1 + np.exp(-np.abs(x))))
+    assert np.max(np.abs(out - exact)) < 1e-14
+
+
+@needs_kernels
+def test_float64_activations_pass_nan_and_infinity_through():
+    x = np.array([np.nan, np.inf, -np.inf, 2.0])
+    out = np.empty_like(x)
+    K.tanh64(x, out)
+    assert np.isnan(out[0]) and out[1] == 1.0 and out[2] == -1.0 and out[3] == pytest.approx(np.tanh(2.0), 1e-15)
+    K.sigmoid64(x, out)
+    assert np.isnan(out[0]) and out[1] == 1.0 and out[2] == 0.0
+
+
+@needs_kernels
+@pytest.mark.parametrize("sizes, act, loss, ds", ARCHITECTURES)
+def test_compiled_training_gradient_equals_numpy_backprop_and_finite_differences(sizes, act, loss, ds):
+    model, _, X, t, theta = network(sizes, act, loss, ds)
+    L, g = model.loss_and_flat_gradient(theta, X, t)
+    with kernels.disabled():
+        L_np, g_np = model.loss_and_flat_gradient(theta, X, t)
+    assert L == pytest.approx(L_np, rel=1e-12)
+    np.testing.assert_allclose(g, g_np, rtol=1e-10, atol=1e-13 * np.max(np.abs(g_np)))
+    # central differences on the compiled loss itself
+    h = 1e-5
+    fd = np.empty_like(theta)
+    for i in range(theta.size):
+        e = np.zeros_like(theta)
+        e[i] = h
+        up, down = model.loss_and_flat_gradient(theta + e, X, t)[0], model.loss_and_flat_gradient(theta - e, X, t)[0]
+        fd[i] = (up - down) / (2 * h)
+    assert np.linalg.norm(fd - g) / max(np.linalg.norm(g), 1e-12) < 1e-6
+
+
+@needs_kernels
+def test_compiled_training_handles_hand_computed_one_neuron_case():
+    # y = w·x + b on two points, MSE: L = ((w + b − 1)² + (2w + b − 3)²) / 2 at w = 0.5, b = 0.25
+    model = MLP([1, 1], loss="mse")
+    X = np.array([[1.0], [2.0]])
+    t = np.array([[1.0], [3.0]])
+    theta = np.array([0.5, 0.25])                     # W1 (1×1), b1
+    L, g = model.loss_and_flat_gradient(theta, X, t)
+    r1, r2 = 0.5 + 0.25 - 1.0, 1.0 + 0.25 - 3.0
+    assert L == pytest.approx((r1 ** 2 + r2 ** 2) / 2, rel=1e-15)
+    np.testing.assert_allclose(g, [(2 * r1 * 1 + 2 * r2 * 2) / 2, (2 * r1 + 2 * r2) / 2], rtol=1e-14)
+
+
+@needs_kernels
+@pytest.mark.parametrize("sizes, act, loss, ds", ARCHITECTURES)
+def test_compiled_grid_equals_float64_and_numpy_float32(sizes, act, loss, ds):
+    model, data, *_ = network(sizes, act, loss, ds, n=128)
+    plane = slice_plane(model, model.init_params(), data.X, data.y, method="random", seed=1)
+    for lo, hi in ((-1.0, 1.0), (-12.0, 9.0)):       # far out the tanh units saturate
+        alphas, betas = np.linspace(lo, hi, 13), np.linspace(lo, hi, 11)
+        exact = plane.loss_grid((lo, hi), (lo, hi), resolution=(13, 11), dtype=np.float64)
+        fast = PlaneGridEvaluator(model, plane.X, plane.t, plane.origin, plane.d1, plane.d2)
+        slow = PlaneGridEvaluator(model, plane.X, plane.t, plane.origin, plane.d1, plane.d2, use_compiled=False)
+        assert fast.compiled is not None and slow.compiled is None
+        got = fast.grid(alphas, betas)
+        assert np.max(np.abs(got / exact - 1)) < 1e-5
+        assert np.max(np.abs(got / slow.grid(alphas, betas) - 1)) < 1e-5
+        A, B = np.meshgrid(alphas, betas)
+        np.testing.assert_allclose(fast.losses(A.ravel(), B.ravel()), got.ravel(), rtol=1e-6)
+
+
+@needs_kernels
+def test_compiled_grid_is_the_same_from_two_threads_at_once():
+    model, data, *_ = network([2, 16, 16, 1], "tanh", "mse", "moons", n=256)
+    plane = slice_plane(model, model.init_params(), data.X, data.y, method="random")
+    ref = plane.loss_grid(resolution=33)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(plane.loss_grid(resolution=33))) for _ in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(results) == 2 and all(np.array_equal(r, ref) for r in results)
+
+
+def test_no_numba_at_import_and_numpy_paths_without_it():
+    """``import engine`` (what the app does at start) must not pay for numba; with DESCENT_LAB_NO_JIT=1 the
+    kernels are off and grids and gradients still agree with float64 references."""
+    script = """
+import json, sys, numpy as np
+import engine, engine.nn, engine.nn.grid, engine.nn.mlp, engine.nn.kernels
+imported = "numba" in sys.modules
+from engine.nn import MLP, kernels, make_dataset, slice_plane
+d = make_dataset("moons", n=64, noise=0.1, seed=0)
+m = MLP([2, 8, 1], activation="tanh", loss="bce")
+p = slice_plane(m, m.init_params(), d.X, d.y, method="random")
+g32, g64 = p.loss_grid(resolution=9), p.loss_grid(resolution=9, dtype=np.float64)
+th = m.flatten(m.init_params())
+L, g = m.loss_and_flat_gradient(th, m.check_inputs(d.X), m.targets(d.y, 64))
+L2, gd = m.loss_and_gradients(m.init_params(), d.X, d.y)
+print(json.dumps({"numba_at_import": imported, "loaded": kernels.load() is not None,
+                  "numba_after": "numba" in sys.modules, "grid_err": float(np.max(np.abs(g32 / g64 - 1))),
+                  "grad_err": float(np.max(np.abs(g - m.flatten(gd))))}))
+"""
+    env = {"PATH": "/usr/bin:/bin", "DESCENT_LAB_NO_JIT": "1", "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         env=env)
+    assert out.returncode == 0, out.stderr
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    assert r["numba_at_import"] is False
+    assert r["loaded"] is False and r["numba_after"] is False
+    assert r["grid_err"] < 1e-5 and r["grad_err"] < 1e-14
