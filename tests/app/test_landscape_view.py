@@ -130,11 +130,22 @@ def test_hover_readout_is_engines_gradient(window, qtbot):
         angle = float(re.search(r"at ([-+0-9.]+)°", text).group(1))
         assert angle == pytest.approx(math.degrees(math.atan2(-gy, -gx)), abs=0.06)
         # the cursor arrow starts at the cursor and points along -grad f
+        assert view.cursor_arrow.isVisible()
         ax, ay = view.cursor_arrow.getData()
         assert (ax[0], ay[0]) == pytest.approx((hx, hy))
         px, py = view.plot.vb.viewPixelSize()
         d = np.array([(ax[1] - ax[0]) / px, (ay[1] - ay[0]) / py])
         assert np.dot(d / np.linalg.norm(d), -np.array([gx / px, gy / py]) / math.hypot(gx / px, gy / py)) > 0.999
+
+
+def test_cursor_arrow_is_shown_only_with_a_hover_readout(window):
+    from app.views.landscape import probe
+    view = window.landscape
+    assert not view.cursor_arrow.isVisible()  # an empty curve would still be painted with the view
+    view._set_hover(probe(window.state.function, 1.0, 1.0))
+    assert view.cursor_arrow.isVisible() and len(view.cursor_arrow.getData()[0]) == 6
+    view._set_hover(None)  # the cursor left the plot
+    assert not view.cursor_arrow.isVisible() and len(view.cursor_arrow.getData()[0]) == 0
 
 
 def test_switching_landscape_replaces_surface(window, qtbot):
