@@ -10,13 +10,16 @@ Whenever the widget or any descendant is marked dirty (``update()``, ``repaint()
 palette, font or style: everything Qt repaints goes through ``QWidgetRepaintManager::markDirty``), Qt removes that entry
 (``invalidateGraphicsEffectsRecursively``). ``drawSource`` blits the entry while it exists and paints the widget
 directly when it does not. So the picture shown is never older than Qt's own idea of what is dirty; this class only
-chooses when to render a new entry (the paint after a direct one).
+chooses when to render a new entry (once the subtree has been left alone for a moment). Qt never looks a widget's
+entry up by itself (``sourcePixmap`` re-renders a widget source every time; only ``drawSource`` blits it).
 
 Qt does not track updates of a hidden window (``update()`` returns early), so there, and for a floating (top-level)
 widget or one with updates disabled, every paint renders afresh. Text drawn into a pixmap is grey-scale antialiased;
 on a desktop set to sub-pixel text, a kept picture's text is grey-scale (as in every ``grab()``).
 """
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QPixmapCache
@@ -28,7 +31,14 @@ _ALIVE: set = set()
 
 class KeepPicture(QGraphicsEffect):
     """A graphics effect that draws ``widget`` (and its children) from a kept pixmap while Qt has not marked any of
-    them dirty. ``renders`` counts the pictures rendered, ``direct`` the paints that found the picture stale."""
+    them dirty. ``renders`` counts the pictures rendered, ``direct`` the paints drawn without one.
+
+    After a change the subtree is painted directly (as without the effect) until it has been left alone for
+    ``settle_s``: a child that keeps changing (a busy bar, a dragged slider) would otherwise cost a whole-subtree
+    render every other paint, where Qt repaints only its dirty region.
+    """
+
+    settle_s = 0.25
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
@@ -39,6 +49,7 @@ class KeepPicture(QGraphicsEffect):
         self._widget = widget
         self._kept = False  # a picture was filed in QPixmapCache while Qt tracks this widget's updates
         self._painted = False  # set by the widget's paint event: drawSource found no picture and painted directly
+        self._settling_since: float | None = None  # when Qt last dropped the picture (None: a picture was made since)
         self.renders = 0
         self.direct = 0
         widget.installEventFilter(self)
@@ -56,20 +67,29 @@ class KeepPicture(QGraphicsEffect):
                 and w.window().backingStore() is not None)
 
     def draw(self, painter) -> None:
-        if self._kept and self._tracked():
+        tracked = self._tracked()
+        if self._kept and tracked:
             self._painted = False
             self.drawSource(painter)  # the kept picture, or (when Qt dropped it) the widget painted directly
             if not self._painted:
                 return
-            self.direct += 1  # it changed: paint directly this time (as without the effect), keep a picture next time
+            self.direct += 1  # it changed: painted directly (only the region asked for), as without the effect
             self._kept = False
+            self._settling_since = time.monotonic()
+            return
+        if tracked and self._settling_since is not None and time.monotonic() - self._settling_since < self.settle_s:
+            # Changed a moment ago (a slider being dragged, a busy bar): keep painting directly; no picture exists
+            # since Qt dropped the last one, so drawSource cannot show an old one.
+            self.drawSource(painter)
+            self.direct += 1
             return
         offset = QPoint()
         picture = self.sourcePixmap(Qt.CoordinateSystem.LogicalCoordinates, offset,
                                     QGraphicsEffect.PixmapPadMode.NoPad)
         painter.drawPixmap(offset, picture)
         self.renders += 1
-        self._kept = self._tracked()
+        self._kept = tracked
+        self._settling_since = None
 
 
 def keep_picture(widget: QWidget) -> KeepPicture:

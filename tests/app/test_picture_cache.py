@@ -12,6 +12,12 @@ from app.picture_cache import STATIC_DOCKS, KeepPicture, keep_picture
 from tests.app.conftest import make_window
 
 
+@pytest.fixture(autouse=True)
+def no_settling(monkeypatch):
+    """Pictures are made again at the first paint after a change (the app waits settle_s for a change to end)."""
+    monkeypatch.setattr(KeepPicture, "settle_s", 0.0)
+
+
 @pytest.fixture
 def window(qtbot, tmp_path):
     return make_window(qtbot, tmp_path / "settings.ini")
@@ -144,6 +150,38 @@ def test_a_shown_widget_keeps_its_picture_until_it_changes(qtbot):
     assert effect.renders == n + 1
     effect.setEnabled(False)
     assert np.array_equal(changed, pixels(top.grab()))
+
+
+def test_a_changing_widget_is_painted_directly_until_it_settles(qtbot, monkeypatch):
+    """A busy bar or a dragged slider changes every few ms: no whole-subtree render per change, one once it rests."""
+    monkeypatch.setattr(KeepPicture, "settle_s", 0.3)
+    top = QWidget()
+    qtbot.addWidget(top)
+    inner = QWidget(top)
+    label = QLabel("0", inner)
+    QVBoxLayout(inner).addWidget(label)
+    QVBoxLayout(top).addWidget(inner)
+    effect = keep_picture(inner)
+    top.resize(200, 80)
+    top.show()
+    qtbot.waitExposed(top)
+    top.grab()
+    renders = effect.renders
+    for k in range(1, 6):
+        label.setText(str(k))
+        shown = pixels(top.grab())
+        top.grab()
+    assert effect.renders == renders and effect.direct == 10
+    effect.setEnabled(False)
+    assert np.array_equal(shown, pixels(top.grab()))
+    effect.setEnabled(True)  # a change of its own (Qt drops the picture): settles again
+    top.grab()
+    qtbot.wait(350)
+    top.grab()
+    assert effect.renders == renders + 1
+    n = effect.direct
+    top.grab()
+    assert effect.renders == renders + 1 and effect.direct == n  # blitted
 
 
 def test_tab_bars_made_after_the_first_show_keep_pictures(qtbot, tmp_path):
