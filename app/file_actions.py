@@ -135,7 +135,7 @@ class FileActions(QObject):
     def _error(self, title: str, message: str) -> None:
         QMessageBox.warning(self.window, title, message)
 
-    def _confirm_discard(self) -> bool:
+    def confirm_discard(self) -> bool:
         """True when there is nothing unsaved, or the user saved or chose to discard it."""
         if not self.modified:
             return True
@@ -164,12 +164,12 @@ class FileActions(QObject):
         return True
 
     def new_scene(self) -> bool:
-        if not self._confirm_discard():
+        if not self.confirm_discard():
             return False
         return self.apply(default_scene(), None)
 
     def open_dialog(self) -> bool:
-        if not self._confirm_discard():
+        if not self.confirm_discard():
             return False
         start = str(self.path.parent) if self.path else str(Path.home())
         name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open scene"), start, self.tr(SCENE_FILTER))
@@ -177,7 +177,7 @@ class FileActions(QObject):
 
     def open_path(self, path, confirm: bool = True) -> bool:
         """Load and show the scene at ``path``; a message box names the problem if it is refused."""
-        if confirm and not self._confirm_discard():
+        if confirm and not self.confirm_discard():
             return False
         path = Path(path)
         try:
@@ -192,7 +192,7 @@ class FileActions(QObject):
 
     def open_example(self, path) -> bool:
         """An example opens as an untitled scene, so Save never overwrites the shipped file."""
-        if not self._confirm_discard():
+        if not self.confirm_discard():
             return False
         try:
             scene = scene_mod.load(path)

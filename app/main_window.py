@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         s = self.state
-        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.tr("Quit Descent Lab"), self.close)
+        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.tr("Quit Descent Lab"), self.quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.reset_view_action = self._action(self.tr("&Reset view"), "Ctrl+0",
                                               self.tr("Show the landscape's default rectangle"), s.reset_view)
@@ -500,7 +500,20 @@ class MainWindow(QMainWindow):
         if problems:
             self.show_message(self.tr("Some saved settings were ignored: {what}").format(what=", ".join(problems)))
 
+    def quit(self) -> bool:
+        """File ▸ Quit (Ctrl+Q): offer to save unsaved scene changes, then close. False when the user cancelled."""
+        if not self.file_actions.confirm_discard():
+            return False
+        self._close_confirmed = True
+        return self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's close button (a spontaneous event, from the window system) asks about unsaved changes as Quit
+        # does; a close() from code (Quit after asking, a test's teardown) does not ask again.
+        if event.spontaneous() and not getattr(self, "_close_confirmed", False) \
+                and not self.file_actions.confirm_discard():
+            event.ignore()
+            return
         self.playback.pause()
         self.save_settings()
         self.basin_overlay.shutdown()

@@ -1,8 +1,10 @@
 """The main window: opens on Himmelblau with its docks, menus and shortcuts; remembers settings; survives bad ones."""
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox, QTableWidget
 
 import pytest
 
@@ -168,3 +170,37 @@ def test_every_scroll_area_in_the_docks_has_cached_scroll_bars(window):
     for area in areas:
         assert isinstance(area.verticalScrollBar(), CachedScrollBar), area
         assert isinstance(area.horizontalScrollBar(), CachedScrollBar), area
+
+
+@pytest.mark.parametrize("answer, closes", [("Cancel", False), ("Discard", True)])
+def test_quit_with_unsaved_changes_asks_first(window, qtbot, monkeypatch, answer, closes):
+    asked = []
+
+    def question(parent, title, text, buttons, default):
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.state.add_run((1.0, 1.0))                      # a change the scene file does not have yet
+    assert window.file_actions.modified and window.isWindowModified()
+    assert window.quit() is closes
+    assert len(asked) == 1 and "unsaved changes" in asked[0]
+    assert window.isVisible() is not closes
+
+
+def test_quit_with_unsaved_changes_can_save_them(window, qtbot, monkeypatch, tmp_path):
+    path = tmp_path / "kept.json"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    window.state.add_run((1.0, 1.0))
+    assert window.quit() is True and not window.isVisible()
+    saved = json.loads(path.read_text())
+    assert len(saved["runs"]) == 1 and saved["runs"][0]["start"] == [1.0, 1.0]
+
+
+def test_quit_without_changes_does_not_ask(window, qtbot, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("asked with nothing to save"))
+    assert not window.file_actions.modified
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    window.quit_action.trigger()
+    assert not window.isVisible()
