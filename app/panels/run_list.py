@@ -5,6 +5,7 @@ context menu call :meth:`AppState.remove_runs` / :meth:`AppState.clear_runs`.
 """
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QItemSelectionModel, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMenu, QPushButton, QTableView, QVBoxLayout,
@@ -136,7 +137,8 @@ def cell_text(run, col: int, frame: int) -> str:
         return str(row)
     if col == 5:
         return fmt(traj.values[row, 0])
-    return fmt(float(traj.grad_norm[row, 0]))
+    gx, gy = traj.gradients[row, 0]
+    return fmt(float(np.hypot(gx, gy)))  # the element of traj.grad_norm, without computing the whole column
 
 
 class RunList(QWidget):

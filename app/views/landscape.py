@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRect
 
 from app.state import AppState, Run
 from app.surface_worker import SurfaceResult, SurfaceWorker
-from app.views.paths import Track, pair_bounds, pair_lines, path_lines, running_bounds
+from app.views.paths import Track, pair_rows, path_lines, running_bounds
 
 COLORMAPS = ["viridis", "plasma", "inferno", "magma", "cividis", "turbo"]
 FIELD_CLASSES = 3  # |∇f| brightness classes of the gradient field (one item each)
@@ -461,7 +461,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
     def _on_frame(self, t: int) -> None:
         """Show iteration ``t`` of every run: slices of precomputed arrays only."""
         px, py = self._pixel_size()
-        marks = []
+        marks, steps = [], []  # steps: (run graphics, x_t, y_t, screen direction ux, uy, length in pixels)
         for g in self._runs.values():
             if g.last < 0:
                 g.path.setData([], [])
@@ -473,18 +473,21 @@ class LandscapeView(pg.GraphicsLayoutWidget):
             g.path.set_track(g.xs[: i + 1], g.ys[: i + 1], g.path_bounds(i), pixel, g.path_lines(i))
             g.head.setVisible(True)
             g.head.setPos(g.xs[i], g.ys[i])
+            length = 0.0
             if i < g.last and px is not None:
                 dx, dy = (g.xs[i + 1] - g.xs[i]) / px, (g.ys[i + 1] - g.ys[i]) / py
                 length = math.hypot(dx, dy)
-                if length > 0:
-                    xs, ys = arrow_pairs(g.xs[i], g.ys[i], dx / length, dy / length, length, px, py)
-                    g.step.set_track(xs, ys, pair_bounds(xs, ys), pixel, pair_lines(xs, ys))
-                else:
-                    g.step.setData([], [])
+            if length > 0:
+                steps.append((g, g.xs[i], g.ys[i], dx / length, dy / length, length))
             else:
                 g.step.setData([], [])
             if g.mark_row >= 0 and t >= g.last:
                 marks.append((g.run_id, g.xs[g.mark_row], g.ys[g.mark_row]))
+        if steps:  # every run's step arrow from one arrow_pairs call (~0.1 ms of NumPy calls per run otherwise)
+            runs, *columns = zip(*steps)
+            xs, ys = arrow_pairs(*(np.array(c) for c in columns), px, py)
+            for g, (axs, ays), bounds, lines in zip(runs, *pair_rows(xs.reshape(-1, 6), ys.reshape(-1, 6))):
+                g.step.set_track(axs, ays, bounds, pixel, lines)
         key = tuple(marks)
         if key != self._marks_key:  # touch the scatter only when the set of ✕ marks changes
             self._marks_key = key

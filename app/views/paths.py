@@ -102,6 +102,22 @@ def pair_lines(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(lines[np.isfinite(lines).all(axis=1)])
 
 
+def pair_rows(xs: np.ndarray, ys: np.ndarray) -> tuple[list, list, list]:
+    """Rows of ``connect='pairs'`` data ((n, 2k) arrays, one curve per row, e.g. every run's step arrow): per row
+    its (x, y) views, data bounds (as :func:`pair_bounds`) and segments (as :func:`pair_lines`), from whole-array
+    operations."""
+    lines = np.stack([xs[:, 0::2], ys[:, 0::2], xs[:, 1::2], ys[:, 1::2]], axis=-1)  # (n, k, 4), C-contiguous
+    finite = np.isfinite(lines).all(axis=2)
+    whole = finite.all(axis=1)
+    lo_x, hi_x, lo_y, hi_y = xs.min(axis=1), xs.max(axis=1), ys.min(axis=1), ys.max(axis=1)
+    bounded = np.isfinite(lo_x + hi_x + lo_y + hi_y)
+    data = list(zip(xs, ys))
+    bounds = [((float(lo_x[r]), float(hi_x[r])), (float(lo_y[r]), float(hi_y[r]))) if bounded[r] else None
+              for r in range(len(xs))]
+    segments = [lines[r] if whole[r] else np.ascontiguousarray(lines[r][finite[r]]) for r in range(len(xs))]
+    return data, bounds, segments
+
+
 def pair_bounds(xs: np.ndarray, ys: np.ndarray) -> tuple | None:
     x0, x1, y0, y1 = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
     return ((x0, x1), (y0, y1)) if math.isfinite(x0 + x1 + y0 + y1) else None

@@ -371,6 +371,17 @@ def test_path_segments_are_pyqtgraphs_for_every_prefix_with_non_finite_points():
         np.testing.assert_array_equal(lines[: max(int(finite_upto[i]) - 1, 0)], own)
     own = arrayToLineSegments(xs[:8], ys[:8], "pairs", True).ndarray()
     np.testing.assert_array_equal(_pair_lines(xs[:8], ys[:8]), own)
+    # every run's step arrow at once: rows of 6 points, one with a non-finite point, one all finite
+    from app.views.paths import pair_bounds, pair_rows
+    rows_x = np.array([xs[:6], [0.0, 1.0, 1.0, 0.5, 1.0, 0.7]])
+    rows_y = np.array([ys[:6], [0.0, 1.0, 1.0, 0.9, 1.0, 0.6]])
+    data, bounds, segments = pair_rows(rows_x, rows_y)
+    for r in range(2):
+        np.testing.assert_array_equal(data[r][0], rows_x[r])
+        assert bounds[r] == pair_bounds(rows_x[r], rows_y[r])
+        np.testing.assert_array_equal(segments[r], arrayToLineSegments(rows_x[r], rows_y[r], "pairs", True).ndarray())
+        assert segments[r].flags.c_contiguous
+    assert bounds[0] is None and bounds[1] == ((0.0, 1.0), (0.0, 1.0))
 
 
 @pytest.mark.parametrize("lr", [0.01, 1.0])  # 1.0 on Rosenbrock diverges: huge and non-finite points
