@@ -117,12 +117,14 @@ class _TabBarWatcher(QObject):
 
 def keep_static_pictures(window) -> None:
     """Kept pictures for the parts of the main window that an animation frame does not change: the settings docks,
-    menu bar, tool bar buttons, tab bars and buttons beside the moving views."""
+    menu bar, tool bar buttons, tab bars, the run table's header and buttons beside the moving views. (A change
+    below a widget drops the pictures of its ancestors only: the header keeps its picture while its table's cells
+    change.)"""
     parts = [window.docks[name] for name in STATIC_DOCKS if name in window.docks]
     parts += [window.menuBar(), window.main_toolbar, window.views.tabBar()]
     parts += [b for b in window.playback_bar.findChildren(QToolButton) if b.parent() is window.playback_bar]
     parts += [window.playback_bar.speed, window.run_list.delete_button, window.run_list.clear_button,
-              window.curves.log_y]
+              window.run_list.table.horizontalHeader(), window.curves.log_y]
     parts += [bar for bar in window.findChildren(QTabBar) if bar.parent() is window]
     for part in parts:
         keep_picture(part)

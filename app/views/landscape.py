@@ -289,8 +289,11 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         # the axes and the markers change with the view or the runs, not with the frame: a window grab (export, and
         # every repaint of the view) blits them; an item's update() (new ticks, a hovered star) redraws its pixmap.
         # Not the colour bar's left and bottom axes (its frame): cached, they come out differently over the bar.
+        # The axis titles (text items of their own, children of the axes) and the colour bar's 1 × 256 pixmap, which
+        # Qt would scale to the bar's size on every paint, likewise.
+        titles = [a["item"].label for a in self.plot.axes.values()] + [self.colorbar.axis.label]
         for item in (*(a["item"] for a in self.plot.axes.values()), self.colorbar.axis,
-                     self.minima, self.diverged):
+                     self.minima, self.diverged, *titles, self.colorbar.bar):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
         self._debounce = QTimer(self)

@@ -421,12 +421,13 @@ def test_run_curves_draw_the_segments_pyqtgraph_draws(window, lr):
 
 
 def test_cached_axes_and_markers_draw_what_uncached_ones_draw(window, qtbot):
-    """The axes, colour-bar axis and markers are drawn from pixmap caches; the picture is the uncached one, also
-    after a zoom (new ticks) and a frame change."""
+    """The axes and their titles, colour-bar axis and bar and markers are drawn from pixmap caches; the picture is
+    the uncached one, also after a zoom (new ticks), a frame change and a new colour map."""
     from PySide6.QtWidgets import QGraphicsItem
 
     view, state = window.landscape, window.state
     items = [a["item"] for a in view.plot.axes.values()] + [view.colorbar.axis, view.minima, view.diverged]
+    items += [a["item"].label for a in view.plot.axes.values()] + [view.colorbar.axis.label, view.colorbar.bar]
     assert all(i.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for i in items)
     state.add_run((-4.0, 4.0))
 
@@ -443,4 +444,9 @@ def test_cached_axes_and_markers_draw_what_uncached_ones_draw(window, qtbot):
     view.grab()
     view.plot.vb.setRange(xRange=(-1, 2), yRange=(0, 3), padding=0)
     state.set_frame(5)
+    compare()
+    before = to_array(view.grab().toImage())
+    state.set_display(colormap="magma")
+    after = to_array(view.grab().toImage())
+    assert not np.array_equal(before, after)  # the bar's cached pixmap follows the new colour map
     compare()

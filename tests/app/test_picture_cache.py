@@ -56,6 +56,7 @@ def test_static_parts_keep_pictures_and_a_frame_renders_none_again(window):
     parts = {e.parent() for e in effects}
     assert window.docks["optimizer_dock"] in parts and window.menuBar() in parts
     assert window.main_toolbar in parts and window.views.tabBar() in parts
+    assert window.run_list.table.horizontalHeader() in parts  # its table's cells change, the header does not
     assert not {window.landscape, window.docks["runs_dock"], window.docks["curves_dock"], window.playback_bar} & parts
     state = window.state
     state.add_run((-4.0, 4.0))
