@@ -22,7 +22,7 @@ from app.state import AppState, DisplaySettings, OptimizerSettings
 from app.surface_worker import SurfaceWorker
 from app.views.landscape import COLORMAPS, HoverInfo, LandscapeView
 from app.views.surface3d import Surface3DView
-from app.widgets import CachedToolBar, use_cached_scroll_bars
+from app.widgets import CachedDockWidget, CachedToolBar, use_cached_scroll_bars
 from engine import functions, optimizers
 
 APP_NAME = "Descent Lab"
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
 
         ``scroll`` wraps a tall form in a scroll area, so that it never forces the window taller than the screen.
         """
-        dock = QDockWidget(title, self)
+        dock = CachedDockWidget(title, self)
         dock.setObjectName(name)
         if scroll:
             area_widget = use_cached_scroll_bars(QScrollArea())

@@ -237,6 +237,48 @@ def test_cached_tool_bar_draws_what_a_plain_one_draws(qtbot):
         pictures.append(picture)
 
 
+def test_cached_dock_widget_draws_what_a_plain_one_draws(qtbot):
+    """The dock's kept title picture equals a plain QDockWidget's paint, and follows size, title, features and
+    palette."""
+    from PySide6.QtGui import QPalette, QColor
+    from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+
+    from app.widgets import CachedDockWidget
+
+    def pixels(dock):
+        image = dock.grab().toImage()
+        return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine()).astype(int)
+
+    docks, windows = [], []
+    for cls in (QDockWidget, CachedDockWidget):
+        window = QMainWindow()
+        windows.append(window)
+        qtbot.addWidget(window)
+        window.setCentralWidget(QLabel("centre"))
+        dock = cls("Loss and |∇f|", window)
+        dock.setWidget(QLabel("contents"))
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        window.resize(500, 300)
+        window.show()
+        qtbot.waitExposed(window)
+        docks.append(dock)
+    plain, cached = docks
+    pictures = []
+    for change in (lambda d: None, lambda d: d.window().resizeDocks([d], [260], Qt.Orientation.Horizontal),
+                   lambda d: d.setWindowTitle("Step inspector, a longer title than the dock"),
+                   lambda d: d.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable),
+                   lambda d: d.setPalette(QPalette(QColor("#3060a0"))),
+                   lambda d: d.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)):
+        for dock in (plain, cached):
+            change(dock)
+            qtbot.wait(1)
+        picture = pixels(cached)
+        np.testing.assert_array_equal(picture, pixels(plain))
+        np.testing.assert_array_equal(pixels(cached), picture)  # drawn again from the kept picture
+        assert all(picture.shape != p.shape or (picture != p).any() for p in pictures)
+        pictures.append(picture)
+
+
 def test_run_list_and_inspector_use_cached_scroll_bars(qtbot, state):
     runs, inspector = RunList(state), StepInspector(state)
     for w in (runs, inspector):
