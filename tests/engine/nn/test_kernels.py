@@ -156,3 +156,23 @@ print(json.dumps({"numba_at_import": imported, "loaded": kernels.load() is not N
     assert r["numba_at_import"] is False
     assert r["loaded"] is False and r["numba_after"] is False
     assert r["grid_err"] < 1e-5 and r["grad_err"] < 1e-14
+
+
+@needs_kernels
+@pytest.mark.parametrize("sizes, act, loss, ds", ARCHITECTURES[:4])
+def test_compiled_in_plane_gradients_equal_numpy_batched_and_the_surface_slope(sizes, act, loss, ds):
+    model, data, *_ = network(sizes, act, loss, ds, n=128)
+    plane = slice_plane(model, model.init_params(), data.X, data.y, method="random", seed=2)
+    rng = np.random.default_rng(5)
+    a, b = rng.uniform(-1, 1, 40), rng.uniform(-1, 1, 40)       # ≥ 16 points: the two-thread path
+    ga, gb = plane.gradients(a, b)
+    with kernels.disabled():
+        na, nb = plane.gradients(a, b)
+    scale = max(np.abs(na).max(), np.abs(nb).max())
+    assert np.max(np.abs(ga - na)) < 1e-12 * scale and np.max(np.abs(gb - nb)) < 1e-12 * scale
+    h = 1e-6                                                     # the slope of the drawn (float64) surface
+    fa = (plane.losses(a + h, b) - plane.losses(a - h, b)) / (2 * h)
+    fb = (plane.losses(a, b + h) - plane.losses(a, b - h)) / (2 * h)
+    assert np.max(np.abs(fa - ga)) < 1e-6 * scale and np.max(np.abs(fb - gb)) < 1e-6 * scale
+    one = plane.gradients(a[:3], b[:3])                         # the one-thread path gives the same numbers
+    assert np.array_equal(one[0], ga[:3]) and np.array_equal(one[1], gb[:3])
