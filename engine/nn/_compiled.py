@@ -1,7 +1,7 @@
 """The numba kernels behind :mod:`engine.nn.kernels` (imported only by its ``load()``; see its docstring).
 
-Module-level functions, so that ``cache=True`` can keep the machine code on disk: the first process compiles for
-~10 s, later ones load it in well under a second.
+Module-level functions, so that ``cache=True`` can keep the machine code on disk: the first process on a machine
+compiles them in ~6 s, later ones load them in well under a second.
 """
 import math
 
@@ -16,6 +16,8 @@ f32 = np.float32
 
 @numba.njit(inline="always", fastmath=fast, error_model="numpy")
 def tanh32(v):
+    """float32 tanh as Eigen computes it: clamp to ±7.9053 (tanh is ±1 in float32 beyond), then an odd degree-13
+    polynomial over an even degree-6 one; max abs error 3e-7 (tested against np.tanh through the grids)."""
     c = f32(7.90531110763549805)
     v = min(max(v, -c), c)
     x2 = v * v
@@ -35,6 +37,7 @@ def tanh32(v):
 
 @numba.njit(inline="always", fastmath=fast, error_model="numpy")
 def activate_row(code, row, n):
+    """row[:n] = σ(row[:n]) in place for the activation code (kernels.CODES); identity leaves it."""
     if code == 1:
         for k in range(n):
             row[k] = tanh32(row[k])
@@ -48,6 +51,7 @@ def activate_row(code, row, n):
 
 @jit
 def plane_forward(coef, U, M, offsets, sizes, codes, buf_a, buf_b, w, z_out):
+    """Output pre-activations z_L at C points of a plane, float32 (arguments: see engine.nn.kernels)."""
     C = coef.shape[0]
     N = U.shape[2]
     L = sizes.shape[0] - 1
