@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QPixmapCache
-from PySide6.QtWidgets import QGraphicsEffect, QTabBar, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QGraphicsEffect, QTabBar, QToolButton, QWidget
 
 MIN_PIXMAP_CACHE_KB = 64 * 1024  # Qt's default 10 MB is shared with every cached graphics item
 _ALIVE: set = set()
@@ -50,14 +50,37 @@ class KeepPicture(QGraphicsEffect):
         self._kept = False  # a picture was filed in QPixmapCache while Qt tracks this widget's updates
         self._painted = False  # set by the widget's paint event: drawSource found no picture and painted directly
         self._settling_since: float | None = None  # when Qt last dropped the picture (None: a picture was made since)
+        self._fresh = False  # a model below changed: render afresh at the next paint
         self.renders = 0
         self.direct = 0
-        widget.installEventFilter(self)
+        self._watch(widget)
         widget.setGraphicsEffect(self)
 
+    def _watch(self, widget: QWidget) -> None:
+        """Hear the paint events of ``widget`` and its descendants (a scroll area such as a list gets none itself:
+        its viewport does), and of the children added later; and the models of the item views among them."""
+        for w in (widget, *widget.findChildren(QWidget)):
+            w.installEventFilter(self)
+            if isinstance(w, QAbstractItemView) and w.model() is not None:
+                self._watch_model(w.model())
+
+    def _watch_model(self, model: QAbstractItemModel) -> None:
+        """An item view lays new rows and texts out later (a zero-time timer) and asks for its repaint only then, so
+        Qt keeps the old picture meanwhile; a grab in between would show it. Any change of the model: render afresh."""
+        for signal in (model.dataChanged, model.headerDataChanged, model.layoutChanged, model.modelReset,
+                       model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.columnsInserted,
+                       model.columnsRemoved, model.columnsMoved):
+            signal.connect(self._model_changed)
+
+    def _model_changed(self, *_) -> None:
+        self._fresh = True
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        kind = event.type()
+        if kind == QEvent.Type.Paint:
             self._painted = True
+        elif kind == QEvent.Type.ChildAdded and event.child().isWidgetType():
+            self._watch(event.child())
         return False
 
     def _tracked(self) -> bool:
@@ -68,7 +91,10 @@ class KeepPicture(QGraphicsEffect):
 
     def draw(self, painter) -> None:
         tracked = self._tracked()
-        if self._kept and tracked:
+        if self._fresh:  # a model below changed: its view may not have asked for a repaint yet
+            self._kept = False
+            self._settling_since = None
+        elif self._kept and tracked:
             self._painted = False
             self.drawSource(painter)  # the kept picture, or (when Qt dropped it) the widget painted directly
             if not self._painted:
@@ -77,7 +103,7 @@ class KeepPicture(QGraphicsEffect):
             self._kept = False
             self._settling_since = time.monotonic()
             return
-        if tracked and self._settling_since is not None and time.monotonic() - self._settling_since < self.settle_s:
+        elif tracked and self._settling_since is not None and time.monotonic() - self._settling_since < self.settle_s:
             # Changed a moment ago (a slider being dragged, a busy bar): keep painting directly; no picture exists
             # since Qt dropped the last one, so drawSource cannot show an old one.
             self.drawSource(painter)
@@ -90,12 +116,13 @@ class KeepPicture(QGraphicsEffect):
         self.renders += 1
         self._kept = tracked
         self._settling_since = None
+        self._fresh = False
 
 
 def keep_picture(widget: QWidget) -> KeepPicture:
     """Draw ``widget``'s subtree from a kept picture while none of it changes (see the module docstring). For widgets
-    that change rarely; one that changes every frame is painted directly every other frame and rendered into a
-    pixmap in between."""
+    that change rarely: one that changes all the time is painted directly (as without the effect), apart from one
+    render each time it rests for ``KeepPicture.settle_s``."""
     if QPixmapCache.cacheLimit() < MIN_PIXMAP_CACHE_KB:
         QPixmapCache.setCacheLimit(MIN_PIXMAP_CACHE_KB)
     effect = widget.graphicsEffect()
@@ -117,14 +144,13 @@ class _TabBarWatcher(QObject):
 
 def keep_static_pictures(window) -> None:
     """Kept pictures for the parts of the main window that an animation frame does not change: the settings docks,
-    menu bar, tool bar buttons, tab bars, the run table's header and buttons beside the moving views. (A change
-    below a widget drops the pictures of its ancestors only: the header keeps its picture while its table's cells
-    change.)"""
+    menu bar, tool bar buttons, tab bars and buttons beside the moving views. (Not the run table's header: it is an
+    item view of the table's model, which changes every frame.)"""
     parts = [window.docks[name] for name in STATIC_DOCKS if name in window.docks]
     parts += [window.menuBar(), window.main_toolbar, window.views.tabBar()]
     parts += [b for b in window.playback_bar.findChildren(QToolButton) if b.parent() is window.playback_bar]
     parts += [window.playback_bar.speed, window.run_list.delete_button, window.run_list.clear_button,
-              window.run_list.table.horizontalHeader(), window.curves.log_y]
+              window.curves.log_y]
     parts += [bar for bar in window.findChildren(QTabBar) if bar.parent() is window]
     for part in parts:
         keep_picture(part)
