@@ -122,14 +122,18 @@ class KeepPicture(QGraphicsEffect):
 def keep_picture(widget: QWidget) -> KeepPicture:
     """Draw ``widget``'s subtree from a kept picture while none of it changes (see the module docstring). For widgets
     that change rarely: one that changes all the time is painted directly (as without the effect), apart from one
-    render each time it rests for ``KeepPicture.settle_s``."""
+    render each time it rests for ``KeepPicture.settle_s``. Not for a subtree with a QGraphicsView in it (a scene
+    asks for its view's repaint only when the event loop runs again)."""
     if QPixmapCache.cacheLimit() < MIN_PIXMAP_CACHE_KB:
         QPixmapCache.setCacheLimit(MIN_PIXMAP_CACHE_KB)
     effect = widget.graphicsEffect()
     return effect if isinstance(effect, KeepPicture) else KeepPicture(widget)
 
 
-STATIC_DOCKS = ("optimizer_dock", "landscape_dock", "basins_dock")  # nothing in them moves while a run plays
+# Nothing in them moves while a run plays. Not the landscape dock: its network tab holds a pyqtgraph plot, and a
+# graphics scene asks for its view's repaint only when the event loop runs again (like an item view's layout), so a
+# grab straight after new data would show the old picture.
+STATIC_DOCKS = ("optimizer_dock", "basins_dock")
 
 
 class _TabBarWatcher(QObject):

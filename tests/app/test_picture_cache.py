@@ -57,6 +57,8 @@ def test_static_parts_keep_pictures_and_a_frame_renders_none_again(window):
     assert window.docks["optimizer_dock"] in parts and window.menuBar() in parts
     assert window.main_toolbar in parts and window.views.tabBar() in parts
     assert window.run_list.table.horizontalHeader() not in parts  # an item view of the model that changes
+    from PySide6.QtWidgets import QGraphicsView
+    assert not any(part.findChildren(QGraphicsView) for part in parts)  # scenes ask for repaints late
     assert not {window.landscape, window.docks["runs_dock"], window.docks["curves_dock"], window.playback_bar} & parts
     state = window.state
     state.add_run((-4.0, 4.0))
