@@ -58,6 +58,7 @@ class CurvesView(QWidget):
             plot.scene().sigMouseClicked.connect(lambda ev, p=plot: self._on_plot_clicked(p, ev))
             for axis in plot.getPlotItem().axes.values():
                 axis["item"].setCacheMode(STATIC_CACHE)
+                axis["item"].label.setCacheMode(STATIC_CACHE)  # its title: a text item of its own
         self.grad_plot.setLabel("left", "|∇f|")
         self.grad_plot.setLabel("bottom", self.tr("iteration t"))
 

@@ -127,3 +127,11 @@ def test_static_layers_are_cached_and_the_cursor_leaves_the_range_alone(qtbot, s
     view.loss_plot.grab()
     assert vb.viewRange()[1][1] > ranges[0][1][1]
     assert view.loss_plot.grab().toImage() != before
+    # the axis titles are cached too, and a new title shows (the loss axis says f − f* on a log scale)
+    labels = [a["item"].label for p in (view.loss_plot, view.grad_plot) for a in p.getPlotItem().axes.values()]
+    assert all(label.cacheMode() == cached for label in labels)
+    view.log_y.setChecked(True)
+    shown = view.loss_plot.grab().toImage()
+    for label in labels:
+        label.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    assert view.loss_plot.grab().toImage() == shown
