@@ -8,11 +8,18 @@ visible, then render with ``grab()``. Measured three ways, medians over many fra
 - baseline:  a grab of the same window with no frame change (what rendering costs by itself)
 - on screen: the frame + ``processEvents()``: Qt repaints only the dirty regions, as it does for a shown window
 
-The window row is also measured in interleaved blocks with the kept pictures of the static parts (optimizer dock,
-menu and tool bars, tab bars, buttons; app/picture_cache.py) switched off: what the same grab cost before them.
+Same-run A/B rows (alternating blocks of 30 frames, 4 rounds; median wall and main-thread CPU time, since the 2-core
+machine is shared and the CPU time varies less):
 
-The landscape row likewise against the run paths and step arrows painted by pyqtgraph's PlotCurveItem.paint (they now
-draw segments cut once per run with one drawLines call; app/views/paths.py).
+- the window row with the kept pictures of the static parts (optimizer and basins docks, menu and tool bars, tab bars,
+  buttons; app/picture_cache.py) switched off: what the same grab cost before them (after switching them on, the
+  parts are left to settle, as they do after any change, before the block starts);
+- the landscape row against the run paths and step arrows painted by pyqtgraph's PlotCurveItem.paint (they now draw
+  segments cut once per run with one drawLines call; app/views/paths.py).
+
+Smaller changes for the same target are measured where they were made (commit messages): dock titles from a kept
+picture (CachedDockWidget), axis titles and the colour bar from pixmap caches, empty landscape items hidden, and the
+frame update's step arrows from one NumPy pass.
 
 Then where a window grab goes: each part on the window grabbed alone (docks, central views, bars; a part's
 own grab adds ~0.1-0.3 ms of pixmap set-up, so the parts sum to a bit more than the window), and same-run comparisons
@@ -179,12 +186,15 @@ def main() -> None:
     baseline = median_ms(w.grab, FRAMES)
     window_cpu, baseline_cpu = CPU_MS[frame_and_grab], CPU_MS[w.grab]
     # same run, interleaved blocks: the static docks, bars and buttons blitted from kept pictures, or painted (before)
+    from app.picture_cache import KeepPicture
     kept = _kept_pictures(w)
 
     def set_kept(on: bool) -> None:
         for effect in kept:
-            effect.setEnabled(on)
-        w.grab()  # the first grab after switching renders the pictures
+            effect.setEnabled(on)  # a change to Qt: the parts are painted directly until they settle
+        w.grab()
+        time.sleep(KeepPicture.settle_s)
+        w.grab()  # renders the pictures
 
     kept_ab = interleaved(frame_and_grab, lambda: set_kept(True), lambda: set_kept(False), restart)
     # same run, interleaved: run paths and step arrows drawn from their handed-over segments, or by pyqtgraph's paint
