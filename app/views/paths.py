@@ -33,6 +33,7 @@ class Track(pg.PlotCurveItem):
         self._bounds: tuple | None = None  # ((xmin, xmax), (ymin, ymax)) of the finite data
         self._pixel: tuple | None = None  # data units per pixel (px, py) in the current view
         self._lines: np.ndarray | None = None  # (n, 4) C-contiguous float64: the segments pyqtgraph would draw
+        self._checked: tuple = (None, None, None, False)  # (pen, antialias, segment mode, drawn as segments?)
         super().__init__(*args, **kwargs)
 
     def set_track(self, xs, ys, bounds: tuple | None = None, pixel: tuple | None = None,
@@ -50,10 +51,13 @@ class Track(pg.PlotCurveItem):
     def paint(self, p, opt, widget):
         """With segments handed over and a pen pyqtgraph draws as segments (wide, solid, opaque, no antialiasing):
         the one ``drawLines`` call pyqtgraph's paint ends in, without its ~0.1 ms of Python per curve."""
-        lines, pen = self._lines, self.opts["pen"]
-        if (lines is None or self._exportOpts is not False or self.opts["shadowPen"] is not None
-                or self.opts["fillLevel"] is not None or self.opts["compositionMode"] is not None
-                or self.opts["stepMode"] or not self._shouldUseDrawLineSegments(pen)
+        lines, opts = self._lines, self.opts
+        pen = opts["pen"]
+        if pen is not self._checked[0] or opts["antialias"] != self._checked[1] \
+                or opts["segmentedLineMode"] != self._checked[2]:  # asks Qt about the pen: once per pen
+            self._checked = (pen, opts["antialias"], opts["segmentedLineMode"], self._shouldUseDrawLineSegments(pen))
+        if (lines is None or not self._checked[3] or self._exportOpts is not False or opts["shadowPen"] is not None
+                or opts["fillLevel"] is not None or opts["compositionMode"] is not None or opts["stepMode"]
                 or isinstance(widget, QOpenGLWidget)):
             return super().paint(p, opt, widget)
         if len(lines):
@@ -67,7 +71,10 @@ class Track(pg.PlotCurveItem):
         return super().dataBounds(ax, frac, orthoRange)
 
     def boundingRect(self) -> QRectF:
-        if self._boundingRect is None and self._bounds is not None and self._pixel is not None:
+        rect = self._boundingRect  # Qt asks twice per paint: the kept rect without pyqtgraph's Python layers
+        if rect is not None:
+            return rect
+        if self._bounds is not None and self._pixel is not None:
             (x0, x1), (y0, y1) = self._bounds
             pad = self.pixelPadding()
             px, py = self._pixel[0] * pad, self._pixel[1] * pad

@@ -399,6 +399,8 @@ def test_run_curves_draw_the_segments_pyqtgraph_draws(window, lr):
     tracks = [item for g in view._runs.values() for item in (g.path, g.step)]
     for t in sorted({1, 2, 3, last // 2, last - 1, last, last + 3}):
         state.set_frame(t)
+        if t == last // 2:
+            state.select({state.runs[0].id})  # a new, wider pen for the selected path
         handed = 0
         for item in tracks:
             xs, ys = item.getData()
