@@ -55,6 +55,14 @@ class KeepPicture(QGraphicsEffect):
         self.direct = 0
         self._watch(widget)
         widget.setGraphicsEffect(self)
+        floated = getattr(widget, "topLevelChanged", None)  # a dock or tool bar torn off: a window of its own
+        if floated is not None:
+            floated.connect(self._on_floated)
+
+    def _on_floated(self, floating: bool) -> None:
+        """A floating dock or bar is a window of its own, which draw() does not trust to keep a picture (it would
+        render the whole subtree on every paint): paint it as Qt does until it is docked again."""
+        self.setEnabled(not floating)
 
     def _watch(self, widget: QWidget) -> None:
         """Hear the paint events of ``widget`` and its descendants (a scroll area such as a list gets none itself:

@@ -221,6 +221,16 @@ def test_a_changing_widget_is_painted_directly_until_it_settles(qtbot, monkeypat
     assert effect.renders == renders + 1 and effect.direct == n  # blitted
 
 
+def test_a_floating_dock_is_painted_as_qt_paints_it(window, qtbot):
+    dock = window.docks["optimizer_dock"]
+    effect = dock.graphicsEffect()
+    assert effect.isEnabled()
+    dock.setFloating(True)
+    assert not effect.isEnabled()  # a window of its own: no picture (its updates would not drop one)
+    dock.setFloating(False)
+    assert effect.isEnabled()
+
+
 def test_tab_bars_made_after_the_first_show_keep_pictures(qtbot, tmp_path):
     w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
     qtbot.addWidget(w)
