@@ -58,6 +58,7 @@ class KeepPicture(QGraphicsEffect):
         floated = getattr(widget, "topLevelChanged", None)  # a dock or tool bar torn off: a window of its own
         if floated is not None:
             floated.connect(self._on_floated)
+            self._on_floated(widget.isWindow())  # restored floating from the saved layout
 
     def _on_floated(self, floating: bool) -> None:
         """A floating dock or bar is a window of its own, which draw() does not trust to keep a picture (it would

@@ -229,6 +229,9 @@ def test_a_floating_dock_is_painted_as_qt_paints_it(window, qtbot):
     assert not effect.isEnabled()  # a window of its own: no picture (its updates would not drop one)
     dock.setFloating(False)
     assert effect.isEnabled()
+    window.main_toolbar.setGraphicsEffect(None)
+    window.main_toolbar.setWindowFlags(Qt.WindowType.Tool)  # as a bar restored floating: a window already
+    assert not keep_picture(window.main_toolbar).isEnabled()
 
 
 def test_tab_bars_made_after_the_first_show_keep_pictures(qtbot, tmp_path):
