@@ -51,6 +51,8 @@ class KeepPicture(QGraphicsEffect):
         self._painted = False  # set by the widget's paint event: drawSource found no picture and painted directly
         self._settling_since: float | None = None  # when Qt last dropped the picture (None: a picture was made since)
         self._fresh = False  # a model below changed: render afresh at the next paint
+        self._rescan = False  # a child was added: watch the subtree again before the next paint
+        self._models: list = []
         self.renders = 0
         self.direct = 0
         self._watch(widget)
@@ -67,15 +69,19 @@ class KeepPicture(QGraphicsEffect):
 
     def _watch(self, widget: QWidget) -> None:
         """Hear the paint events of ``widget`` and its descendants (a scroll area such as a list gets none itself:
-        its viewport does), and of the children added later; and the models of the item views among them."""
+        its viewport does) and the models of the item views among them. Children added later are watched at the next
+        paint (not from the ChildAdded event itself: a child being constructed has no Python object to hand yet)."""
         for w in (widget, *widget.findChildren(QWidget)):
-            w.installEventFilter(self)
+            w.installEventFilter(self)  # (once per object: Qt keeps one entry per filter)
             if isinstance(w, QAbstractItemView) and w.model() is not None:
                 self._watch_model(w.model())
 
     def _watch_model(self, model: QAbstractItemModel) -> None:
         """An item view lays new rows and texts out later (a zero-time timer) and asks for its repaint only then, so
         Qt keeps the old picture meanwhile; a grab in between would show it. Any change of the model: render afresh."""
+        if any(m is model for m in self._models):
+            return
+        self._models.append(model)
         for signal in (model.dataChanged, model.headerDataChanged, model.layoutChanged, model.modelReset,
                        model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.columnsInserted,
                        model.columnsRemoved, model.columnsMoved):
@@ -88,8 +94,8 @@ class KeepPicture(QGraphicsEffect):
         kind = event.type()
         if kind == QEvent.Type.Paint:
             self._painted = True
-        elif kind == QEvent.Type.ChildAdded and event.child().isWidgetType():
-            self._watch(event.child())
+        elif kind == QEvent.Type.ChildAdded:
+            self._rescan = True
         return False
 
     def _tracked(self) -> bool:
@@ -99,6 +105,9 @@ class KeepPicture(QGraphicsEffect):
                 and w.window().backingStore() is not None)
 
     def draw(self, painter) -> None:
+        if self._rescan:  # children were added: hear them too
+            self._rescan = False
+            self._watch(self._widget)
         tracked = self._tracked()
         if self._fresh:  # a model below changed: its view may not have asked for a repaint yet
             self._kept = False
