@@ -13,8 +13,8 @@ import math
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QPaintEngine, QPainter, QPixmap, QTransform
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QImage, QPaintEngine, QPainter, QTransform
 from PySide6.QtOpenGLWidgets import QOpenGLWidget
 
 
@@ -106,12 +106,17 @@ class Track(pg.PlotCurveItem):
             if self._trail_seen != key:  # changing from paint to paint: draw as usual until it settles
                 self._trail_seen, self._trail = key, None
                 return False
-            trail = self._trail = _Trail(key, base, pen, device, viewport)
+            image = self._trail.image if self._trail is not None else None
+            if image is None or image.size() != viewport.size():
+                # one image per path, used again for every new trail: each QPainter on a new paint device costs
+                # PySide 6.11 six references to None that it never gives back (see tests/app/test_none_refcount.py)
+                image = QImage(viewport.size(), QImage.Format.Format_ARGB32_Premultiplied)
+            trail = self._trail = _Trail(key, base, pen, device, viewport, image)
         trail.draw_to(lines, pen, device)
-        if trail.pixmap is not None:
+        if not trail.rect.isEmpty():
             p.save()
             p.setWorldTransform(QTransform())
-            p.drawPixmap(QPointF(trail.origin.x() + ox, trail.origin.y() + oy), trail.pixmap)
+            p.drawImage(QPointF(trail.rect.x() + ox, trail.rect.y() + oy), trail.image, QRectF(trail.rect))
             p.restore()
         return True
 
@@ -137,12 +142,12 @@ class Track(pg.PlotCurveItem):
 
 
 class _Trail:
-    """A run's path drawn so far, as device pixels over the part of the viewport the whole run can reach."""
+    """A run's path drawn so far, as pixels of an image the size of the view's viewport, in its coordinates; ``rect``
+    is the part the whole run can reach (what is blitted)."""
 
-    def __init__(self, key: tuple, base: np.ndarray, pen, device: QTransform, viewport: QRect) -> None:
-        self.key, self.base, self.count = key, base, 0
-        self.pixmap: QPixmap | None = None
-        self.origin = QPoint()
+    def __init__(self, key: tuple, base: np.ndarray, pen, device: QTransform, viewport: QRect, image: QImage) -> None:
+        self.key, self.base, self.count, self.image = key, base, 0, image
+        self.rect = QRect()
         if not len(base):
             return
         # the run's extent in device pixels (a diverging run's points can be ~1e300: clipped to a sane range first)
@@ -151,23 +156,19 @@ class _Trail:
             py = np.clip(base[:, 1::2] * device.m22() + device.dy(), -1e6, 1e6)
         pad = pen.widthF() + 2.0  # a wide pen's square caps reach half its width beyond the end points
         rect = QRectF(QPointF(px.min() - pad, py.min() - pad), QPointF(px.max() + pad, py.max() + pad))
-        rect = rect.toAlignedRect() & viewport
-        if rect.isEmpty():
-            return
-        self.origin = rect.topLeft()
-        self.pixmap = QPixmap(rect.size())
-        self.pixmap.fill(Qt.GlobalColor.transparent)
+        self.rect = rect.toAlignedRect() & viewport
+        image.fill(Qt.GlobalColor.transparent)
 
     def draw_to(self, lines: np.ndarray, pen, device: QTransform) -> None:
         """Draw the segments of ``lines`` (a longer prefix of the same run) not drawn yet."""
         new = lines[self.count:]
         self.count = len(lines)
-        if self.pixmap is None or not len(new):
+        if self.rect.isEmpty() or not len(new):
             return
-        painter = QPainter(self.pixmap)
+        painter = QPainter(self.image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(pen)
-        painter.setTransform(device * QTransform.fromTranslate(-self.origin.x(), -self.origin.y()))
+        painter.setTransform(device)
         painter.drawLines(shiboken6.wrapInstance(new.ctypes.data, QLineF), len(new))
         painter.end()
 
