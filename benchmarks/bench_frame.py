@@ -15,8 +15,7 @@ machine is shared and the CPU time varies less):
   buttons; app/picture_cache.py) switched off: what the same grab cost before them (after switching them on, the
   parts are left to settle, as they do after any change, before the block starts);
 - the landscape row against the run paths and step arrows painted by pyqtgraph's PlotCurveItem.paint (they now draw
-  segments cut once per run with one drawLines call, and a path keeps the segments drawn so far as pixels and draws
-  only the new ones; app/views/paths.py). Over iterations 1-30 the paths are short: the pixels gain more later.
+  segments cut once per run with one drawLines call; app/views/paths.py).
 
 Smaller changes for the same target are measured where they were made (commit messages): dock titles from a kept
 picture (CachedDockWidget), axis titles and the colour bar from pixmap caches, empty landscape items hidden, and the
@@ -255,8 +254,7 @@ def main() -> None:
     print(f"baseline: 1280×800 window grab, no frame change:  median {baseline:7.2f} ms   "
           f"frame/baseline ratio {window / baseline:5.2f}   (main-thread CPU {baseline_cpu:6.2f} ms)")
     print_ab("frame + window grab, kept pictures", kept_ab, f"{len(kept)} static docks, bars and buttons blitted")
-    print_ab("frame + landscape grab, run curves' own paint", track_ab,
-             "segments cut once, one drawLines, paths kept as pixels")
+    print_ab("frame + landscape grab, run curves' own paint", track_ab, "segments cut once per run, one drawLines")
     print(f"frame + on-screen repaint (dirty regions only):   median {on_screen:7.2f} ms   "
           f"(processEvents with the window shown; not the target's measure)")
     print(f"load average during the window rows: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")

@@ -153,7 +153,7 @@ class _RunGraphics:
     def __init__(self, view: LandscapeView, run: Run) -> None:
         self.run_id = run.id
         self.color = run.color
-        self.path = Track(pen=pg.mkPen(run.color, width=2), keep_trail=True)
+        self.path = Track(pen=pg.mkPen(run.color, width=2))
         self.step = Track(pen=pg.mkPen(run.color, width=2), connect="pairs")
         self.head = _Dot(11, run.color)
         self.handle = _StartHandle(view, run.id, run.color)

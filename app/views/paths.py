@@ -13,8 +13,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QImage, QPaintEngine, QPainter, QTransform
+from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtOpenGLWidgets import QOpenGLWidget
 
 
@@ -30,12 +29,7 @@ class Track(pg.PlotCurveItem):
     ``drawLines`` call pyqtgraph's paint ends in (for the pens it draws as segments) and skips its Python.
     """
 
-    def __init__(self, *args, keep_trail: bool = False, **kwargs) -> None:
-        """``keep_trail``: the data grows at its end from frame to frame (a run's path): keep the segments drawn so
-        far as pixels and draw only the new ones (see :meth:`_paint_trail`)."""
-        self._keep_trail = keep_trail
-        self._trail: _Trail | None = None
-        self._trail_seen: tuple | None = None  # the key of the last paint that could not use the trail
+    def __init__(self, *args, **kwargs) -> None:
         self._bounds: tuple | None = None  # ((xmin, xmax), (ymin, ymax)) of the finite data
         self._pixel: tuple | None = None  # data units per pixel (px, py) in the current view
         self._lines: np.ndarray | None = None  # (n, 4) C-contiguous float64: the segments pyqtgraph would draw
@@ -66,59 +60,10 @@ class Track(pg.PlotCurveItem):
                 or opts["fillLevel"] is not None or opts["compositionMode"] is not None or opts["stepMode"]
                 or isinstance(widget, QOpenGLWidget)):
             return super().paint(p, opt, widget)
-        if len(lines) and not (self._keep_trail and self._paint_trail(p, pen, lines)):
+        if len(lines):
             p.setRenderHint(p.RenderHint.Antialiasing, False)
             p.setPen(pen)
             p.drawLines(shiboken6.wrapInstance(lines.ctypes.data, QLineF), len(lines))
-
-    def _paint_trail(self, p, pen, lines: np.ndarray) -> bool:
-        """Blit the path drawn so far from a pixmap, after drawing into it only the segments added since the last
-        paint; False (the caller draws all segments) when the pixmap cannot stand in for them.
-
-        A run's path grows by a segment a frame, and stroking its hundreds of wide segments again on every paint
-        costs ~1.5 µs a segment (~1.5 ms a frame for 8 runs at iteration 100). The pen is opaque and not antialiased,
-        so a pixel is either the pen's colour or untouched, whatever order the segments are drawn in: the pixmap,
-        drawn in the same device transform up to a whole-pixel shift, holds exactly the pixels drawLines would set.
-        It is kept per (item-to-viewport transform, viewport size, pen, run): a zoom, resize, new pen or new run
-        starts it again, and scrubbing back redraws it. While the transform changes from paint to paint (a pan or
-        zoom in progress) the segments are drawn as usual.
-        """
-        base = lines.base
-        if (base is None or lines.ctypes.data != base.ctypes.data or p.opacity() != 1.0
-                or p.paintEngine().type() != QPaintEngine.Type.Raster):
-            return False
-        view = self.getViewWidget()
-        if view is None:
-            return False
-        device = self.sceneTransform() * view.viewportTransform()  # item -> the view's viewport pixels
-        world = p.worldTransform()  # item -> the device painted on (the viewport, or a window being grabbed)
-        if (world.m11() != device.m11() or world.m22() != device.m22() or world.m12() or world.m21()
-                or device.m12() or device.m21() or world.isAffine() is False or device.isAffine() is False):
-            return False  # only a whole-pixel shift apart, and scale + translation (the ViewBox's transform)
-        ox, oy = world.dx() - device.dx(), world.dy() - device.dy()
-        if ox != round(ox) or oy != round(oy):
-            return False
-        viewport = view.viewport().rect()
-        key = (device.m11(), device.m22(), device.dx(), device.dy(), viewport.width(), viewport.height(), id(pen),
-               id(base))
-        trail = self._trail
-        if trail is None or trail.key != key or trail.base is not base or len(lines) < trail.count:
-            if self._trail_seen != key:  # changing from paint to paint: draw as usual until it settles
-                self._trail_seen, self._trail = key, None
-                return False
-            image = self._trail.image if self._trail is not None else None
-            if image is None or image.size() != viewport.size():
-                # one image per path, used again for every new trail: each QPainter on a new paint device costs
-                # PySide 6.11 six references to None that it never gives back (see tests/app/test_none_refcount.py)
-                image = QImage(viewport.size(), QImage.Format.Format_ARGB32_Premultiplied)
-            trail = self._trail = _Trail(key, base, pen, device, viewport, image)
-        trail.draw_to(lines, pen, device)
-        if not trail.rect.isEmpty():
-            p.save()
-            p.setWorldTransform(QTransform())
-            p.drawImage(QPointF(trail.rect.x() + ox, trail.rect.y() + oy), trail.image, QRectF(trail.rect))
-            p.restore()
-        return True
 
     def dataBounds(self, ax, frac=1.0, orthoRange=None):
         if self._bounds is not None and frac >= 1.0 and orthoRange is None and self.opts["pen"].isCosmetic():
@@ -139,38 +84,6 @@ class Track(pg.PlotCurveItem):
     def viewTransformChanged(self) -> None:
         self._pixel = None  # the pixel size handed over is stale now
         super().viewTransformChanged()
-
-
-class _Trail:
-    """A run's path drawn so far, as pixels of an image the size of the view's viewport, in its coordinates; ``rect``
-    is the part the whole run can reach (what is blitted)."""
-
-    def __init__(self, key: tuple, base: np.ndarray, pen, device: QTransform, viewport: QRect, image: QImage) -> None:
-        self.key, self.base, self.count, self.image = key, base, 0, image
-        self.rect = QRect()
-        if not len(base):
-            return
-        # the run's extent in device pixels (a diverging run's points can be ~1e300: clipped to a sane range first)
-        with np.errstate(over="ignore", invalid="ignore"):
-            px = np.clip(base[:, 0::2] * device.m11() + device.dx(), -1e6, 1e6)
-            py = np.clip(base[:, 1::2] * device.m22() + device.dy(), -1e6, 1e6)
-        pad = pen.widthF() + 2.0  # a wide pen's square caps reach half its width beyond the end points
-        rect = QRectF(QPointF(px.min() - pad, py.min() - pad), QPointF(px.max() + pad, py.max() + pad))
-        self.rect = rect.toAlignedRect() & viewport
-        image.fill(Qt.GlobalColor.transparent)
-
-    def draw_to(self, lines: np.ndarray, pen, device: QTransform) -> None:
-        """Draw the segments of ``lines`` (a longer prefix of the same run) not drawn yet."""
-        new = lines[self.count:]
-        self.count = len(lines)
-        if self.rect.isEmpty() or not len(new):
-            return
-        painter = QPainter(self.image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setPen(pen)
-        painter.setTransform(device)
-        painter.drawLines(shiboken6.wrapInstance(new.ctypes.data, QLineF), len(new))
-        painter.end()
 
 
 def running_bounds(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

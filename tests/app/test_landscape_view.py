@@ -422,42 +422,6 @@ def test_run_curves_draw_the_segments_pyqtgraph_draws(window, lr):
         assert np.array_equal(fast, plain), t
 
 
-@pytest.mark.parametrize("lr", [0.002, 0.003])  # one run converges in 1335 steps, the others diverge after 3-9
-def test_run_paths_kept_as_pixels_draw_what_drawlines_draws(window, lr):
-    """A path keeps the segments drawn so far as pixels and draws only the new ones: the picture is the one drawn
-    from all segments, through frames forward, a scrub back, a new pen (selection), a zoom, and in a window grab."""
-    state, view = window.state, window.landscape
-    state.set_landscape(functions.get("rosenbrock"))
-    state.set_optimizer(name="momentum", lr=lr)
-    for start in ((-1.5, 2.0), (1.0, -0.5)):
-        state.add_run(start)
-    paths = [g.path for g in view._runs.values()]
-    last = max(int(r.trajectory.stopped_at[0]) for r in state.runs)
-
-    def compare(widget=view):
-        widget.grab()  # a new transform or pen is drawn as usual once, then kept
-        kept = to_array(widget.grab().toImage())
-        for item in paths:
-            item._keep_trail = False
-        try:
-            plain = to_array(widget.grab().toImage())
-        finally:
-            for item in paths:
-                item._keep_trail = True
-        assert np.array_equal(kept, plain)
-
-    for t in (1, 2, 3, 4, 5, last // 2, last, 3):  # forward one segment at a time, a jump, the end, back
-        state.set_frame(t)
-        compare()
-    assert any(item._trail is not None and item._trail.count > 0 for item in paths)
-    state.select({state.runs[0].id})
-    compare()
-    view.plot.vb.setRange(xRange=(-1, 1.5), yRange=(-0.5, 2.5), padding=0)
-    state.set_frame(last // 2)
-    compare()
-    compare(window)  # the view at an offset in the window's picture
-
-
 def test_cached_axes_and_markers_draw_what_uncached_ones_draw(window, qtbot):
     """The axes and their titles, colour-bar axis and bar and markers are drawn from pixmap caches; the picture is
     the uncached one, also after a zoom (new ticks), a frame change and a new colour map."""
