@@ -831,6 +831,10 @@
         <translation>以前应用过的公式（也可在输入框中按上/下方向键）</translation>
     </message>
     <message>
+        <source>What a formula may contain</source>
+        <translation>公式里可以写什么</translation>
+    </message>
+    <message>
         <source>Whether the formula is accepted, and what is wrong when it is not</source>
         <translation>公式是否被接受，以及不被接受时的问题所在</translation>
     </message>

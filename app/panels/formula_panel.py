@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -19,7 +20,17 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayo
                                QMenu, QPushButton, QSizePolicy, QToolButton, QToolTip, QVBoxLayout, QWidget)
 
 from app.state import AppState
-from engine import formula as engine_formula
+
+if TYPE_CHECKING:
+    import engine.formula
+
+
+def _formula():
+    """:mod:`engine.formula`, imported on first use: it loads sympy (~0.5 s here), which the window's first paint
+    does not wait for while the Formula tab is not shown."""
+    from engine import formula
+    return formula
+
 
 RECENT_KEY = "formula/recent"
 MAX_RECENT = 20
@@ -143,22 +154,20 @@ class FormulaPanel(QWidget):
         self.state = state
         self.settings = settings if settings is not None else QSettings()
         self.setObjectName("formulaPanel")
-        self._info: engine_formula.FormulaInfo | None = None  # the last formula that passed the check
-        self._error: engine_formula.FormulaError | None = None
-        self._shown: engine_formula.FormulaInfo | None = None  # whose gradient the panel shows
+        self._info: engine.formula.FormulaInfo | None = None  # the last formula that passed the check
+        self._error: engine.formula.FormulaError | None = None
+        self._shown: engine.formula.FormulaInfo | None = None  # whose gradient the panel shows
 
         self.edit = FormulaEdit()
         self.edit.setObjectName("formulaEdit")
         self.edit.setPlaceholderText(self.tr("e.g. x^2 + 3*y^2"))
-        self.edit.setToolTip(self.tr("Your f(x, y). Enter applies it; Up/Down go through recent formulas.")
-                             + "\n\n" + self.help_text())
+        self.edit.setToolTip(self.tr("Your f(x, y). Enter applies it; Up/Down go through recent formulas."))
         self.edit.setClearButtonEnabled(True)
-        self.edit.setMaxLength(engine_formula.MAX_LENGTH)
         self.edit.textChanged.connect(self._schedule_check)
         self.edit.returnPressed.connect(self.apply)
         f_label = QLabel(self.tr("f(x, y) ="))  # no Alt+F mnemonic: that opens the File menu
         f_label.setBuddy(self.edit)
-        f_label.setToolTip(self.edit.toolTip())
+        self.f_label = f_label
         f_label.setStyleSheet(f"font-family: {MATH_FONT}; font-style: italic;")
 
         self.recent_button = QToolButton()
@@ -171,7 +180,7 @@ class FormulaPanel(QWidget):
         self.recent_button.setMenu(self.recent_menu)
         self.help_button = QToolButton()
         self.help_button.setText("?")
-        self.help_button.setToolTip(self.help_text())
+        self.help_button.setToolTip(self.tr("What a formula may contain"))
         self.help_button.clicked.connect(
             lambda: QToolTip.showText(self.help_button.mapToGlobal(QPoint(0, self.help_button.height())),
                                       self.help_text(), self.help_button))
@@ -298,11 +307,28 @@ class FormulaPanel(QWidget):
         if not self.edit.text():
             with QSignalBlocker(self.edit):
                 self.edit.setText(self.edit.history[0] if self.edit.history else EXAMPLES[0])
+        self._ready = False             # what needs engine.formula waits for the first show or use (_ensure_ready)
+
+    def _ensure_ready(self) -> None:
+        """The part of the set-up that needs engine.formula (and so sympy): the length limit, the tooltips that list
+        the accepted functions, and the first check of the field."""
+        if self._ready:
+            return
+        self._ready = True
+        self.edit.setMaxLength(_formula().MAX_LENGTH)
+        self.edit.setToolTip(self.tr("Your f(x, y). Enter applies it; Up/Down go through recent formulas.")
+                             + "\n\n" + self.help_text())
+        self.f_label.setToolTip(self.edit.toolTip())
+        self.help_button.setToolTip(self.help_text())
         self.check()
+
+    def showEvent(self, event) -> None:
+        self._ensure_ready()
+        super().showEvent(event)
 
     # ----- texts ------------------------------------------------------------------------------------------------
     def help_text(self) -> str:
-        names = ", ".join(sorted(n for n in engine_formula.FUNCTIONS if n not in ("min", "max")))
+        names = ", ".join(sorted(n for n in _formula().FUNCTIONS if n not in ("min", "max")))
         return "\n".join([
             self.tr("Accepted in a formula:"),
             self.tr("  variables x and y; numbers such as 2, 0.5, 1e-3; the constants pi and e"),
@@ -327,7 +353,7 @@ class FormulaPanel(QWidget):
         }
         if kink in texts:
             return texts[kink]
-        function = engine_formula.FUNCTIONS.get(kink)
+        function = _formula().FUNCTIONS.get(kink)
         return self.tr("{name} is not smooth: {where}.").format(name=kink, where=function.kink if function else "?")
 
     # ----- recent formulas --------------------------------------------------------------------------------------
@@ -378,10 +404,12 @@ class FormulaPanel(QWidget):
     def check(self) -> bool:
         """Analyse the field's text now (the debounce timer calls this); show the result. True when accepted."""
         self.timer.stop()
+        self._ensure_ready()
         text = self.edit.text()
+        formula = _formula()
         try:
-            info = engine_formula.analyse(text, DEFAULT_VIEW)
-        except engine_formula.FormulaError as err:
+            info = formula.analyse(text, DEFAULT_VIEW)
+        except formula.FormulaError as err:
             self._show_error(text, err)
             return False
         self._info, self._error = info, None
@@ -411,7 +439,7 @@ class FormulaPanel(QWidget):
         if self.state.landscape_source == source:
             self.state.set_view(view)  # same formula, new rectangle: keep the runs
         else:
-            function = engine_formula.parse(text, view)
+            function = _formula().parse(text, view)
             self.state.set_landscape(function, source=source, view=view)
         self.remember(text)
         self.edit.reset_history_position()
@@ -423,7 +451,7 @@ class FormulaPanel(QWidget):
     def _schedule_check(self, _text: str = "") -> None:
         self.timer.start()
 
-    def _show_error(self, text: str, err: engine_formula.FormulaError) -> None:
+    def _show_error(self, text: str, err: engine.formula.FormulaError) -> None:
         self._info, self._error = None, err
         if err.column is not None:
             where = self.tr("at character {n}").format(n=err.column + 1)
@@ -445,7 +473,7 @@ class FormulaPanel(QWidget):
             self.gradient_box.setEnabled(False)
         self.edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {ERROR_COLOUR}; }}")
 
-    def _show_gradient(self, info: engine_formula.FormulaInfo) -> None:
+    def _show_gradient(self, info: engine.formula.FormulaInfo) -> None:
         self._shown = info
         self.gradient_box.setTitle(self.tr("Gradient (exact, symbolic)"))
         self.gradient_box.setEnabled(True)

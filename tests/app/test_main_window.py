@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox, QTableWidget
@@ -11,6 +15,8 @@ import pytest
 from app.main_window import MainWindow
 from tests.app.conftest import make_window
 from engine import functions
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 
@@ -204,3 +210,33 @@ def test_quit_without_changes_does_not_ask(window, qtbot, monkeypatch):
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     window.quit_action.trigger()
     assert not window.isVisible()
+
+
+def test_start_up_waits_for_neither_sympy_nor_numba(tmp_path):
+    """The first paint should not wait for what a hidden tab needs: sympy (the Formula tab, ~0.5 s to import) and
+    numba (network mode). Showing the Formula tab then loads sympy and checks the field's formula."""
+    script = f"""
+import json, os, sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from app.main_window import MainWindow
+w = MainWindow(settings=QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))
+w.show()
+app.processEvents()
+at_start = {{m: m in sys.modules for m in ("sympy", "numba")}}
+w.landscape_tabs.setCurrentWidget(w.formula_panel)
+app.processEvents()
+result = {{"at_start": at_start, "sympy_after": "sympy" in sys.modules,
+          "checked": w.formula_panel._info is not None, "limit": w.formula_panel.edit.maxLength()}}
+w.close()
+print(json.dumps(result), flush=True)
+os._exit(0)
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         env=env)
+    assert out.returncode == 0, out.stderr
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    assert r["at_start"] == {"sympy": False, "numba": False}
+    assert r["sympy_after"] and r["checked"] and r["limit"] < 32767
