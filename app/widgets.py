@@ -40,8 +40,7 @@ class CachedScrollBar(QScrollBar):
                opt.orientation, opt.upsideDown, opt.state, opt.activeSubControls, opt.direction,
                opt.palette.cacheKey(), id(self.style()), dpr)
         if key != self._key:
-            picture = QPixmap(self.size() * dpr)
-            picture.setDevicePixelRatio(dpr)
+            picture = _canvas(self._picture, self.size() * dpr, dpr)
             picture.fill(Qt.GlobalColor.transparent)
             painter = QPainter(picture)
             self.style().drawComplexControl(QStyle.ComplexControl.CC_ScrollBar, opt, painter, self)
@@ -84,8 +83,7 @@ class CachedToolBar(QToolBar):
                opt.positionWithinLine, opt.features, opt.lineWidth, opt.midLineWidth, opt.palette.cacheKey(),
                id(style), dpr)
         if key != self._key:
-            picture = QPixmap(self.size() * dpr)
-            picture.setDevicePixelRatio(dpr)
+            picture = _canvas(self._picture, self.size() * dpr, dpr)
             picture.fill(Qt.GlobalColor.transparent)
             painter = QPainter(picture)
             style.drawControl(QStyle.ControlElement.CE_ToolBar, opt, painter, self)
@@ -130,8 +128,8 @@ class CachedDockWidget(QDockWidget):
                dpr)
         title = opt.rect
         if key != self._key:
-            picture = QPixmap(title.size() * dpr)  # the title strip only: the rest of the dock is its contents
-            picture.setDevicePixelRatio(dpr)
+            # the title strip only: the rest of the dock is its contents
+            picture = _canvas(self._picture, title.size() * dpr, dpr)
             picture.fill(Qt.GlobalColor.transparent)
             painter = QPainter(picture)
             painter.setFont(font)
@@ -177,8 +175,7 @@ class CachedTextBrowser(QTextBrowser):
                vp.palette().cacheKey(), int(palette.currentColorGroup().value), self.font().key(), id(self.style()),
                self.isEnabled(), dpr)
         if key != self._key:
-            picture = QPixmap(vp.size() * dpr)
-            picture.setDevicePixelRatio(dpr)
+            picture = _canvas(self._picture, vp.size() * dpr, dpr)
             painter = QPainter(picture)
             painter.fillRect(vp.rect(), vp.palette().brush(vp.backgroundRole()))
             painter.translate(-dx, -dy)
@@ -191,6 +188,17 @@ class CachedTextBrowser(QTextBrowser):
             painter.end()
             self._key, self._picture = key, picture
         _blit(vp, self._picture)
+
+
+def _canvas(old: QPixmap | None, size, dpr: float) -> QPixmap:
+    """A pixmap of ``size`` device pixels at ``dpr`` to draw a new picture on: ``old`` again when it fits. PySide6
+    6.11 keeps six references to None for every QPainter opened on a new paint device (none for one it has seen),
+    so a picture redrawn every few frames into a fresh pixmap would make None's count climb without end."""
+    if old is not None and old.size() == size and old.devicePixelRatio() == dpr:
+        return old
+    picture = QPixmap(size)
+    picture.setDevicePixelRatio(dpr)
+    return picture
 
 
 def _blit(widget: QWidget, picture: QPixmap) -> None:

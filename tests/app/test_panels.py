@@ -543,3 +543,42 @@ def test_cached_text_browser_draws_what_a_plain_one_draws(qtbot):
         np.testing.assert_array_equal(pixels(cached), picture)
         assert all(picture.shape != p.shape or (picture != p).any() for p in pictures)
         pictures.append(picture)
+
+
+def test_cached_pictures_redrawn_often_keep_none_refcount(qtbot):
+    """PySide6 6.11 keeps six references to None per QPainter on a new paint device: a cached picture redrawn into
+    a fresh pixmap every frame made None's count climb. Redrawn into the same pixmap, it stays put."""
+    import gc
+    import sys
+    from app.widgets import CachedScrollBar, CachedTextBrowser
+
+    browser = CachedTextBrowser()
+    qtbot.addWidget(browser)
+    browser.setGeometry(400, 300, 260, 200)
+    browser.show()
+    qtbot.waitExposed(browser)
+    bar = CachedScrollBar(Qt.Orientation.Horizontal)
+    qtbot.addWidget(bar)
+    bar.setGeometry(400, 520, 200, 16)
+    bar.setRange(0, 300)
+    bar.show()
+
+    def frame(i):
+        browser.setHtml(f"<b>step {i}</b> x = {i * 0.37:.4g}")
+        bar.setValue(i)
+        browser.grab()
+        bar.grab()
+
+    for i in range(10):
+        frame(i)
+    gc.collect()
+    gc.disable()
+    try:
+        before = sys.getrefcount(None)
+        for i in range(10, 310):                 # 600 redrawn pictures: 3,600 references with a new pixmap each
+            frame(i)
+        grew = sys.getrefcount(None) - before
+    finally:
+        gc.enable()
+    assert browser._key is not None and bar._key is not None       # the kept pictures were drawn
+    assert abs(grew) < 300, grew
