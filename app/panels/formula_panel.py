@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLayout, QLineEdit,
                                QMenu, QPushButton, QSizePolicy, QToolButton, QToolTip, QVBoxLayout, QWidget)
 
@@ -315,6 +316,12 @@ class FormulaPanel(QWidget):
         if self._ready:
             return
         self._ready = True
+        if "engine.formula" not in sys.modules:       # the first import takes ~0.5 s: say so with the cursor
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                _formula()
+            finally:
+                QGuiApplication.restoreOverrideCursor()
         self.edit.setMaxLength(_formula().MAX_LENGTH)
         self.edit.setToolTip(self.tr("Your f(x, y). Enter applies it; Up/Down go through recent formulas.")
                              + "\n\n" + self.help_text())

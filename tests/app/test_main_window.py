@@ -227,7 +227,9 @@ app.processEvents()
 at_start = {{m: m in sys.modules for m in ("sympy", "numba")}}
 w.landscape_tabs.setCurrentWidget(w.formula_panel)
 app.processEvents()
+from PySide6.QtGui import QGuiApplication
 result = {{"at_start": at_start, "sympy_after": "sympy" in sys.modules,
+          "cursor_restored": QGuiApplication.overrideCursor() is None,
           "checked": w.formula_panel._info is not None, "limit": w.formula_panel.edit.maxLength()}}
 w.close()
 print(json.dumps(result), flush=True)
@@ -239,4 +241,4 @@ os._exit(0)
     assert out.returncode == 0, out.stderr
     r = json.loads(out.stdout.strip().splitlines()[-1])
     assert r["at_start"] == {"sympy": False, "numba": False}
-    assert r["sympy_after"] and r["checked"] and r["limit"] < 32767
+    assert r["sympy_after"] and r["checked"] and r["limit"] < 32767 and r["cursor_restored"]
