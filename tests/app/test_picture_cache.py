@@ -110,15 +110,20 @@ def test_changes_inside_a_kept_picture_show_in_the_next_grab(window, qtbot):
     assert np.array_equal(crop(a, region(window, dock)), crop(b, region(window, dock)))
 
 
-def test_a_hidden_window_renders_afresh(qtbot, tmp_path):
-    """update() of a hidden window reaches no repaint manager, so nothing may be kept there."""
+def kept_label(qtbot, text: str):
+    """A top widget holding an inner widget with one label, the inner one under a kept picture."""
     top = QWidget()
     qtbot.addWidget(top)
     inner = QWidget(top)
-    label = QLabel("first", inner)
+    label = QLabel(text, inner)
     QVBoxLayout(inner).addWidget(label)
     QVBoxLayout(top).addWidget(inner)
-    effect = keep_picture(inner)
+    return top, inner, label, keep_picture(inner)
+
+
+def test_a_hidden_window_renders_afresh(qtbot, tmp_path):
+    """update() of a hidden window reaches no repaint manager, so nothing may be kept there."""
+    top, inner, label, effect = kept_label(qtbot, "first")
     top.resize(200, 80)
     a = pixels(top.grab())
     label.setText("second, longer")
@@ -130,13 +135,7 @@ def test_a_hidden_window_renders_afresh(qtbot, tmp_path):
 
 
 def test_a_shown_widget_keeps_its_picture_until_it_changes(qtbot):
-    top = QWidget()
-    qtbot.addWidget(top)
-    inner = QWidget(top)
-    label = QLabel("first", inner)
-    QVBoxLayout(inner).addWidget(label)
-    QVBoxLayout(top).addWidget(inner)
-    effect = keep_picture(inner)
+    top, inner, label, effect = kept_label(qtbot, "first")
     assert keep_picture(inner) is effect
     top.resize(200, 80)
     top.show()
@@ -192,13 +191,7 @@ def test_a_scroll_area_is_heard_through_its_viewport_and_its_model(qtbot):
 def test_a_changing_widget_is_painted_directly_until_it_settles(qtbot, monkeypatch):
     """A busy bar or a dragged slider changes every few ms: no whole-subtree render per change, one once it rests."""
     monkeypatch.setattr(KeepPicture, "settle_s", 0.3)
-    top = QWidget()
-    qtbot.addWidget(top)
-    inner = QWidget(top)
-    label = QLabel("0", inner)
-    QVBoxLayout(inner).addWidget(label)
-    QVBoxLayout(top).addWidget(inner)
-    effect = keep_picture(inner)
+    top, inner, label, effect = kept_label(qtbot, "0")
     top.resize(200, 80)
     top.show()
     qtbot.waitExposed(top)
