@@ -170,13 +170,32 @@ def test_run_list_frame_rewrites_only_changed_cells(qtbot, state):
     assert not flags & Qt.ItemIsEditable and flags & Qt.ItemIsSelectable
 
 
+def widget_pixels(widget) -> np.ndarray:
+    image = widget.grab().toImage()
+    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine()).astype(int)
+
+
+def assert_cached_matches_plain(qtbot, plain, cached, changes, used=None) -> None:
+    """After each change (applied to both widgets), the cached widget's grab equals the plain one's, equals itself
+    drawn again from the kept picture, and differs from every earlier picture; ``used()``, when given, says the kept
+    picture was used."""
+    pictures = []
+    for change in changes:
+        for widget in (plain, cached):
+            change(widget)
+            qtbot.wait(1)
+        picture = widget_pixels(cached)
+        if used is not None:
+            assert used()
+        np.testing.assert_array_equal(picture, widget_pixels(plain))
+        np.testing.assert_array_equal(widget_pixels(cached), picture)  # drawn again from the kept picture
+        assert all(picture.shape != p.shape or (picture != p).any() for p in pictures)
+        pictures.append(picture)
+
+
 def test_cached_scroll_bar_draws_what_a_plain_one_draws(qtbot):
     """The cached picture equals a plain QScrollBar's in each state, and follows value, range and enabled changes."""
     from PySide6.QtWidgets import QScrollBar
-
-    def pixels(bar):
-        image = bar.grab().toImage()
-        return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine()).astype(int)
 
     plain, cached = QScrollBar(Qt.Orientation.Vertical), CachedScrollBar(Qt.Orientation.Vertical)
     for bar in (plain, cached):
@@ -190,9 +209,9 @@ def test_cached_scroll_bar_draws_what_a_plain_one_draws(qtbot):
                    lambda b: b.setEnabled(False)):
         for bar in (plain, cached):
             change(bar)
-        picture = pixels(cached)
-        assert np.abs(picture - pixels(plain)).max() <= 1  # blending through a transparent pixmap may round
-        np.testing.assert_array_equal(pixels(cached), picture)  # drawn again from the kept picture
+        picture = widget_pixels(cached)
+        assert np.abs(picture - widget_pixels(plain)).max() <= 1  # blending through a transparent pixmap may round
+        np.testing.assert_array_equal(widget_pixels(cached), picture)  # drawn again from the kept picture
         assert all((picture != p).any() for p in pictures)  # and a new picture for each change
         pictures.append(picture)
 
@@ -202,10 +221,6 @@ def test_cached_tool_bar_draws_what_a_plain_one_draws(qtbot):
     follows size, palette and place changes."""
     from PySide6.QtGui import QPalette, QColor
     from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar
-
-    def pixels(bar):
-        image = bar.grab().toImage()
-        return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine()).astype(int)
 
     bars, windows = [], []
     for cls in (QToolBar, CachedToolBar):
@@ -223,18 +238,9 @@ def test_cached_tool_bar_draws_what_a_plain_one_draws(qtbot):
         qtbot.waitExposed(window)
         bars.append(bar)
     plain, cached = bars
-    pictures = []
-    for change in (lambda b: None, lambda b: b.window().resize(700, 200),
-                   lambda b: b.setPalette(QPalette(QColor("#3060a0"))),
-                   lambda b: b.window().addToolBar(Qt.ToolBarArea.LeftToolBarArea, b)):
-        for bar in (plain, cached):
-            change(bar)
-            qtbot.wait(1)
-        picture = pixels(cached)
-        np.testing.assert_array_equal(picture, pixels(plain))
-        np.testing.assert_array_equal(pixels(cached), picture)  # drawn again from the kept picture
-        assert all(picture.shape != p.shape or (picture != p).any() for p in pictures)
-        pictures.append(picture)
+    assert_cached_matches_plain(qtbot, plain, cached, (
+        lambda b: None, lambda b: b.window().resize(700, 200), lambda b: b.setPalette(QPalette(QColor("#3060a0"))),
+        lambda b: b.window().addToolBar(Qt.ToolBarArea.LeftToolBarArea, b)))
 
 
 def test_cached_dock_widget_draws_what_a_plain_one_draws(qtbot):
@@ -244,10 +250,6 @@ def test_cached_dock_widget_draws_what_a_plain_one_draws(qtbot):
     from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
     from app.widgets import CachedDockWidget
-
-    def pixels(dock):
-        image = dock.grab().toImage()
-        return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine()).astype(int)
 
     docks, windows = [], []
     for cls in (QDockWidget, CachedDockWidget):
@@ -263,20 +265,12 @@ def test_cached_dock_widget_draws_what_a_plain_one_draws(qtbot):
         qtbot.waitExposed(window)
         docks.append(dock)
     plain, cached = docks
-    pictures = []
-    for change in (lambda d: None, lambda d: d.window().resizeDocks([d], [260], Qt.Orientation.Horizontal),
-                   lambda d: d.setWindowTitle("Step inspector, a longer title than the dock"),
-                   lambda d: d.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable),
-                   lambda d: d.setPalette(QPalette(QColor("#3060a0"))),
-                   lambda d: d.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)):
-        for dock in (plain, cached):
-            change(dock)
-            qtbot.wait(1)
-        picture = pixels(cached)
-        np.testing.assert_array_equal(picture, pixels(plain))
-        np.testing.assert_array_equal(pixels(cached), picture)  # drawn again from the kept picture
-        assert all(picture.shape != p.shape or (picture != p).any() for p in pictures)
-        pictures.append(picture)
+    assert_cached_matches_plain(qtbot, plain, cached, (
+        lambda d: None, lambda d: d.window().resizeDocks([d], [260], Qt.Orientation.Horizontal),
+        lambda d: d.setWindowTitle("Step inspector, a longer title than the dock"),
+        lambda d: d.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable),
+        lambda d: d.setPalette(QPalette(QColor("#3060a0"))),
+        lambda d: d.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)))
 
 
 def test_run_list_and_inspector_use_cached_scroll_bars(qtbot, state):
@@ -513,10 +507,6 @@ def test_cached_text_browser_draws_what_a_plain_one_draws(qtbot):
     from PySide6.QtWidgets import QTextBrowser
     from app.widgets import CachedTextBrowser
 
-    def pixels(browser):
-        image = browser.grab().toImage()
-        return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine()).astype(int)
-
     html = ("<b>Run 1</b> · momentum<table border=1 cellspacing=0>"
             + "".join(f"<tr><td>x<sub>{i}</sub></td><td>{i * 0.123:.4g}</td><td style='color:#d62728'>−∇f</td></tr>"
                       for i in range(30)) + "</table>")
@@ -530,19 +520,10 @@ def test_cached_text_browser_draws_what_a_plain_one_draws(qtbot):
         qtbot.waitExposed(browser)
         browsers.append(browser)
     plain, cached = browsers
-    pictures = []
-    for change in (lambda b: None, lambda b: b.setHtml(html.replace("Run 1", "Run 2")), lambda b: b.resize(300, 180),
-                   lambda b: b.verticalScrollBar().setValue(120),
-                   lambda b: b.setPalette(QPalette(QColor("#3060a0")))):
-        for browser in (plain, cached):
-            change(browser)
-            qtbot.wait(1)
-        picture = pixels(cached)
-        assert cached._key is not None  # the kept picture was used
-        np.testing.assert_array_equal(picture, pixels(plain))
-        np.testing.assert_array_equal(pixels(cached), picture)
-        assert all(picture.shape != p.shape or (picture != p).any() for p in pictures)
-        pictures.append(picture)
+    assert_cached_matches_plain(qtbot, plain, cached, (
+        lambda b: None, lambda b: b.setHtml(html.replace("Run 1", "Run 2")), lambda b: b.resize(300, 180),
+        lambda b: b.verticalScrollBar().setValue(120), lambda b: b.setPalette(QPalette(QColor("#3060a0")))),
+        used=lambda: cached._key is not None)
 
 
 def test_cached_pictures_redrawn_often_keep_none_refcount(qtbot):
