@@ -1,7 +1,7 @@
 """Compute basin-of-attraction maps off the GUI thread, coarse first (the napari slicing habit).
 
 A :class:`BasinRequest` is a frozen description of one map (landscape, view rectangle, resolution, optimizer
-settings, id). :class:`BasinWorker` runs it on its own one-thread pool in two stages: a coarse
+settings, id). :class:`BasinWorker` runs it on the compute service's "basins" lane in two stages: a coarse
 ``COARSE`` × ``COARSE`` preview (about 1/16 of the cost of 200 × 200), then the requested resolution. Each stage is
 handed back through the ``ready`` signal in the GUI thread as a :class:`BasinResult` carrying the request (and so its
 id). The newest request wins: a running request that is no longer the newest is cancelled through the engine's
@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import itertools
 import math
-import threading
 import time
-import traceback
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
-from app.state import OptimizerSettings
+from app.model import Cancelled, OptimizerSettings
 from engine import basins as engine_basins
 
 COARSE = 50  # resolution of the preview stage
@@ -109,72 +107,8 @@ def speed_colour(bmap: engine_basins.BasinMap) -> tuple[np.ndarray, tuple[float,
     return colour, (lo, hi)
 
 
-class _Token:
-    """The newest request id, shared with the pool thread (a plain object: it outlives the QObject safely)."""
-
-    def __init__(self) -> None:
-        self.latest_id = 0
-        self.lock = threading.Lock()
-
-    def is_current(self, request_id: int) -> bool:
-        with self.lock:
-            return request_id == self.latest_id
-
-
-class _Relay(QObject):
-    """Lives in the GUI thread; signals emitted from the pool thread arrive there queued."""
-
-    done = Signal(object)  # BasinResult
-    failed = Signal(object, str)  # BasinRequest, message
-    progress = Signal(int, float)  # request id, fraction of the whole request
-    cancelled = Signal(int)  # request id
-
-
-class _Job(QRunnable):
-    def __init__(self, token: _Token, relay: _Relay, request: BasinRequest) -> None:
-        super().__init__()
-        self.token, self.relay, self.request = token, relay, request
-
-    def run(self) -> None:
-        req = self.request
-        plan = stages(req.resolution, gradient_cost(req.function, req.view), req.optimizer.steps)
-        costs = [r * r for r in plan]
-        total = float(sum(costs))
-        done_before = 0.0
-        for k, res in enumerate(plan):
-            if not self.token.is_current(req.id):
-                self._emit(self.relay.cancelled, req.id)
-                return  # a newer request is queued behind us: skip the work
-
-            def progress(fraction: float, base=done_before, weight=costs[k] / total) -> bool:
-                if not self.token.is_current(req.id):
-                    return False  # the engine raises Cancelled
-                self._emit(self.relay.progress, req.id, base + weight * min(max(fraction, 0.0), 1.0))
-                return True
-
-            t0 = time.perf_counter()
-            try:
-                bmap = compute(req, res, progress)
-            except engine_basins.Cancelled:
-                self._emit(self.relay.cancelled, req.id)
-                return
-            except Exception as exc:  # any engine failure becomes a message, never a crash
-                traceback.print_exc()
-                self._emit(self.relay.failed, req, str(exc) or type(exc).__name__)
-                return
-            done_before += costs[k] / total
-            self._emit(self.relay.done, BasinResult(req, bmap, res, k == len(plan) - 1, time.perf_counter() - t0))
-
-    @staticmethod
-    def _emit(signal, *args) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:  # the relay was deleted (window closed while a job ran): nobody is listening
-            pass
-
-
 class BasinWorker(QObject):
-    """Computes basin maps on one background thread; ``ready`` carries stages of the newest request only."""
+    """Basin maps through the compute service's "basins" lane; ``ready`` carries stages of the newest request only."""
 
     ready = Signal(object)  # BasinResult (coarse preview, then final)
     failed = Signal(object, str)  # BasinRequest, message
@@ -183,23 +117,16 @@ class BasinWorker(QObject):
 
     _ids = itertools.count(1)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, compute=None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # requests run in order; stale ones are cancelled or skipped
-        self._token = _Token()
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._on_done)
-        self._relay.failed.connect(self._on_failed)
-        self._relay.progress.connect(self._on_progress)
+        if compute is None:
+            from app.compute import ComputeService
+            compute = ComputeService(self)
+        self.compute = compute
+        self.latest_id = 0
         self.cancelled_ids: list[int] = []  # requests stopped before they finished (newest wins)
-        self._relay.cancelled.connect(self.cancelled_ids.append)
         self.requests = 0  # how many requests were made (tests: "disabled -> nothing computed")
         self.busy = False
-
-    @property
-    def latest_id(self) -> int:
-        return self._token.latest_id
 
     def request(self, function, view, resolution: int, optimizer: OptimizerSettings) -> BasinRequest:
         """Queue a map; returns the request. Older requests become stale (a running one is cancelled)."""
@@ -209,22 +136,52 @@ class BasinWorker(QObject):
         (x0, x1), (y0, y1) = view
         req = BasinRequest(function=function, view=((float(x0), float(x1)), (float(y0), float(y1))),
                            resolution=resolution, optimizer=optimizer, id=next(self._ids))
-        with self._token.lock:
-            self._token.latest_id = req.id
+        self.latest_id = req.id
         self.requests += 1
         self._set_busy(True)
-        self.pool.start(_Job(self._token, self._relay, req))
+
+        def work(job):
+            plan = stages(req.resolution, gradient_cost(req.function, req.view), req.optimizer.steps)
+            costs = [r * r for r in plan]
+            total = float(sum(costs))
+            done_before = 0.0
+            result = None
+            for k, res in enumerate(plan):
+                if not job.is_current():
+                    raise Cancelled(job.key)
+
+                def progress(fraction: float, base=done_before, weight=costs[k] / total) -> bool:
+                    return job.progress(base + weight * min(max(fraction, 0.0), 1.0))  # False: the engine stops
+
+                t0 = time.perf_counter()
+                try:
+                    bmap = compute(req, res, progress)
+                except engine_basins.Cancelled:
+                    self._note_cancelled(req.id)
+                    raise Cancelled(job.key) from None
+                done_before += costs[k] / total
+                result = BasinResult(req, bmap, res, k == len(plan) - 1, time.perf_counter() - t0)
+                if not result.final:
+                    job.partial(result)
+            return result
+
+        self.compute.submit("basins:map", work, self._on_done, lambda message: self._on_failed(req, message),
+                            on_progress=lambda fraction, _text: self._on_progress(req.id, fraction),
+                            on_partial=self._on_done)
         return req
+
+    def _note_cancelled(self, request_id: int) -> None:
+        self.cancelled_ids.append(request_id)  # list.append is atomic: safe from the lane's thread
 
     def cancel(self) -> None:
         """Make every request stale: a running one stops at its next progress call; nothing more is shown."""
-        with self._token.lock:
-            self._token.latest_id = next(self._ids)
+        self.compute.cancel("basins:map")
+        self.latest_id = next(self._ids)
         self._set_busy(False)
 
     def wait(self, msecs: int = 10_000) -> bool:
-        """Block until the pool is idle (tests, shutdown)."""
-        return self.pool.waitForDone(msecs)
+        """Block until the lane is idle and its results delivered (tests, shutdown)."""
+        return self.compute.wait(msecs)
 
     def _on_done(self, result: BasinResult) -> None:
         if result.request.id != self.latest_id:

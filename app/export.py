@@ -127,9 +127,7 @@ class FrameRenderer:
                  panels: str = "landscape") -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
-
-        from app.scene_io import apply_scene, scene_from_state
-        from app.state import AppState
+        from app.model import AppState
         from app.views.landscape import LandscapeView
 
         if QApplication.instance() is None:
@@ -139,9 +137,9 @@ class FrameRenderer:
                 choices=", ".join(PANELS), panels=panels))
         self.size = w, h = check_size(size)
         self.panels = panels
-        self.scene = source if isinstance(source, Scene) else scene_from_state(source)
+        self.scene = source if isinstance(source, Scene) else source.to_scene()
         self.state = AppState()
-        apply_scene(self.state, self.scene)  # validates first: SceneError with the state untouched
+        self.state.apply_scene(self.scene)  # validates first: SceneError with the state untouched
 
         self.widget = QWidget()
         self.widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
@@ -271,7 +269,6 @@ class FrameRenderer:
         """Free the widgets (the renderer cannot render afterwards)."""
         self.widget.close()
         self.widget.deleteLater()
-        self.state.deleteLater()
 
     def __enter__(self) -> FrameRenderer:
         return self
@@ -298,7 +295,7 @@ class _SyncSurfaceWorker(SurfaceWorker):
 
     error: Optional[str] = None
 
-    def request(self, function, view, resolution, log_scale, contours, field_density=0) -> int:
+    def request(self, function, view, resolution, log_scale, contours, field_density=0, preview=0) -> int:
         req = SurfaceRequest(function=function, view=view, resolution=int(resolution), log_scale=bool(log_scale),
                              contours=int(contours), field_density=int(field_density), id=next(self._ids))
         self.latest_id = req.id
@@ -566,11 +563,10 @@ def export_any(scene: Scene, path: str | os.PathLike, size: tuple[int, int] = (1
     if suffix in IMAGE_SUFFIXES:
         return export_image(scene, path, size, panels)
     if suffix in DATA_SUFFIXES:
-        from app.scene_io import apply_scene
-        from app.state import AppState
+        from app.model import AppState
 
         state = AppState()
-        apply_scene(state, scene)
+        state.apply_scene(scene)
         return export_data(state, path)
     raise EncoderError(_tr("cannot tell what to write from {name!r}: use .mp4, .gif, .apng, .png, .svg, .csv or "
                            ".json").format(name=Path(path).name))

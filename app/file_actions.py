@@ -1,7 +1,7 @@
 """The File menu: New, Open…, Open Recent, Examples, Save, Save As…, Export animation / image / data.
 
 ``install_file_actions(window)`` adds the actions to ``window.file_menu`` (before Quit) and returns the
-:class:`FileActions` (also kept as ``window.file_actions``). Scenes go through :mod:`app.scene_io` (all or nothing:
+:class:`FileActions` (also kept as ``window.file_actions``). Scenes go through :meth:`app.model.AppState.apply_scene` (all or nothing:
 a refused file leaves the window as it was) and :mod:`engine.scene` (atomic saves). Every error is one message box
 with the SceneError / WriteError / EncoderError sentence, never a traceback. The title shows the file name and,
 through Qt's ``[*]`` placeholder, a * while there are unsaved changes.
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayou
 
 from engine.atomic import WriteError
 from app.encoders import EncoderError
-from app.scene_io import apply_scene, default_scene, scene_from_state
+from app.model import default_scene
 from engine import scene as scene_mod
 from engine.scene import SceneError
 
@@ -153,7 +153,10 @@ class FileActions(QObject):
         """Show ``scene`` (all or nothing); False with a message box when it is refused."""
         self._applying = True
         try:
-            apply_scene(self.state, scene, getattr(self.window, "playback", None))
+            playback = getattr(self.window, "playback", None)
+            if playback is not None:
+                playback.pause()
+            self.state.apply_scene(scene)
         except SceneError as exc:
             self._error(self.tr("Cannot open the scene"), str(exc))
             return False
@@ -218,7 +221,7 @@ class FileActions(QObject):
         """Write the scene atomically to ``path``; a message box on error (the old file stays intact)."""
         path = Path(path)
         try:
-            scene_mod.save(scene_from_state(self.state, getattr(self.window, "playback", None)), path)
+            scene_mod.save(self.state.to_scene(), path)
         except (SceneError, WriteError) as exc:
             self._error(self.tr("Cannot save the scene"), str(exc))
             return False
@@ -274,7 +277,7 @@ class FileActions(QObject):
 
     # ----- exports ---------------------------------------------------------------------------
     def current_scene(self):
-        return scene_from_state(self.state, getattr(self.window, "playback", None))
+        return self.state.to_scene()
 
     def export_animation(self):
         from app.export_dialog import run_export_dialog

@@ -8,17 +8,18 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, fields
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, qVersion
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow,
                                QMenu, QMessageBox, QScrollArea, QTableWidget, QTabWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from app.file_actions import install_file_actions
-from app.network_mode import install_network_mode
+from app.network_mode import NetworkMode
 from app.picture_cache import keep_static_pictures
 from app.playback import Playback, PlaybackBar
-from app.state import AppState, DisplaySettings, OptimizerSettings
+from app.compute import ComputeService
+from app.model import AppState, Display, OptimizerSettings, set_translator
 from app.surface_worker import SurfaceWorker
 from app.views.landscape import COLORMAPS, HoverInfo, LandscapeView
 from app.views.surface3d import Surface3DView
@@ -42,9 +43,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("Descent Lab"))
-        self.state = state or AppState(self)
+        set_translator(QCoreApplication.translate)  # the model's messages in the user's language
+        self.compute = ComputeService(self)
+        self.state = state or AppState(self.compute)
         self.settings = settings if settings is not None else QSettings()
-        self.worker = SurfaceWorker(self)
+        self.worker = SurfaceWorker(self, self.compute)
         self.landscape = LandscapeView(self.state, self.worker)
         self.landscape.setToolTip("")
         self.surface3d = Surface3DView(self.state)
@@ -82,7 +85,6 @@ class MainWindow(QMainWindow):
         self.worker.busyChanged.connect(self._on_busy)
         self.resize(1280, 800)
         install_file_actions(self)  # File ▸ New/Open/Save/Examples/Export (app/file_actions.py)
-        install_network_mode(self)  # Network tab, data view and backprop docks (app/network_mode.py)
         if restore:  # after every dock exists, so that the saved layout places them all
             self.restore_settings()
         self._sync_display_actions()
@@ -296,6 +298,35 @@ class MainWindow(QMainWindow):
         self.formula_panel.edit.setFocus()
         self.formula_panel.edit.selectAll()
 
+    def _add_network_mode(self, right: Qt.DockWidgetArea) -> None:
+        """The Network tab, the data view and backprop docks (shown only on a network slice), the busy indicator."""
+        mode = self.network_mode = NetworkMode(self.state, self.compute, self.landscape, self)
+        self.network_controller, self.network_panel = mode.controller, mode.panel
+        self.data_view, self.backprop_inspector, self.network_busy = mode.data_view, mode.inspector, mode.busy
+        tabs = self.landscape_tabs
+        tabs.addTab(mode.panel, self.tr("Network"))
+        tabs.setTabToolTip(tabs.count() - 1, self.tr(
+            "The loss of a small neural network, sliced to 2D: descend on it like on any function"))
+        data = self.add_dock(mode.data_view, right, self.tr("Data and prediction"), "data_dock")
+        self.addDockWidget(right, data, Qt.Orientation.Vertical)  # below the right column's tabs
+        # the per-layer heat maps need the right column's height: a tab beside the loss curves
+        back = self.add_dock(mode.inspector, right, self.tr("Backprop"), "backprop_dock")
+        self.tabify_after_show(self.docks["curves_dock"], back)
+        self.statusBar().addPermanentWidget(mode.busy)
+        mode.controller.progress.connect(lambda text: self.statusBar().showMessage(text, 3000))
+        mode.controller.built.connect(lambda *_: self.statusBar().clearMessage())
+
+        def on_active(active: bool) -> None:
+            for dock in (data, back):
+                dock.setVisible(active)
+            if active:  # room for the data plot and the per-layer heat maps
+                back.raise_()
+                self.resizeDocks([back, data], [330, 300], Qt.Orientation.Vertical)
+                self.resizeDocks([data], [380], Qt.Orientation.Horizontal)
+
+        mode.controller.activeChanged.connect(on_active)
+        on_active(mode.controller.active)
+
     def _add_panels(self) -> None:
         from app.panels.inspector import StepInspector
         from app.panels.formula_panel import FormulaPanel
@@ -303,6 +334,7 @@ class MainWindow(QMainWindow):
         from app.panels.optimizer_panel import OptimizerPanel
         from app.panels.basin_panel import BasinPanel
         from app.panels.run_list import RunList
+        from app.basin_worker import BasinWorker
         from app.views.basin_overlay import BasinOverlay
         from app.views.curves import CurvesView
 
@@ -328,7 +360,8 @@ class MainWindow(QMainWindow):
         self.state.landscapeChanged.connect(self._show_landscape_source_tab)
         pick = self.add_dock(self.landscape_tabs, left, self.tr("Landscape"), "landscape_dock", scroll=True)
         curves = self.add_dock(self.curves, right, self.tr("Loss and |∇f|"), "curves_dock")
-        self.basin_overlay = BasinOverlay(self.state, self.landscape)
+        self._add_network_mode(right)
+        self.basin_overlay = BasinOverlay(self.state, self.landscape, BasinWorker(self, self.compute))
         self.basin_panel = BasinPanel(self.state, self.basin_overlay)
         basins = self.add_dock(self.basin_panel, left, self.tr("Basins"), "basins_dock")
         self.view_menu.addSeparator()
@@ -488,7 +521,7 @@ class MainWindow(QMainWindow):
         if s.contains("landscape/resolution"):
             attempt(self.tr("resolution"), lambda: st.set_resolution(int(s.value("landscape/resolution"))))
         if s.contains("display"):
-            attempt(self.tr("display"), lambda: st.set_display(**_known(DisplaySettings, s.value("display"))))
+            attempt(self.tr("display"), lambda: st.set_display(**_known(Display, s.value("display"))))
         if s.contains("optimizer"):
             attempt(self.tr("optimizer"),
                     lambda: st.set_optimizer(**_checked_optimizer(_known(OptimizerSettings, s.value("optimizer")))))
@@ -518,6 +551,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.basin_overlay.shutdown()
         self.worker.wait(3000)
+        self.compute.close()
         super().closeEvent(event)
 
 

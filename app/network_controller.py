@@ -1,39 +1,27 @@
-"""Network landscapes: build a 2D slice of a small MLP's loss off the GUI thread and keep what the network views need.
+"""Network mode's routing: the network slice is one kind of the model's landscape (``state.network`` holds the built
+dataset, model and plane); this controller only routes numbers from :mod:`engine.nn` to the network views.
 
-A build is described by a *source*, the scene's ``NetworkLandscape`` JSON object (``engine.scene``)::
-
-    {"kind": "network", "dataset": {"name", "n", "noise", "seed"}, "layers": [n_in, …, n_out],
-     "activation": str, "loss": str, "slice": {"method", "seed", "centre": "trained"|"init", "options": {…}}}
-
-and built by :func:`engine.nn.build_landscape`, like a saved scene (same seeds, same training), so Save then Open
-shows the same surface. Requests are frozen (:class:`NetworkRequest`), run on one worker thread,
-and the newest wins (the napari slicing habit). A finished build is applied with ``state.set_landscape``; the
-controller keeps its :class:`NetworkBuild` (dataset, model, plane) so the data view and the backprop inspector can ask
-for ``plane.params_at(α, β)`` at the *current point*: the selected run at ``state.frame``, else the hovered point, else
-the slice's centre (``pointChanged`` at most every 33 ms).
-
-All numbers come from :mod:`engine.nn`; this module only routes them.
+- builds go through the model (``state.request_landscape``), which builds them through the compute service;
+- the *current point* is the selected run at ``state.frame``, else the hovered point, else the slice's centre; its
+  prediction and backprop are computed on the compute service's "point" lane (newest wins, at most every
+  ``POINT_THROTTLE_MS``) and handed to the views with ``pointChanged``;
+- full-space training from a point, projected back onto the plane, runs on the "train" lane.
 """
 from __future__ import annotations
 
-import itertools
-import json
-import time
-import traceback
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from dataclasses import dataclass
 
-import contourpy
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from superqt.utils import qthrottled
 
-from app.state import AppState
+from app.model import AppState, NetworkBuild
+from app.model.landscapes import check_network, default_network
 from engine import nn
 from engine import scene as scene_mod
 
-PREVIEW_RESOLUTION = 64    # 64² = 4096 points: the smallest grid that takes the float32 path of Plane.value
+PREVIEW_RESOLUTION = 64    # coarse first surface of a slice
 POINT_THROTTLE_MS = 33     # ≤ 30 point updates a second during playback
-PREDICTION_GRID = 100      # decision regions: 100 × 100 forward pass
 
 
 def tr(text: str) -> str:
@@ -42,28 +30,16 @@ def tr(text: str) -> str:
 
 def default_source() -> dict:
     """A good first picture: two moons, 2-8-8-1 tanh, BCE, a filter-normalised random slice around trained θ."""
-    return {"kind": "network", "dataset": {"name": "moons", "n": 200, "noise": 0.1, "seed": 0},
-            "layers": [2, 8, 8, 1], "activation": "tanh", "loss": "bce",
-            "slice": {"method": "random", "seed": 0, "centre": "trained",
-                      "options": {"normalization": "filter", "orthogonalize": True}}}
+    return default_network().to_dict()
 
 
-def source_key(source: dict) -> str:
-    return json.dumps(source, sort_keys=True)
-
-
-def validate(source: dict) -> dict:
-    """The normalised source (``NetworkLandscape.to_dict()``), or ValueError with a message for the user.
-
-    Cheap checks only (no training): layer sizes, activation/loss/output compatibility, dataset inputs and targets,
-    slice parameter names. The engine's own messages are used where it has them."""
+def validate(source: dict) -> scene_mod.NetworkLandscape:
+    """The scene landscape of ``source`` (cheap checks only, no training), or ValueError with a message for the user."""
     if not isinstance(source, dict) or source.get("kind") != "network":
         raise ValueError(tr("not a network landscape"))
-    layers = source.get("layers")
-    ds = source.get("dataset") or {}
-    sl = source.get("slice") or {}
-    model = nn.MLP(list(layers or []), activation=source.get("activation", "tanh"),
-                   loss=source.get("loss", "bce"), seed=int(sl.get("seed", 0)))
+    ds, sl = source.get("dataset") or {}, source.get("slice") or {}
+    model = nn.MLP(list(source.get("layers") or []), activation=source.get("activation", "tanh"),
+                   loss=source.get("loss", "bce"), seed=int(sl.get("seed", 0)))  # the engine names bad layers
     name = ds.get("name")
     if name not in nn.dataset_names():
         raise ValueError(tr("unknown dataset {name!r}").format(name=name))
@@ -71,85 +47,12 @@ def validate(source: dict) -> dict:
     if model.layer_sizes[0] != n_in:
         raise ValueError(tr("the dataset {name} has {n} input(s) but the network's input layer has {k} unit(s)")
                          .format(name=name, n=n_in, k=model.layer_sizes[0]))
-    data = nn.make_dataset(name, n=min(int(ds.get("n", 200)), 16), noise=float(ds.get("noise", 0.1)))
-    model.targets(data.y, len(data))  # loss vs targets: e.g. BCE on three classes
-    if sl.get("method") == "params":
-        opts = sl.get("options") or {}
-        for key in ("param_a", "param_b"):
-            if key in opts:
-                nn.parse_name(str(opts[key]), model.layer_sizes)
-        if opts.get("param_a") is not None and opts.get("param_a") == opts.get("param_b"):
-            raise ValueError(tr("choose two different parameters (both are {name})").format(name=opts["param_a"]))
     try:
-        return scene_mod.landscape_from_dict(source).to_dict()
+        landscape = scene_mod.landscape_from_dict(source)
     except scene_mod.SceneError as err:
         raise ValueError(str(err)) from None
-
-
-@dataclass(frozen=True)
-class NetworkBuild:
-    """One built slice: the normalised ``source``, its dataset, model, plane and 2D test function."""
-
-    source: dict
-    dataset: nn.Dataset
-    model: nn.MLP
-    plane: nn.Plane
-    function: Any
-    elapsed: float = 0.0
-
-
-def build(source: dict, progress: Callable[[str], None] | None = None) -> NetworkBuild:
-    """Build ``source`` synchronously (the worker's body; tests call it too). ValueError from the engine."""
-    t0 = time.perf_counter()
-    say = progress or (lambda text: None)
-    source = validate(source)
-    stages = {"compiling": tr("loading the compiled network kernels (the first run on a computer compiles them: "
-                              "a few seconds)…"),
-              "training": tr("training {steps} Adam steps…").format(steps=nn.landscape.TRAIN_STEPS),
-              "slicing": tr("building the {method} slice…").format(method=source["slice"]["method"])}
-    built = nn.build_landscape(source, progress=lambda stage: say(stages[stage]))
-    return NetworkBuild(source, built.dataset, built.model, built.plane, built.function, time.perf_counter() - t0)
-
-
-@dataclass(frozen=True)
-class NetworkRequest:
-    """A frozen build request; ``apply`` shows the result with ``state.set_landscape`` (False: the state already
-    shows this source, e.g. from a scene file, and only the plane is needed)."""
-
-    source: dict
-    apply: bool
-    id: int
-
-
-@dataclass(frozen=True)
-class TrainRequest:
-    """Full-space training from ``start`` = (α, β) on the plane of ``build``, projected back onto it."""
-
-    build: NetworkBuild
-    start: tuple[float, float]
-    optimizer: str
-    lr: float
-    steps: int
-    id: int
-
-
-@dataclass(frozen=True)
-class Prediction:
-    """The network's prediction over the data at one point of the plane.
-
-    Classification: ``xs`` (nx,), ``ys`` (ny,) grid axes; ``probs`` (ny, nx, n_out) class probabilities (n_out = 1:
-    P(class 1)); ``boundary`` (bx, by) NaN-separated decision boundary (binary: p = 0.5). Regression: ``xs`` (n,)
-    inputs and ``curve`` (n,) predictions. ``loss`` on the dataset, ``accuracy`` (classification, else NaN)."""
-
-    point: tuple[float, float]
-    task: str
-    xs: np.ndarray
-    ys: np.ndarray
-    probs: np.ndarray | None
-    curve: np.ndarray | None
-    boundary: tuple[np.ndarray, np.ndarray] = field(default_factory=lambda: (np.empty(0), np.empty(0)))
-    loss: float = float("nan")
-    accuracy: float = float("nan")
+    check_network(landscape)
+    return landscape
 
 
 @dataclass(frozen=True)
@@ -162,154 +65,110 @@ class BackpropReport:
     in_plane: tuple[float, float]
 
 
-class _Relay(QObject):
-    built = Signal(object, object)       # NetworkRequest, NetworkBuild
-    failed = Signal(object, str)
-    progress = Signal(object, str)
-    trained = Signal(object, object)     # TrainRequest, ProjectedPath
+@dataclass(frozen=True)
+class PointResult:
+    """The numbers the network views show for one point (α, β) of the slice of ``build``."""
+
+    build: NetworkBuild
+    point: tuple[float, float]
+    what: str
+    prediction: nn.Prediction
+    report: BackpropReport
 
 
-class _BuildJob(QRunnable):
-    def __init__(self, controller: NetworkController, request: NetworkRequest) -> None:
-        super().__init__()
-        self.c, self.request, self.relay = controller, request, controller._relay
-
-    def run(self) -> None:
-        if self.request.id != self.c.latest_id:
-            return
-        try:
-            result = build(self.request.source, lambda text: self.relay.progress.emit(self.request, text))
-        except Exception as exc:  # the engine names the problem; never crash the window
-            if not isinstance(exc, ValueError):
-                traceback.print_exc()
-            self.relay.failed.emit(self.request, str(exc) or type(exc).__name__)
-            return
-        self.relay.built.emit(self.request, result)
+def prediction(build: NetworkBuild, point: tuple[float, float]) -> nn.Prediction:
+    """The network's prediction at θ(point) (``engine.nn.predict``)."""
+    return nn.predict(build.model, build.plane.params_at(*point), build.dataset)
 
 
-class _TrainJob(QRunnable):
-    def __init__(self, controller: NetworkController, request: TrainRequest) -> None:
-        super().__init__()
-        self.c, self.request, self.relay = controller, request, controller._relay
-
-    def run(self) -> None:
-        r = self.request
-        if r.id != self.c.latest_id:
-            return
-        b = r.build
-        try:
-            path = nn.train_projected(b.model, b.plane.params_at(*r.start), b.plane.X, b.plane.y, b.plane,
-                                      optimizer=r.optimizer, lr=r.lr, steps=r.steps)
-        except Exception as exc:
-            if not isinstance(exc, ValueError):
-                traceback.print_exc()
-            self.relay.failed.emit(r, str(exc) or type(exc).__name__)
-            return
-        self.relay.trained.emit(r, path)
+def backprop(build: NetworkBuild, point: tuple[float, float]) -> BackpropReport:
+    """``MLP.backward_trace`` at θ(point) and the in-plane gradient from ``Plane.gradients``."""
+    loss, traces = build.model.backward_trace(build.plane.params_at(*point), build.plane.X, build.plane.y)
+    ga, gb = build.plane.gradients(np.float64(point[0]), np.float64(point[1]))
+    return BackpropReport(point, loss, traces, (float(ga), float(gb)))
 
 
 class NetworkController(QObject):
-    """Builds network slices in a worker and keeps the current one. See the module docstring."""
+    """See the module docstring."""
 
     busyChanged = Signal(bool)
-    progress = Signal(str)              # what the worker is doing now
+    progress = Signal(str)              # what the build is doing now
     failed = Signal(str)                # a refused setting or an engine error; the previous landscape stays
-    built = Signal(object)              # NetworkBuild now current
-    activeChanged = Signal(bool)        # the state shows a network landscape (or not)
-    pointChanged = Signal()             # the current point moved (throttled)
+    built = Signal(object)              # NetworkBuild now shown
+    activeChanged = Signal(bool)        # the model shows a network landscape (or not)
+    pointChanged = Signal()             # ``result`` holds the numbers of a new current point
     projectedChanged = Signal(object)   # ProjectedPath of the last full-space training, or None
 
-    _ids = itertools.count(1)
-
-    def __init__(self, state: AppState, surface_worker=None, parent: QObject | None = None) -> None:
-        super().__init__(parent or state)
-        self.state = state
-        self.surface_worker = surface_worker
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.built.connect(self._on_built)
-        self._relay.failed.connect(self._on_failed)
-        self._relay.progress.connect(self._on_progress)
-        self._relay.trained.connect(self._on_trained)
-        self.latest_id = 0
-        self.busy = False
-        self.current: NetworkBuild | None = None
+    def __init__(self, state: AppState, compute, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.compute = state, compute
+        self.training = False
         self.active = False
         self.hover: tuple[float, float] | None = None
         self.projected = None
         self.projected_start: tuple[float, float] | None = None
-        self._point: tuple[float, float] | None = None
-        self._since = QElapsedTimer()
-        self._pending = QTimer(self, singleShot=True, timeout=self._emit_point)
+        self.result: PointResult | None = None
+        self._shown: NetworkBuild | None = None
+        self._point_later = qthrottled(self._request_point, timeout=POINT_THROTTLE_MS, leading=True)
         state.landscapeChanged.connect(self._on_landscape)
+        state.busyChanged.connect(lambda *_: self.busyChanged.emit(self.busy))
+        state.landscapeProgress.connect(self.progress.emit)
+        state.landscapeFailed.connect(self.failed.emit)
         for signal in (state.runsChanged, state.selectionChanged, state.frameChanged):
             signal.connect(self._point_maybe_moved)
         self._on_landscape()
 
-    # ----- requests -----------------------------------------------------------------------------------------------
-    def request_build(self, source: dict, apply: bool = True) -> bool:
-        """Validate ``source`` now (a refusal emits ``failed`` and returns False) and build it in the worker."""
+    @property
+    def current(self) -> NetworkBuild | None:
+        return self.state.network
+
+    @property
+    def busy(self) -> bool:
+        return self.state.building is not None or self.training
+
+    # ----- requests ---------------------------------------------------------------------------------------------------
+    def request_build(self, source: dict) -> bool:
+        """Validate ``source`` now (a refusal emits ``failed`` and returns False) and build it off the GUI thread."""
         try:
-            source = validate(source)
+            landscape = validate(source)
         except (ValueError, TypeError) as exc:
             self.failed.emit(str(exc))
             return False
-        self._start(_BuildJob(self, NetworkRequest(source, apply, next(self._ids))))
+        self.state.request_landscape(landscape)
         return True
 
     def train_full(self, start: tuple[float, float] | None = None, optimizer: str = "adam", lr: float = 0.01,
                    steps: int = 200) -> bool:
         """Train all parameters from θ(start) (default: the slice's centre) and project the path onto the plane."""
-        if self.current is None or not self.active:
+        build = self.current
+        if build is None:
             self.failed.emit(tr("Build a network landscape first"))
             return False
-        start = tuple(map(float, start)) if start is not None else tuple(self.current.plane.centre_coords)
-        self._start(_TrainJob(self, TrainRequest(self.current, start, optimizer, float(lr), int(steps),
-                                                 next(self._ids))))
+        start = tuple(map(float, start)) if start is not None else tuple(map(float, build.plane.centre_coords))
+        plane = build.plane
+
+        def work(job):
+            return nn.train_projected(build.model, plane.params_at(*start), plane.X, plane.y, plane,
+                                      optimizer=optimizer, lr=float(lr), steps=int(steps))
+
+        def done(path) -> None:
+            self._set_training(False)
+            if build is self.current:
+                self.projected_start = start
+                self._set_projected(path)
+
+        def refused(message: str) -> None:
+            self._set_training(False)
+            self.failed.emit(message)
+
+        self._set_training(True)
+        self.compute.submit("train:full", work, done, refused)
         return True
 
-    def _start(self, job) -> None:
-        self.latest_id = job.request.id
-        self._set_busy(True)
-        self.pool.start(job)
-
-    def wait(self, msecs: int = 30_000) -> bool:
-        return self.pool.waitForDone(msecs)
-
-    # ----- worker results -------------------------------------------------------------------------------------------
-    def _on_built(self, request: NetworkRequest, result: NetworkBuild) -> None:
-        if request.id != self.latest_id:
-            return
-        self._set_busy(False)
-        self.current = result
-        self._set_projected(None)
-        if self.surface_worker is not None:
-            self.surface_worker.set_preview(result.function, PREVIEW_RESOLUTION)
-        if request.apply:
-            self.state.set_landscape(result.function, source=result.source, view=result.plane.default_range)
-        else:
-            self._on_landscape()
-        self.built.emit(result)
-        self._point_maybe_moved()
-
-    def _on_failed(self, request, message: str) -> None:
-        if request.id != self.latest_id:
-            return
-        self._set_busy(False)
-        self.failed.emit(message)
-
-    def _on_progress(self, request, text: str) -> None:
-        if request.id == self.latest_id:
-            self.progress.emit(text)
-
-    def _on_trained(self, request: TrainRequest, path) -> None:
-        if request.id != self.latest_id:
-            return
-        self._set_busy(False)
-        if request.build is self.current and self.active:
-            self.projected_start = request.start
-            self._set_projected(path)
+    def _set_training(self, on: bool) -> None:
+        if on != self.training:
+            self.training = on
+            self.busyChanged.emit(self.busy)
 
     def _set_projected(self, path) -> None:
         self.projected = path
@@ -317,27 +176,21 @@ class NetworkController(QObject):
             self.projected_start = None
         self.projectedChanged.emit(path)
 
-    def _set_busy(self, busy: bool) -> None:
-        if busy != self.busy:
-            self.busy = busy
-            self.busyChanged.emit(busy)
-
-    # ----- state ------------------------------------------------------------------------------------------------------
+    # ----- model -> controller ----------------------------------------------------------------------------------------
     def _on_landscape(self) -> None:
-        source = self.state.landscape_source
-        active = source.get("kind") == "network"
-        if active and self.surface_worker is not None:
-            self.surface_worker.set_preview(self.state.function, PREVIEW_RESOLUTION)
-        if active and (self.current is None or source_key(self.current.source) != source_key(source)):
-            # shown from elsewhere (a scene file): rebuild the plane for the data view and the inspector
-            self.current = None
-            self.request_build(dict(source), apply=False)
-        if self.projected is not None:
+        build = self.current
+        if self.projected is not None and build is not self._shown:
             self._set_projected(None)
         self.hover = None
+        active = build is not None
         if active != self.active:
             self.active = active
             self.activeChanged.emit(active)
+        if active and build is not self._shown:
+            self._shown = build
+            self.built.emit(build)
+        if not active:
+            self._shown = None
         self._point_maybe_moved()
 
     def set_hover(self, point: tuple[float, float] | None) -> None:
@@ -348,7 +201,8 @@ class NetworkController(QObject):
     # ----- the current point ------------------------------------------------------------------------------------------
     def current_point(self) -> tuple[tuple[float, float], str] | None:
         """((α, β), what it is) for the views, or None without a network slice."""
-        if self.current is None or not self.active:
+        build = self.current
+        if build is None:
             return None
         for run in self.state.selected_runs():
             traj = run.trajectory
@@ -358,75 +212,34 @@ class NetworkController(QObject):
                 return (float(a), float(b)), tr("run {id}, iteration {t}").format(id=run.id, t=row)
         if self.hover is not None:
             return self.hover, tr("cursor")
-        return tuple(map(float, self.current.plane.centre_coords)), tr("slice centre")
+        return tuple(map(float, build.plane.centre_coords)), tr("slice centre")
 
     def _point_maybe_moved(self, *_) -> None:
         cp = self.current_point()
-        point = None if cp is None else cp[0]
-        if point == self._point and not self._pending.isActive():
+        if cp is None:
+            self._point_later.cancel()
+            if self.result is not None:
+                self.result = None
+                self.pointChanged.emit()
             return
-        if self._pending.isActive():
+        if self.result is not None and self.result.build is self.current and self.result.point == cp[0]:
             return
-        wait = POINT_THROTTLE_MS - self._since.elapsed() if self._since.isValid() else 0
-        if wait > 0:
-            self._pending.start(int(wait))
-        else:
-            self._emit_point()
+        self._point_later()
 
-    def _emit_point(self) -> None:
-        self._since.start()
-        cp = self.current_point()
-        self._point = None if cp is None else cp[0]
-        self.pointChanged.emit()
+    def _request_point(self) -> None:
+        cp, build = self.current_point(), self.current
+        if cp is None or build is None:
+            return
+        point, what = cp
 
-    # ----- numbers at a point (all from engine.nn) --------------------------------------------------------------------
-    def params_at(self, point: tuple[float, float]) -> dict:
-        return self.current.plane.params_at(*point)
+        def work(job):
+            p = prediction(build, point)
+            job.check()
+            return PointResult(build, point, what, p, backprop(build, point))
 
-    def prediction(self, point: tuple[float, float]) -> Prediction:
-        """The network's prediction at θ(point) over the data's bounding box (classification) or range
-        (regression), by ``MLP.forward``."""
-        b = self.current
-        model, data = b.model, b.dataset
-        params = b.plane.params_at(*point)
-        loss = float(model.loss(params, data.X, data.y))
-        if data.task == "regression":
-            lo, hi = float(data.X[:, 0].min()), float(data.X[:, 0].max())
-            pad = 0.05 * (hi - lo)
-            xs = np.linspace(lo - pad, hi + pad, 4 * PREDICTION_GRID)
-            curve = model.forward(params, xs[:, None])[:, 0]
-            return Prediction(point, data.task, xs, np.empty(0), None, curve, loss=loss)
-        xs, ys = prediction_axes(data.X)
-        gx, gy = np.meshgrid(xs, ys)
-        probs = model.forward(params, np.c_[gx.ravel(), gy.ravel()]).reshape(len(ys), len(xs), -1)
-        predicted = model.forward(params, data.X)
-        labels = (predicted[:, 0] > 0.5) if predicted.shape[1] == 1 else predicted.argmax(axis=1)
-        accuracy = float(np.mean(labels.astype(np.int64) == data.y.astype(np.int64)))
-        boundary = (np.empty(0), np.empty(0))
-        if probs.shape[2] == 1:
-            boundary = _contour(xs, ys, probs[:, :, 0], 0.5)
-        elif probs.shape[2] == 2:
-            boundary = _contour(xs, ys, probs[:, :, 1], 0.5)
-        return Prediction(point, data.task, xs, ys, probs, None, boundary, loss, accuracy)
+        def done(result: PointResult) -> None:
+            if result.build is self.current:
+                self.result = result
+                self.pointChanged.emit()
 
-    def backprop(self, point: tuple[float, float]) -> BackpropReport:
-        """``MLP.backward_trace`` at θ(point) and the in-plane gradient (d1·∇θL, d2·∇θL) from ``Plane.gradients``."""
-        b = self.current
-        loss, traces = b.model.backward_trace(b.plane.params_at(*point), b.plane.X, b.plane.y)
-        ga, gb = b.plane.gradients(np.float64(point[0]), np.float64(point[1]))
-        return BackpropReport(point, loss, traces, (float(ga), float(gb)))
-
-
-def prediction_axes(X: np.ndarray, n: int = PREDICTION_GRID) -> tuple[np.ndarray, np.ndarray]:
-    """Grid axes (n,) each over the data's bounding box with a 10 % margin."""
-    lo, hi = X.min(axis=0), X.max(axis=0)
-    pad = 0.1 * np.maximum(hi - lo, 1e-6)
-    return np.linspace(lo[0] - pad[0], hi[0] + pad[0], n), np.linspace(lo[1] - pad[1], hi[1] + pad[1], n)
-
-
-def _contour(xs: np.ndarray, ys: np.ndarray, z: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
-    gen = contourpy.contour_generator(xs, ys, z, line_type=contourpy.LineType.ChunkCombinedNan)
-    (chunk,) = gen.lines(level)[0]
-    if chunk is None or not len(chunk):
-        return np.empty(0), np.empty(0)
-    return chunk[:, 0].copy(), chunk[:, 1].copy()
+        self.compute.submit("point:network", work, done, self.failed.emit)

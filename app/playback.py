@@ -10,7 +10,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QSlider, QSpinBox, QStyle, QWidget
 
-from app.state import AppState
+from app.model import AppState
 from app.widgets import CachedToolBar
 
 MIN_SPEED, MAX_SPEED, DEFAULT_SPEED = 1, 5000, 60
@@ -38,7 +38,9 @@ class Playback(QObject):
         self.timer.timeout.connect(self._tick)
         self._make_actions()
         state.runsChanged.connect(self._on_runs)
+        state.playbackChanged.connect(self._on_model_playback)
         self._on_runs()
+        state.set_playback(speed=self.speed, loop=self.loop)
 
     # ----- actions -------------------------------------------------------------------------
     def _make_actions(self) -> None:
@@ -133,6 +135,7 @@ class Playback(QObject):
         if speed != self.speed:
             self.speed = speed
             self.speedChanged.emit(speed)
+        self.state.set_playback(speed=speed)
 
     def set_loop(self, on: bool) -> None:
         on = bool(on)
@@ -140,6 +143,12 @@ class Playback(QObject):
             self.loop = on
             self.loop_action.setChecked(on)
             self.loopChanged.emit(on)
+        self.state.set_playback(loop=on)
+
+    def _on_model_playback(self) -> None:
+        """A scene set the model's speed or loop: follow it."""
+        self.set_speed(int(round(self.state.speed)))
+        self.set_loop(self.state.loop)
 
     def advance(self, seconds: float) -> None:
         """Move the frame by speed × ``seconds`` (the tick's whole job; public for tests and benchmarks)."""

@@ -1,7 +1,7 @@
 """Compute landscape surfaces and their gradient field off the GUI thread (the napari slicing habit).
 
 A :class:`SurfaceRequest` is a frozen description of what to sample; :class:`SurfaceWorker` runs it on
-its own one-thread pool and hands a :class:`SurfaceResult` back through the ``ready`` signal, in the GUI
+the compute service's surface lane and hands a :class:`SurfaceResult` back through the ``ready`` signal, in the GUI
 thread. The newest request wins: a request that is no longer the newest when its turn comes is skipped,
 and a result that arrives after a newer request was made is dropped.
 
@@ -22,9 +22,9 @@ reverse); the synchronous users (export, 3D view) get both through the one :func
 preview is reused by the full-resolution pass of the same request (the field does not depend on the resolution).
 The cost: a density change queued behind a slow surface waits for it, as any request does.
 
-A function registered with :meth:`SurfaceWorker.set_preview` (a network slice: seconds for a full grid) is first
-sampled on a coarse grid, handed over as a ``preview`` result (with the field), then refined at the requested
-resolution.
+A request with ``preview`` (a network slice: seconds for a full grid) is first sampled on that coarse grid, handed
+over as a ``preview`` result (with the field), then refined at the requested resolution. The work runs on the app's
+compute service (:mod:`app.compute`), whose "surface" lane makes the newest request win.
 
 All numbers come from :mod:`engine.surface`; the only thing computed here is the colour transform of a
 log colour scale, ``log10(f - fmin + eps)``, a display mapping that stays in one line (:func:`colour_values`).
@@ -33,18 +33,16 @@ from __future__ import annotations
 
 import itertools
 import time
-import traceback
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from engine import surface as engine_surface
 from engine.functions import TestFunction
 
 # Colour of a log scale spans this many decades below the range of f on the grid.
 LOG_DECADES = 6
-MAX_PREVIEWS = 8  # functions remembered by set_preview
 
 
 @dataclass(frozen=True)
@@ -162,44 +160,9 @@ def _field(request: SurfaceRequest) -> dict:
     return {"field": tuple(np.asarray(a, float) for a in field), "field_error": ""}
 
 
-class _Relay(QObject):
-    """Lives in the GUI thread; signals emitted from the pool thread arrive there queued."""
-
-    done = Signal(object)
-    failed = Signal(object, str)
-
-
-class _Job(QRunnable):
-    def __init__(self, worker: SurfaceWorker, request: SurfaceRequest) -> None:
-        super().__init__()
-        self.worker = worker
-        self.request = request
-        self.relay = worker._relay
-
-    def run(self) -> None:
-        if self.request.id != self.worker.latest_id:
-            return  # a newer request is queued behind us: skip the work
-        last = self.worker.last_result  # only this pool's one thread reads and writes it
-        try:
-            coarse = self.worker.preview_resolution(self.request.function)
-            cached = last is not None and same_surface(last.request, self.request)
-            if 2 <= coarse < self.request.resolution and not cached:
-                preview = compute(replace(self.request, resolution=coarse), reuse=last)
-                self.relay.done.emit(replace(preview, request=self.request, preview=True))
-                if self.request.id != self.worker.latest_id:
-                    return  # superseded while the preview was computed
-                last = preview  # its field serves the full resolution too
-            result = compute(self.request, reuse=last)
-            self.worker.last_result = result
-        except Exception as exc:  # any engine failure becomes a status-bar message, never a crash
-            traceback.print_exc()
-            self.relay.failed.emit(self.request, str(exc) or type(exc).__name__)
-            return
-        self.relay.done.emit(result)
-
-
 class SurfaceWorker(QObject):
-    """Computes surfaces on one background thread; ``ready`` carries the newest result only."""
+    """Surfaces through the compute service's "surface" lane; ``ready`` carries the newest result only (a coarse
+    preview first when one was asked for)."""
 
     ready = Signal(object)  # SurfaceResult
     failed = Signal(object, str)  # SurfaceRequest, message
@@ -207,52 +170,52 @@ class SurfaceWorker(QObject):
 
     _ids = itertools.count(1)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, compute=None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # requests run in order; stale ones are skipped
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._on_done)
-        self._relay.failed.connect(self._on_failed)
+        if compute is None:
+            from app.compute import ComputeService
+            compute = ComputeService(self)
+        self.compute = compute
         self.latest_id = 0
         self.sent_at: dict[int, float] = {}
         self.last_latency = float("nan")  # seconds from request() to ready of the newest result
         self.busy = False
-        self._previews: list[tuple[TestFunction, int]] = []  # (function, coarse resolution), newest last
         self.last_result: SurfaceResult | None = None  # the last full result computed (stale or not): reused
 
-    def set_preview(self, function: TestFunction, resolution: int) -> None:
-        """Sample ``function`` at ``resolution`` first (shown at once), then at the requested resolution. For
-        functions whose grid costs seconds (network slices); kept for the few most recent functions."""
-        self._previews = [p for p in self._previews if p[0] is not function][-(MAX_PREVIEWS - 1):]
-        self._previews.append((function, int(resolution)))
-
-    def preview_resolution(self, function: TestFunction) -> int:
-        """The coarse resolution registered for ``function``, 0 when it is sampled in one go."""
-        return next((n for f, n in self._previews if f is function), 0)
-
     def request(self, function: TestFunction, view, resolution: int, log_scale: bool, contours: int,
-                field_density: int = 0) -> int:
-        """Queue a surface (and its gradient field when ``field_density`` > 0); returns the request id. Older pending
-        requests become stale."""
+                field_density: int = 0, preview: int = 0) -> int:
+        """Queue a surface (and its gradient field when ``field_density`` > 0); ``preview`` > 0: sample that coarse
+        grid first (a network slice, whose full grid costs seconds). Returns the request id; older requests become
+        stale."""
         req = SurfaceRequest(function=function, view=view, resolution=int(resolution), log_scale=bool(log_scale),
                              contours=int(contours), field_density=int(field_density), id=next(self._ids))
         self.latest_id = req.id
         self.sent_at = {req.id: time.perf_counter()}
         self._set_busy(True)
-        self.pool.start(_Job(self, req))
+        coarse = int(preview)
+
+        def work(job):
+            last = self.last_result  # only the surface lane's one thread reads and writes it
+            if 2 <= coarse < req.resolution and not (last is not None and same_surface(last.request, req)):
+                first = compute(replace(req, resolution=coarse), reuse=last)
+                job.partial(replace(first, request=req, preview=True))
+                job.check()
+                last = first  # its field serves the full resolution too
+            result = compute(req, reuse=last)
+            self.last_result = result
+            return result
+
+        self.compute.submit("surface:view", work, self._on_done, lambda message: self._on_failed(req, message),
+                            on_partial=self.ready.emit)
         return req.id
 
     def wait(self, msecs: int = 10_000) -> bool:
-        """Block until the pool is idle (tests, benchmarks, shutdown)."""
-        return self.pool.waitForDone(msecs)
+        """Block until the result is delivered (tests, benchmarks, shutdown)."""
+        return self.compute.wait(msecs)
 
     def _on_done(self, result: SurfaceResult) -> None:
         if result.request.id != self.latest_id:
             return  # stale: a newer request was made while this one computed
-        if result.preview:
-            self.ready.emit(result)  # still busy: the full-resolution result follows
-            return
         sent = self.sent_at.pop(result.request.id, None)
         if sent is not None:
             self.last_latency = time.perf_counter() - sent

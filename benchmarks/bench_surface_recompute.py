@@ -5,7 +5,7 @@
 - baseline: the same :func:`app.surface_worker.compute` called synchronously in this thread (the work itself)
 - GUI stall: the longest gap between ticks of a 5 ms QTimer while the worker computes (how long the event loop was
             blocked; the GIL is shared, so NumPy's pure-Python stretches still take turns with the GUI)
-- network pan: the default network slice (app.network_controller.default_source) in a LandscapeView with the gradient
+- network pan: the default network slice (app.model.default_network) in a LandscapeView with the gradient
             field on, panned 8 times through ``AppState.set_view``: the time the set_view call blocks the GUI thread,
             the longest ticker gap until the panned surface + field is on screen, and how many gradient evaluations
             ran on the GUI thread. ``--gui-field`` adds the old behaviour (the field computed on the GUI thread on
@@ -120,13 +120,12 @@ def network_pan(gui_field: bool, n_pans: int = 8) -> dict:
 
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 
-    from app.network_controller import PREVIEW_RESOLUTION, build, default_source
-    from app.state import AppState
+    from app.model import AppState, build_network, default_network
     from app.surface_worker import SurfaceWorker
     from app.views.landscape import LandscapeView
     from engine import surface as engine_surface
 
-    built = build(default_source())
+    built = build_network(default_network())
     gui = threading.current_thread()
     gui_calls = [0]
     inner = built.function.gradient
@@ -139,7 +138,6 @@ def network_pan(gui_field: bool, n_pans: int = 8) -> dict:
     fn = replace(built.function, gradient=gradient)
     state = AppState()
     worker = SurfaceWorker()
-    worker.set_preview(fn, PREVIEW_RESOLUTION)
     view = LandscapeView(state, worker)
     view.resize(800, 600)
     view.show()
@@ -157,7 +155,7 @@ def network_pan(gui_field: bool, n_pans: int = 8) -> dict:
             loop.exec()
         worker.ready.disconnect(done)
 
-    state.set_landscape(fn, built.source)
+    state.set_landscape(fn, built.landscape, network=built)  # a network slice: a coarse preview first
     wait_shown(state.view)
     clock = QElapsedTimer()
     gaps, calls_ms, stalls, latencies = [], [], [], []

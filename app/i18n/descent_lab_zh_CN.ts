@@ -24,8 +24,12 @@
         <translation>正在加载已编译的网络内核（在一台电脑上首次运行时会先编译：需要几秒）…</translation>
     </message>
     <message>
+        <source>training the network…</source>
+        <translation>正在训练网络…</translation>
+    </message>
+    <message>
         <source>training {steps} Adam steps…</source>
-        <translation>正在训练 {steps} 步 Adam…</translation>
+        <translation type="vanished">正在训练 {steps} 步 Adam…</translation>
     </message>
     <message>
         <source>building the {method} slice…</source>
@@ -52,6 +56,10 @@
         <translation>未计算</translation>
     </message>
     <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
         <source>running</source>
         <translation>运行中</translation>
     </message>
@@ -69,7 +77,15 @@
     </message>
     <message>
         <source>resolution must be between 16 and 2000 points per axis</source>
-        <translation>分辨率必须在每轴 16 到 2000 个点之间</translation>
+        <translation type="vanished">分辨率必须在每轴 16 到 2000 个点之间</translation>
+    </message>
+    <message>
+        <source>resolution must be between {lo} and {hi} points per axis</source>
+        <translation>分辨率必须在每轴 {lo} 到 {hi} 个点之间</translation>
+    </message>
+    <message>
+        <source>Cannot open the scene: {error}</source>
+        <translation>无法打开场景：{error}</translation>
     </message>
     <message>
         <source>Run {id}: {error}</source>
@@ -84,7 +100,15 @@
     <name>AppState</name>
     <message>
         <source>resolution must be between 16 and 2000 points per axis</source>
-        <translation>分辨率必须在每轴 16 到 2000 个点之间</translation>
+        <translation type="vanished">分辨率必须在每轴 16 到 2000 个点之间</translation>
+    </message>
+    <message>
+        <source>resolution must be between {lo} and {hi} points per axis</source>
+        <translation>分辨率必须在每轴 {lo} 到 {hi} 个点之间</translation>
+    </message>
+    <message>
+        <source>Cannot open the scene: {error}</source>
+        <translation>无法打开场景：{error}</translation>
     </message>
     <message>
         <source>Run {id}: {error}</source>
@@ -1245,6 +1269,25 @@ Drag to start from elsewhere</source>
     </message>
 </context>
 <context>
+    <name>Landscapes</name>
+    <message>
+        <source>choose two different parameters (both are {name})</source>
+        <translation>请选择两个不同的参数（两个都是 {name}）</translation>
+    </message>
+    <message>
+        <source>loading the compiled network kernels (the first run on a computer compiles them: a few seconds)…</source>
+        <translation>正在加载已编译的网络内核（在一台电脑上首次运行时会先编译：需要几秒）…</translation>
+    </message>
+    <message>
+        <source>training the network…</source>
+        <translation>正在训练网络…</translation>
+    </message>
+    <message>
+        <source>building the {method} slice…</source>
+        <translation>正在构建 {method} 切片…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Descent Lab</source>
@@ -1423,6 +1466,22 @@ Drag to start from elsewhere</source>
         <translation>光标处的 f 及其梯度（由引擎的精确公式算出）</translation>
     </message>
     <message>
+        <source>Network</source>
+        <translation>神经网络</translation>
+    </message>
+    <message>
+        <source>The loss of a small neural network, sliced to 2D: descend on it like on any function</source>
+        <translation>小型神经网络的损失，切成二维：像在任何函数上一样在其上下降</translation>
+    </message>
+    <message>
+        <source>Data and prediction</source>
+        <translation>数据与预测</translation>
+    </message>
+    <message>
+        <source>Backprop</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
@@ -1599,19 +1658,19 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>choose two different parameters (both are {name})</source>
-        <translation>请选择两个不同的参数（两个都是 {name}）</translation>
+        <translation type="vanished">请选择两个不同的参数（两个都是 {name}）</translation>
     </message>
     <message>
         <source>loading the compiled network kernels (the first run on a computer compiles them: a few seconds)…</source>
-        <translation>正在加载已编译的网络内核（在一台电脑上首次运行时会先编译：需要几秒）…</translation>
+        <translation type="vanished">正在加载已编译的网络内核（在一台电脑上首次运行时会先编译：需要几秒）…</translation>
     </message>
     <message>
         <source>training {steps} Adam steps…</source>
-        <translation>正在训练 {steps} 步 Adam…</translation>
+        <translation type="vanished">正在训练 {steps} 步 Adam…</translation>
     </message>
     <message>
         <source>building the {method} slice…</source>
-        <translation>正在构建 {method} 切片…</translation>
+        <translation type="vanished">正在构建 {method} 切片…</translation>
     </message>
     <message>
         <source>Build a network landscape first</source>
@@ -1634,19 +1693,19 @@ Drag to start from elsewhere</source>
     <name>NetworkMode</name>
     <message>
         <source>Network</source>
-        <translation>神经网络</translation>
+        <translation type="vanished">神经网络</translation>
     </message>
     <message>
         <source>The loss of a small neural network, sliced to 2D: descend on it like on any function</source>
-        <translation>小型神经网络的损失，切成二维切片：可以像在任何函数上一样在其上做梯度下降</translation>
+        <translation type="vanished">小型神经网络的损失，切成二维切片：可以像在任何函数上一样在其上做梯度下降</translation>
     </message>
     <message>
         <source>Data and prediction</source>
-        <translation>数据与预测</translation>
+        <translation type="vanished">数据与预测</translation>
     </message>
     <message>
         <source>Backprop</source>
-        <translation>反向传播</translation>
+        <translation type="vanished">反向传播</translation>
     </message>
     <message>
         <source>Building the network slice or refining its surface in the background</source>
@@ -1654,7 +1713,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Full-space {opt} training projected onto the plane ({n} steps); largest gap true − surface = {gap:.4g} at step {k}</source>
-        <translation>全空间 {opt} 训练投影到平面上（{n} 步）；真实值 − 曲面值的最大差距 = {gap:.4g}，位于第 {k} 步</translation>
+        <translation type="vanished">全空间 {opt} 训练投影到平面上（{n} 步）；真实值 − 曲面值的最大差距 = {gap:.4g}，位于第 {k} 步</translation>
     </message>
 </context>
 <context>
@@ -2225,7 +2284,18 @@ Drag to start from elsewhere</source>
     </message>
 </context>
 <context>
+    <name>ProjectedPath</name>
+    <message>
+        <source>Full-space {opt} training projected onto the plane ({n} steps); largest gap true − surface = {gap:.4g} at step {k}</source>
+        <translation>全空间 {opt} 训练投影到平面上（{n} 步）；真实值 − 曲面 的最大差距 = {gap:.4g}，在第 {k} 步</translation>
+    </message>
+</context>
+<context>
     <name>RunInfo</name>
+    <message>
+        <source>computing…</source>
+        <translation>计算中…</translation>
+    </message>
     <message>
         <source>not computed</source>
         <translation>未计算</translation>
@@ -2345,7 +2415,7 @@ Drag to start from elsewhere</source>
     <name>SceneIO</name>
     <message>
         <source>Run {id}: {error}</source>
-        <translation>运行 {id}：{error}</translation>
+        <translation type="vanished">运行 {id}：{error}</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.state import Run
+from app.model import Run
 
 
 def tr(text: str) -> str:
@@ -24,7 +24,7 @@ def shown_row(run: Run, frame: int) -> int:
 def status_text(run: Run, frame: int) -> str:
     """"running", "converged at step k", "diverged at step k", "max steps" (or the engine's refusal)."""
     if run.trajectory is None:
-        return run.error or tr("not computed")
+        return tr("computing…") if run.pending else run.error or tr("not computed")
     traj = run.trajectory
     k = int(traj.stopped_at[0])
     if frame < k:
@@ -40,7 +40,7 @@ def status_text(run: Run, frame: int) -> str:
 def is_failed(run: Run, frame: int) -> bool:
     """True when the run diverged by ``frame`` or the engine refused it (shown in red)."""
     if run.trajectory is None:
-        return True
+        return not run.pending
     return run.trajectory.status[0] == "diverged" and frame >= int(run.trajectory.stopped_at[0])
 
 

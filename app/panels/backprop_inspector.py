@@ -134,22 +134,21 @@ class BackpropInspector(QWidget):
     def refresh(self) -> None:
         """Render now when visible; otherwise on the next show (no cost while the dock is hidden)."""
         self._dirty = True
-        if self.isVisible() or self.controller.current_point() is None:  # clearing is cheap: never keep stale numbers
+        if self.isVisible() or self.controller.result is None:  # clearing is cheap: never keep stale numbers
             self.render()
 
     def render(self) -> None:
         self._dirty = False
-        cp = self.controller.current_point()
-        if cp is None:
+        result = self.controller.result
+        if result is None:
             self.report = None
             self._set_blocks(None)
             self.header.setText("<span style='color:gray'>" + self.tr(
                 "Build a network landscape (Network tab) to see backprop at a point of its slice.") + "</span>")
             return
-        point, what = cp
-        build = self.controller.current
+        point, what, build = result.point, result.what, result.build
         self._set_blocks(build.model)
-        report = self.controller.backprop(point)
+        report = result.report
         self.report = report
         model = build.model
         for lt in report.traces:

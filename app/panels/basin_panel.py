@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 
 from engine.atomic import WriteError, atomic_write
 from app.basin_worker import MAX_RESOLUTION, MIN_RESOLUTION
-from app.state import AppState
-from app.views.basin_overlay import BasinOverlay, basin_color
+from app.model import AppState
 from app.widgets import use_cached_scroll_bars
 from engine.basins import DIVERGED, NOT_CONVERGED, BasinMap
 
@@ -73,7 +72,7 @@ def _swatch(color: QColor) -> QIcon:
 class BasinPanel(QWidget):
     """Controls and legend of ``overlay`` (the basin map over the landscape of ``state``)."""
 
-    def __init__(self, state: AppState, overlay: BasinOverlay, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, overlay, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.overlay = overlay
@@ -204,7 +203,7 @@ class BasinPanel(QWidget):
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.legend.setItem(r, c, item)
-            self.legend.item(r, 0).setIcon(_swatch(basin_color(label)))
+            self.legend.item(r, 0).setIcon(_swatch(self.overlay.color_of(label)))
             self._row_labels.append(label)
 
     def _update_summary(self) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLayout, QLineEdit,
                                QMenu, QPushButton, QSizePolicy, QToolButton, QToolTip, QVBoxLayout, QWidget)
 
-from app.state import AppState
+from app.model import AppState
 
 if TYPE_CHECKING:
     import engine.formula

@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QElapsedTimer, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.panels import optimizer_title
-from app.state import AppState, Run
+from app.model import AppState, Run
 from app.widgets import CachedTextBrowser, use_cached_scroll_bars
 from engine.descent import StepExplanation, explain_step
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QVBoxLayout, QWidget)
 
 from app.i18n import engine_text
-from app.state import AppState
+from app.model import AppState
 from app.widgets import use_cached_scroll_bars
 from engine import functions
 

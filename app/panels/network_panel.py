@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QLineEdit, QProgressBar, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from app.network_controller import NetworkController, default_source
-from app.state import AppState
+from app.model import AppState
 from app.widgets import use_cached_scroll_bars
 from engine import nn
 from engine import scene as scene_mod

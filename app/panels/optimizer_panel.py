@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHB
 
 from app.i18n import engine_text
 from app.panels import formula_html
-from app.state import OPTIMIZER_NAMES, AppState
+from app.model import OPTIMIZER_NAMES, AppState
 from app.widgets import use_cached_scroll_bars
 from engine.optimizers import OPTIMIZERS, make
 

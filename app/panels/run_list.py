@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMen
                                QWidget)
 
 from app.panels import fmt, is_failed, optimizer_title, shown_row, status_text
-from app.state import AppState
+from app.model import AppState
 from app.widgets import use_cached_scroll_bars
 
 FAILED = QColor("#d62728")

@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence
 
 from app.basin_worker import DEFAULT_RESOLUTION, MAX_RESOLUTION, MIN_RESOLUTION, BasinResult, BasinWorker, \
     speed_colour
-from app.state import AppState
+from app.model import AppState
 from engine.basins import DIVERGED, NOT_CONVERGED
 
 # Above the surface image (-10), below contours (-5), field and runs.
@@ -87,6 +87,11 @@ class BasinOverlay(QObject):
     highlightChanged = Signal(object)  # highlighted label (int) or None
     hoverTextChanged = Signal(str)  # what the cursor is over ("" outside the map)
     settingsChanged = Signal()  # enabled, mode, opacity or resolution
+
+    @staticmethod
+    def color_of(label: int) -> QColor:
+        """The swatch colour of a basin label (the panel's legend)."""
+        return basin_color(label)
 
     def __init__(self, state: AppState, landscape_view, worker: BasinWorker | None = None) -> None:
         super().__init__(landscape_view)

@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QVBoxLayout, QWidget
 
-from app.state import AppState, Run
+from app.model import AppState, Run
 
 LOG_FLOOR = 1e-16
 CURSOR_PEN = pg.mkPen("#dddddd", width=1.5, style=Qt.DashLine)

@@ -3,8 +3,8 @@
 Classification: the predicted probability (binary: P(class 1) on a diverging map; multiclass: the class colours mixed
 by their probabilities) as one ImageItem over the data's bounding box, the decision boundary, and the points coloured
 by class. Regression: the points and the fitted curve. The numbers come from
-:meth:`app.network_controller.NetworkController.prediction` (``MLP.forward`` at ``plane.params_at(α, β)``); the
-controller throttles point changes to ≤ 30 Hz, and the item objects are created once and updated with setData.
+``engine.nn.predict`` at ``plane.params_at(α, β)``, computed off the GUI thread by the network controller (at most
+30 points a second); the item objects are created once and updated with setData.
 """
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.network_controller import NetworkController, Prediction
+from app.network_controller import NetworkController, PointResult
+from engine.nn import Prediction
 
 CLASS_COLOURS = np.array([[0, 114, 178], [230, 159, 0], [0, 158, 115]], dtype=float)  # Okabe-Ito blue/orange/green
 # P(class 1) from blue (class 0) through white (undecided) to orange (class 1), light enough for the points to show
@@ -29,6 +30,7 @@ class DataView(QWidget):
         self.setObjectName("dataView")
         self.controller = controller
         self.prediction: Prediction | None = None
+        self.result: PointResult | None = None  # the point, its prediction and backprop, computed off the GUI thread
         self._data_key = None
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -58,19 +60,19 @@ class DataView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        cp = self.controller.current_point()
-        if cp is None:
+        result = self.controller.result
+        self.result = result
+        if result is None:
             self.prediction = None
             self.title.setText(self.tr("Build a network landscape to see its data and predictions."))
             for item in (self.image, self.boundary, self.curve, self.points):
                 item.setVisible(False)
             return
-        point, what = cp
-        build = self.controller.current
+        point, what, build = result.point, result.what, result.build
         if self._data_key is not build:
             self._data_key = build
             self._show_data(build.dataset)
-        p = self.controller.prediction(point)
+        p = result.prediction
         self.prediction = p
         if p.task == "regression":
             self.curve.setData(p.xs, p.curve)

@@ -21,7 +21,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem, QMenu
 
-from app.state import AppState, Run
+from superqt.utils import qdebounced, qthrottled
+
+from app.model import AppState, Run
 from app.surface_worker import SurfaceResult, SurfaceWorker
 from app.views.paths import Track, pair_rows, path_lines, running_bounds
 
@@ -31,7 +33,10 @@ FIELD_ALPHAS = (80, 160, 245)
 HEAD_PX = 7.0  # arrow-head length in pixels
 HEAD_ANGLE = math.radians(26)
 CURSOR_ARROW_PX = 34.0
-DEBOUNCE_MS = 150
+PREVIEW_RESOLUTION = 64  # a network slice is first drawn on this coarse grid
+DEBOUNCE_MS = 150  # a pan or zoom is committed to the model when the mouse rests this long
+DRAG_PREVIEW_MS = 33  # while a start handle is dragged: a preview path at most this often
+DRAG_REST_MS = 200  # and the whole run when the mouse rests this long
 Z_IMAGE, Z_CONTOUR, Z_FIELD, Z_PATH, Z_MARK, Z_HANDLE, Z_CURSOR = -10, -5, 1, 5, 8, 10, 20
 
 
@@ -141,7 +146,7 @@ class _StartHandle(QGraphicsRectItem):
         p = self.view.plot.vb.mapSceneToView(ev.scenePos())
         self.setPos(p)
         if ev.isFinish():
-            self.view.state.move_run(self.run_id, (p.x(), p.y()))
+            self.view._drag_finished(self.run_id, (p.x(), p.y()))
             self.view.state.select({self.run_id})
         else:
             self.view._drag_preview(self.run_id, (p.x(), p.y()))
@@ -296,11 +301,10 @@ class LandscapeView(pg.GraphicsLayoutWidget):
                      self.minima, self.diverged, *titles, self.colorbar.bar):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._commit_view)
-        vb.sigRangeChangedManually.connect(lambda *_: self._debounce.start())
+        self._commit_view_later = qdebounced(self._commit_view, timeout=DEBOUNCE_MS)
+        vb.sigRangeChangedManually.connect(lambda *_: self._commit_view_later())
+        self._drag_quick = qthrottled(self._move_preview, timeout=DRAG_PREVIEW_MS, leading=True)
+        self._drag_full = qdebounced(self._move_full, timeout=DRAG_REST_MS)
         vb.sigResized.connect(self._relayout)
         vb.clickedAt.connect(self._on_clicked)
         vb.contextRequested.connect(self._show_context_menu)
@@ -359,7 +363,9 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         if key == self._request_key:
             return
         self._request_key = key
-        self.worker.request(s.function, s.view, s.resolution, s.display.log_scale, s.display.contours, density)
+        preview = PREVIEW_RESOLUTION if s.network is not None else 0  # a network slice's full grid costs seconds
+        self.worker.request(s.function, s.view, s.resolution, s.display.log_scale, s.display.contours, density,
+                            preview)
 
     def _show_surface(self, result: SurfaceResult) -> None:
         surf = result.surface
@@ -458,7 +464,20 @@ class LandscapeView(pg.GraphicsLayoutWidget):
             g.set_selected(run_id in self.state.selected)
 
     def _drag_preview(self, run_id: int, start) -> None:
-        """While a start handle is dragged, the path follows live (the engine recomputes; cheap for K=1)."""
+        """While a start handle is dragged, a short preview of the path follows the mouse (computed off the GUI
+        thread, at most every DRAG_PREVIEW_MS); the whole run follows when the mouse rests for DRAG_REST_MS."""
+        self._drag_quick(run_id, start)
+        self._drag_full(run_id, start)
+
+    def _drag_finished(self, run_id: int, start) -> None:
+        self._drag_quick.cancel()
+        self._drag_full.cancel()
+        self.state.move_run(run_id, start)
+
+    def _move_preview(self, run_id: int, start) -> None:
+        self.state.move_run(run_id, start, preview=True)
+
+    def _move_full(self, run_id: int, start) -> None:
         self.state.move_run(run_id, start)
 
     def _on_frame(self, t: int) -> None:

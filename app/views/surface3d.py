@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.gl_support import opengl_status
-from app.state import AppState, Run
+from app.model import AppState, Run
 from app.surface_worker import SurfaceRequest, SurfaceResult, compute
 from app.views.landscape import COLORMAPS
 

@@ -79,22 +79,23 @@ class Display:
 
 @dataclass(frozen=True)
 class OptimizerSettings:
-    """The optimizer panel's current settings: ``{"name": str = "adam", "lr": float = 0.05, "hyper": {} ,
+    """The optimizer panel's current settings: ``{"name": str = "gd", "lr": float = 0.01, "hyper": {} ,
     "steps": int = 500}``. name: a key of ``engine.optimizers.OPTIMIZERS``; lr: finite, > 0;
     hyper: that optimizer's hyper-parameters (others refused), missing ones take its defaults; steps: 1..100000."""
 
-    name: str = "adam"
-    lr: float = 0.05
+    name: str = "gd"
+    lr: float = 0.01
     hyper: dict[str, float] = field(default_factory=dict)
     steps: int = 500
 
     @classmethod
     def from_dict(cls, data: object, where: str) -> OptimizerSettings:
         obj = _Obj(data, where)
-        name = obj.take("name", _choice, tuple(optimizers.OPTIMIZERS), default="adam")
-        settings = cls(name, obj.take("lr", _real, positive=True, default=0.05),
+        d = cls()
+        name = obj.take("name", _choice, tuple(optimizers.OPTIMIZERS), default=d.name)
+        settings = cls(name, obj.take("lr", _real, positive=True, default=d.lr),
                        obj.take("hyper", _hyper, name, default={}),
-                       obj.take("steps", _int, 1, MAX_STEPS, default=500))
+                       obj.take("steps", _int, 1, MAX_STEPS, default=d.steps))
         obj.done()
         return settings
 

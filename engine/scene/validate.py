@@ -31,8 +31,9 @@ ACTIVATIONS = ("tanh", "sigmoid", "relu", "identity")
 LOSSES = ("mse", "bce", "ce")
 SLICE_METHODS = ("random", "pca", "params", "hessian")  # engine/nn/slices.py METHODS
 SLICE_CENTRES = ("trained", "init")
-PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
-           "#17becf")
+# Run colours, colour-blind-friendly: Okabe-Ito first, then tab10 leftovers
+PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#FFFFFF", "#8C564B",
+           "#BCBD22")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _MISSING: Any = object()
 

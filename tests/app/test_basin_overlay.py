@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from app.basin_worker import COARSE, BasinWorker, speed_colour
 from app.panels.basin_panel import BasinPanel
-from app.state import AppState
+from app.model import AppState
 from app.views.basin_overlay import DIVERGED_COLORS, HIGHLIGHT_ALPHA, BasinOverlay, basin_color
 from app.views.landscape import LandscapeView
 from engine import functions
@@ -275,7 +275,7 @@ def test_worker_cancel_makes_results_stale(qtbot):
     got = []
     worker.ready.connect(got.append)
     himmelblau = functions.get("himmelblau")
-    from app.state import OptimizerSettings
+    from app.model import OptimizerSettings
     req = worker.request(himmelblau, himmelblau.view, 100, OptimizerSettings(lr=0.01, steps=500))
     worker.cancel()
     assert worker.wait(10000)

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from app.state import AppState
+from app.model import AppState
 from app.views.curves import LOG_FLOOR, CurvesView
 
 

@@ -14,8 +14,7 @@ from engine.atomic import WriteError
 from app.encoders import Cancelled
 from app.export import (AnimationExport, EncoderError, FrameRenderer, export_animation, export_data, export_image,
                         frame_iterations, parse_size)
-from app.scene_io import apply_scene
-from app.state import AppState
+from app.model import AppState
 from engine import scene as scene_mod
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -181,7 +180,7 @@ def test_unwritable_location_gives_write_error_and_leaves_nothing(qapp, scene, t
                 export_image(scene, blocker / name, SIZE)
             elif name.endswith((".csv", ".json")):
                 state = AppState()
-                apply_scene(state, scene)
+                state.apply_scene(scene)
                 export_data(state, blocker / name)
             else:
                 export_animation(scene, blocker / name, SIZE, fps=10, duration=0.3)
@@ -199,7 +198,7 @@ def test_wrong_suffix_is_an_encoder_error(qapp, scene, tmp_path):
 # ------------------------------------------------------------------------------------------------------------ images
 def test_png_image_at_any_even_size_matches_the_renderer(qapp, scene, tmp_path):
     state = AppState()
-    apply_scene(state, scene)
+    state.apply_scene(scene)
     state.set_frame(120)
     out = export_image(state, tmp_path / "view.png", (800, 600))
     with Image.open(out) as im:
@@ -221,7 +220,7 @@ def test_svg_image_is_a_vector_document_with_the_paths(qapp, scene, tmp_path):
 @pytest.fixture
 def applied(qapp, scene):
     state = AppState()
-    apply_scene(state, scene)
+    state.apply_scene(scene)
     return state
 
 
@@ -258,7 +257,7 @@ def test_json_rows_and_runs_match(applied, tmp_path):
 def test_diverged_run_data_stops_at_its_last_valid_step(qapp, tmp_path):
     scene = scene_mod.load(ROOT / "assets" / "scenes" / "diverging-learning-rate.json")
     state = AppState()
-    apply_scene(state, scene)
+    state.apply_scene(scene)
     doc = json.loads(export_data(state, tmp_path / "d.json").read_text())
     for k, run in enumerate(state.runs):
         steps = [r[1] for r in doc["rows"] if r[0] == k]

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextDocument
 
 from app.panels.formula_panel import EXAMPLES, MAX_RECENT, RECENT_KEY, FormulaPanel
-from app.state import AppState
+from app.model import AppState
 from engine import formula as engine_formula
 
 POINTS = [(1.0, 2.0), (-0.7, 0.3), (2.5, -1.25), (0.1, -3.0)]

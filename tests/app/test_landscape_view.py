@@ -32,8 +32,10 @@ def data_of(view, pos):
 
 
 def click(view, x, y):
+    """Click data point (x, y) and wait for the run it starts to be computed (off the GUI thread)."""
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      pixel_of(view, x, y))
+    view.window().compute.wait()
 
 
 def to_array(image: QImage) -> np.ndarray:
@@ -93,6 +95,7 @@ def test_dragging_a_start_marker_reruns_from_drop_point(window, qtbot):
     for k in range(1, 11):
         QTest.mouseMove(vp, a + (b - a) * (k / 10))
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+    window.compute.wait()
     assert len(window.state.runs) == 1  # a drag never starts a run
     px, py = view.plot.vb.viewPixelSize()
     assert abs(run.start[0] - -1.0) <= 2 * px and abs(run.start[1] - 3.5) <= 2 * py
@@ -344,6 +347,7 @@ def test_run_curves_have_pyqtgraphs_bounding_rect_at_every_frame(window, qtbot, 
     state.set_optimizer(name="momentum", lr=lr)
     for start in ((-1.5, 2.0), (1.0, -0.5)):
         state.add_run(start)
+    window.compute.wait()
     last = max(int(r.trajectory.stopped_at[0]) for r in state.runs)
     for t in sorted({0, 1, 2, last // 2, last, last + 3}):
         state.set_frame(t)
@@ -395,6 +399,7 @@ def test_run_curves_draw_the_segments_pyqtgraph_draws(window, lr):
     state.set_optimizer(name="momentum", lr=lr)
     for start in ((-1.5, 2.0), (1.0, -0.5)):
         state.add_run(start)
+    window.compute.wait()
     last = max(int(r.trajectory.stopped_at[0]) for r in state.runs)
     tracks = [item for g in view._runs.values() for item in (g.path, g.step)]
     for t in sorted({1, 2, 3, last // 2, last - 1, last, last + 3}):

@@ -20,16 +20,12 @@ TIMEOUT = 60_000
 @pytest.fixture
 def window(qtbot, tmp_path):
     w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), restore=False)
-    if not hasattr(w, "network_controller"):  # before main_window installs it itself
-        from app.network_mode import install_network_mode
-        install_network_mode(w)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
     yield w
     w.state.set_landscape(functions.get("sphere"))  # newest wins: queued network surfaces are skipped
-    w.network_controller.wait(60_000)
-    w.worker.wait(60_000)
+    w.compute.wait(60_000)
 
 
 def surface_done(w) -> bool:
@@ -58,6 +54,7 @@ def click(view, x, y):
     scene_pos = view.plot.vb.mapViewToScene(QPointF(x, y))
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      view.mapFromScene(scene_pos))
+    view.window().compute.wait()  # the run is computed off the GUI thread
 
 
 def image_centres(item, nx, ny):
@@ -112,12 +109,13 @@ def test_data_view_shows_forward_pass_at_the_current_frame(window, qtbot):
     build = build_default(window, qtbot)
     state = window.state
     state.add_run((0.6, 0.7))
+    window.compute.wait()
     run = state.runs[0]
     view = window.data_view
     for t in (0, 37, 120):
         state.set_frame(t)
         point = tuple(run.trajectory.points[t, 0])
-        qtbot.waitUntil(lambda: view.prediction is not None and view.prediction.point == point, timeout=5000)
+        qtbot.waitUntil(lambda: view.prediction is not None and view.result.point == point, timeout=5000)
         image = view.image.image
         ny, nx = image.shape[:2]
         xs, ys = image_centres(view.image, nx, ny)
@@ -128,10 +126,10 @@ def test_data_view_shows_forward_pass_at_the_current_frame(window, qtbot):
         assert f"iteration {t}" in view.title.text()
     # the decisions differ between the start and later iterations: the picture moves with the animation
     state.set_frame(0)
-    qtbot.waitUntil(lambda: view.prediction.point == tuple(run.trajectory.points[0, 0]), timeout=5000)
+    qtbot.waitUntil(lambda: view.result.point == tuple(run.trajectory.points[0, 0]), timeout=5000)
     first = view.image.image.copy()
     state.set_frame(state.max_frame)
-    qtbot.waitUntil(lambda: view.prediction.point == tuple(run.trajectory.points[state.max_frame, 0]), timeout=5000)
+    qtbot.waitUntil(lambda: view.result.point == tuple(run.trajectory.points[state.max_frame, 0]), timeout=5000)
     assert not np.allclose(first, view.image.image)
 
 
@@ -139,6 +137,7 @@ def test_backprop_inspector_equals_finite_differences(window, qtbot):
     build = build_default(window, qtbot)
     state = window.state
     state.add_run((-0.5, 0.4))
+    window.compute.wait()
     run = state.runs[0]
     state.set_frame(25)
     point = tuple(run.trajectory.points[25, 0])
@@ -235,30 +234,33 @@ def test_full_space_training_is_projected_with_its_gap(window, qtbot):
     for k in (10, 60):
         a, b = path.coords[k]
         assert path.surface_loss[k] == pytest.approx(loss_at(build, a, b), rel=1e-9)
-    xs, ys = window.landscape.projected_curve.getData()
+    xs, ys = window.network_mode.overlay.curve.getData()
     np.testing.assert_allclose(np.c_[xs, ys], path.coords)
-    assert window.landscape.projected_curve.isVisible() and window.landscape.projected_ends.isVisible()
+    assert window.network_mode.overlay.curve.isVisible() and window.network_mode.overlay.ends.isVisible()
     gap = np.max(np.abs(path.true_loss - path.surface_loss))
     assert f"{gap:.4g}" in panel.gap_label.text()
     np.testing.assert_allclose(panel.true_curve.getData()[1], path.true_loss)
     window.state.set_landscape(functions.get("himmelblau"))
-    assert window.network_controller.projected is None and len(window.landscape.projected_curve.getData()[0]) == 0
-    assert not window.landscape.projected_curve.isVisible() and not window.landscape.projected_ends.isVisible()
+    assert window.network_controller.projected is None and len(window.network_mode.overlay.curve.getData()[0]) == 0
+    assert not window.network_mode.overlay.curve.isVisible() and not window.network_mode.overlay.ends.isVisible()
 
 
 def test_scene_network_landscape_gets_its_plane(window, qtbot):
     """A network landscape shown from elsewhere (a scene file) is rebuilt for the data view and the panel follows."""
-    from app.scene_io import build_network_function
+    from app.model import build_network
     source = default_source()
     source["dataset"]["name"] = "circles"
     source["activation"] = "relu"
     landscape = scene_mod.landscape_from_dict(source)
-    fn = build_network_function(landscape)
-    window.state.set_landscape(fn, source=landscape.to_dict(), view=fn.view)
+    scene = scene_mod.Scene(landscape, scene_mod.View((-1.0, 1.0), (-1.0, 1.0)))
+    window.state.apply_scene(scene)                                        # built off the GUI thread
     c = window.network_controller
     qtbot.waitUntil(lambda: c.current is not None and c.current.source == landscape.to_dict() and not c.busy,
                     timeout=TIMEOUT)
-    assert window.state.function is fn                                    # not replaced
+    fn = window.state.function
+    assert fn is c.current.function and window.state.view == ((-1.0, 1.0), (-1.0, 1.0))
+    truth = build_network(landscape)  # the engine's build of the same description (cached: the same objects)
+    assert truth.plane.axis_labels == c.current.plane.axis_labels
     assert window.network_panel.dataset.currentData() == "circles"
     assert window.network_panel.activation.currentData() == "relu"
     a, b = 0.3, -0.2

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from app.playback import Playback, PlaybackBar
-from app.state import AppState
+from app.model import AppState
 from app.views.landscape import LandscapeView
 
 FRAMES = 5000

@@ -13,7 +13,7 @@ from app.panels import formula_html
 from app.panels.inspector import StepInspector
 from app.panels.run_list import RunList
 from app.widgets import CachedScrollBar, CachedToolBar
-from app.state import AppState
+from app.model import AppState
 from engine.optimizers import OPTIMIZERS
 
 

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 
 from app.main_window import MainWindow
 from app.playback import MAX_SPEED, MIN_SPEED, Playback
-from app.state import AppState
+from app.model import AppState
 
 
 @pytest.fixture
@@ -157,3 +157,18 @@ def test_toolbars_draw_their_background_from_a_cache_and_the_readout_has_a_fixed
     state = window.state
     state.set_frame(state.max_frame)
     assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
+
+
+def test_playback_speed_and_loop_are_saved_and_applied(qapp):
+    from app.playback import Playback
+
+    state = AppState()
+    playback = Playback(state)
+    playback.set_speed(240)
+    playback.set_loop(True)
+    scene = state.to_scene()
+    assert (scene.playback.speed, scene.playback.loop) == (240.0, True)
+    other_state = AppState()
+    other = Playback(other_state)
+    other_state.apply_scene(scene)
+    assert (other.speed, other.loop) == (240, True)

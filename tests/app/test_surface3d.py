@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from app.gl_support import opengl_status
-from app.state import AppState
+from app.model import AppState
 from app.views.surface3d import Surface3DView
 from engine import functions
 from tests.app.xvfb import xvfb_display
@@ -77,7 +77,7 @@ SCRIPT = textwrap.dedent(r'''
     out["status"] = gls.opengl_status(refresh=True)
 
     from engine import functions, surface
-    from app.state import AppState
+    from app.model import AppState
     from app.views.surface3d import LIFT, LOG_HEIGHT_DECADES, Surface3DView
 
     def box_xy(x, y, view):

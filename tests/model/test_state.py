@@ -1,12 +1,12 @@
-"""AppState: playback ends where the last run stops; a run shows its last valid row after it stops."""
+"""AppState (the model, no Qt): playback ends where the last run stops; a run shows its last valid row after it stops."""
 from __future__ import annotations
 
 import numpy as np
 
-from app.state import AppState
+from app.model import AppState
 
 
-def test_max_frame_is_the_last_step_any_run_moves(qtbot):
+def test_max_frame_is_the_last_step_any_run_moves():
     state = AppState()
     state.set_optimizer(steps=500, lr=0.01)
     state.add_run((3.0, 2.0))  # Himmelblau's minimum (3, 2): ∇f = 0, so it converges at step 0

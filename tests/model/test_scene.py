@@ -1,4 +1,5 @@
-"""State ⇄ scene: round trips give identical JSON, a refused scene leaves the state alone, examples all apply."""
+"""Model ⇄ scene, without Qt: round trips give identical JSON, a refused scene leaves the model alone, examples all
+apply."""
 from __future__ import annotations
 
 import dataclasses
@@ -8,8 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from app.scene_io import apply_scene, default_scene, scene_from_state
-from app.state import AppState, OptimizerSettings
+from app.model import AppState, OptimizerSettings, default_scene
 from engine import descent, functions
 from engine import scene as scene_mod
 from engine.scene import FormulaLandscape, Run, Scene, SceneError, View
@@ -18,10 +18,8 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "assets" / "scenes").gl
 
 
 @pytest.fixture
-def state(qapp):
-    s = AppState()
-    yield s
-    s.deleteLater()
+def state():
+    return AppState()
 
 
 def _busy_state(state: AppState) -> AppState:
@@ -41,11 +39,11 @@ def _busy_state(state: AppState) -> AppState:
 def test_round_trip_state_scene_file_state_scene_file_gives_identical_json(state, tmp_path):
     _busy_state(state)
     first = tmp_path / "first.json"
-    scene_mod.save(scene_from_state(state), first)
+    scene_mod.save(state.to_scene(), first)
     other = AppState()
-    apply_scene(other, scene_mod.load(first))
+    other.apply_scene(scene_mod.load(first))
     second = tmp_path / "second.json"
-    scene_mod.save(scene_from_state(other), second)
+    scene_mod.save(other.to_scene(), second)
     assert first.read_bytes() == second.read_bytes()
     data = json.loads(first.read_text())
     assert data["landscape"] == {"kind": "function", "name": "rosenbrock"}
@@ -59,7 +57,7 @@ def test_round_trip_state_scene_file_state_scene_file_gives_identical_json(state
 def test_applied_runs_have_the_engines_trajectories(state):
     _busy_state(state)
     other = AppState()
-    apply_scene(other, scene_from_state(state))
+    other.apply_scene(state.to_scene())
     assert len(other.runs) == 3
     for run in other.runs:
         s = run.settings
@@ -72,11 +70,11 @@ def test_applied_runs_have_the_engines_trajectories(state):
 def test_formula_scene_round_trips(state):
     scene = Scene(FormulaLandscape("x^2 + 3*y^2"), View((-2.0, 2.0), (-1.0, 1.0)),
                   runs=(Run("gd", 0.1, (1.5, 0.5), steps=50),))
-    apply_scene(state, scene)
+    state.apply_scene(scene)
     assert state.landscape_source == {"kind": "formula", "text": "x^2 + 3*y^2"}
     assert state.view == ((-2.0, 2.0), (-1.0, 1.0))
     assert float(state.function.value(np.float64(1.0), np.float64(1.0))) == 4.0
-    assert scene_mod.dumps(scene_from_state(state)) == scene_mod.dumps(scene)
+    assert scene_mod.dumps(state.to_scene()) == scene_mod.dumps(scene)
 
 
 def _snapshot(state: AppState):
@@ -100,13 +98,16 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
-def test_applying_a_broken_scene_raises_scene_error_and_leaves_the_state_unchanged(state, name, qtbot):
+def test_applying_a_broken_scene_raises_scene_error_and_leaves_the_state_unchanged(state, name):
     _busy_state(state)
     before = _snapshot(state)
     base = scene_mod.load(EXAMPLES[0])
-    with qtbot.assertNotEmitted(state.landscapeChanged), qtbot.assertNotEmitted(state.runsChanged):
-        with pytest.raises(SceneError):
-            apply_scene(state, BROKEN[name](base))
+    heard = []
+    state.landscapeChanged.connect(lambda: heard.append("landscape"))
+    state.runsChanged.connect(lambda: heard.append("runs"))
+    with pytest.raises(SceneError):
+        state.apply_scene(BROKEN[name](base))
+    assert heard == []
     assert _snapshot(state) == before
     assert state.function is before[0] and len(state.runs) == 3
 
@@ -117,14 +118,14 @@ def test_broken_file_on_disk_is_refused_with_its_name(state, tmp_path):
                     '"name": "himmelblau"}, "view": {"x": [0, 1], "y": [0, 1]}, "runs": [{"optimizer": "gd", '
                     '"lr": NaN, "start": [0, 0]}]}')
     with pytest.raises(SceneError, match=r"broken.json: runs\[0\]\.lr"):
-        apply_scene(state, scene_mod.load(path))
+        state.apply_scene(scene_mod.load(path))
     assert state.function.name == "himmelblau" and state.runs == []
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_every_example_applies_and_computes_its_runs(state, path):
     scene = scene_mod.load(path)
-    apply_scene(state, scene)
+    state.apply_scene(scene)
     assert len(state.runs) == len(scene.runs) >= 2
     for run, spec in zip(state.runs, scene.runs):
         assert run.error is None and run.trajectory is not None
@@ -134,15 +135,14 @@ def test_every_example_applies_and_computes_its_runs(state, path):
         f0 = float(state.function.value(np.float64(spec.start[0]), np.float64(spec.start[1])))
         assert run.trajectory.values[0, 0] == pytest.approx(f0, rel=1e-5)
     assert state.view == (scene.view.x, scene.view.y) and state.resolution == scene.resolution
-    assert scene_mod.dumps(scene_from_state(state)) == scene_mod.dumps(
-        dataclasses.replace(scene, playback=dataclasses.replace(scene.playback, speed=60.0)))
+    assert scene_mod.dumps(state.to_scene()) == scene_mod.dumps(scene)
 
 
 def test_network_example_builds_the_slice_the_engine_builds(state):
     from engine import nn
 
     scene = scene_mod.load([p for p in EXAMPLES if p.stem == "network-slice"][0])
-    apply_scene(state, scene)
+    state.apply_scene(scene)
     ls = scene.landscape
     data = nn.make_dataset(ls.dataset.name, n=ls.dataset.n, noise=ls.dataset.noise, seed=ls.dataset.seed)
     model = nn.MLP(list(ls.layers), activation=ls.activation, loss=ls.loss, seed=ls.slice.seed)
@@ -154,21 +154,16 @@ def test_network_example_builds_the_slice_the_engine_builds(state):
     assert state.landscape_source == ls.to_dict()
 
 
-def test_playback_speed_and_loop_are_saved_and_applied(state, qapp):
-    from app.playback import Playback
-
-    playback = Playback(state)
-    playback.set_speed(240)
-    playback.set_loop(True)
-    scene = scene_from_state(state, playback)
+def test_playback_speed_and_loop_are_part_of_the_scene(state):
+    state.set_playback(speed=240, loop=True)
+    scene = state.to_scene()
     assert (scene.playback.speed, scene.playback.loop) == (240.0, True)
-    other_state = AppState()
-    other = Playback(other_state)
-    apply_scene(other_state, scene, other)
-    assert (other.speed, other.loop) == (240, True)
+    other = AppState()
+    other.apply_scene(scene)
+    assert (other.speed, other.loop) == (240.0, True)
 
 
 def test_default_scene_is_what_a_fresh_window_shows(state):
     scene = default_scene()
-    assert scene_mod.dumps(scene) == scene_mod.dumps(scene_from_state(AppState()))
+    assert scene_mod.dumps(scene) == scene_mod.dumps(AppState().to_scene())
     assert scene.landscape.to_dict() == {"kind": "function", "name": "himmelblau"} and scene.runs == ()

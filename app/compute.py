@@ -1,0 +1,158 @@
+"""The app's one compute service: every number the model or a view asks for is computed off the GUI thread.
+
+``ComputeService`` implements the model's compute protocol (:mod:`app.model.compute`): ``submit(key, work, on_done,
+on_error, on_progress, on_partial)``. Work runs on a *lane* — one background thread per kind of work (runs, surfaces,
+basin maps, landscapes, network points), named by the key's prefix before ":" — so a slow basin map never delays a
+run's path. For each key the newest request wins: a queued request that is no longer the newest is skipped, a running
+one sees ``job.is_current()`` turn False (``job.check()`` raises :class:`Cancelled`), and a result that arrives after a
+newer request was made is dropped. Results, progress and partial results are delivered on the GUI thread.
+"""
+from __future__ import annotations
+
+import itertools
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QRunnable, Qt, QThreadPool, Signal
+
+from app.model.compute import Cancelled, Job, describe
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread: a callable emitted from a lane thread is called there (a queued connection)."""
+
+    call = Signal(object)
+
+
+class _Lane:
+    def __init__(self, parent: QObject) -> None:
+        self.pool = QThreadPool(parent)
+        self.pool.setMaxThreadCount(1)  # requests of a lane run in order; stale ones are skipped
+        self.pending = 0
+
+
+class _Task(QRunnable):
+    def __init__(self, service: ComputeService, job: Job, work, deliver: Callable[[Callable[[], None]], None],
+                 on_done, on_error) -> None:
+        super().__init__()
+        self.service, self.job, self.work, self.deliver = service, job, work, deliver
+        self.on_done, self.on_error = on_done, on_error
+
+    def run(self) -> None:
+        job = self.job
+        if not job.is_current():
+            self.deliver(lambda: self.service._finished(job))
+            return
+        try:
+            result = self.work(job)
+        except Cancelled:
+            self.deliver(lambda: self.service._finished(job))
+            return
+        except Exception as exc:  # noqa: BLE001 - an engine failure becomes a message, never a crash
+            if not isinstance(exc, (ValueError, ArithmeticError)):
+                traceback.print_exc()
+            message = describe(exc)
+            self.deliver(lambda: self.service._finished(job, self.on_error, message))
+            return
+        self.deliver(lambda: self.service._finished(job, self.on_done, result))
+
+
+class ComputeService(QObject):
+    """See the module docstring. ``busyChanged(lane, busy)`` says when a lane starts and stops working."""
+
+    busyChanged = Signal(str, bool)
+    _ids = itertools.count(1)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._relay = _Relay(self)
+        self._relay.call.connect(lambda fn: fn(), Qt.ConnectionType.QueuedConnection)
+        self._lanes: dict[str, _Lane] = {}
+        self._latest: dict[str, int] = {}
+        self._lock = threading.Lock()
+        self._closed = False
+
+    @staticmethod
+    def lane_of(key: str) -> str:
+        return key.split(":", 1)[0]
+
+    def submit(self, key: str, work, on_done, on_error=None, on_progress=None, on_partial=None) -> int:
+        job_id = next(self._ids)
+        with self._lock:
+            self._latest[key] = job_id
+        relay = self._relay
+
+        def deliver(fn: Callable[[], None]) -> None:
+            try:
+                relay.call.emit(fn)
+            except RuntimeError:  # the window closed while the work ran: nobody is listening
+                pass
+
+        def is_current() -> bool:
+            with self._lock:
+                return not self._closed and self._latest.get(key) == job_id
+
+        def report(fraction: float, text: str) -> None:
+            if on_progress is not None:
+                deliver(lambda: is_current() and on_progress(fraction, text))
+
+        def partial(value: Any) -> None:
+            if on_partial is not None:
+                deliver(lambda: is_current() and on_partial(value))
+
+        job = Job(key, job_id, is_current, report, partial)
+        lane = self._lane(self.lane_of(key))
+        lane.pending += 1
+        if lane.pending == 1:
+            self.busyChanged.emit(self.lane_of(key), True)
+        lane.pool.start(_Task(self, job, work, deliver, on_done, on_error))
+        return job_id
+
+    def cancel(self, key: str) -> None:
+        """Make every request for ``key`` stale (its result will not be delivered)."""
+        with self._lock:
+            self._latest[key] = next(self._ids)
+
+    def busy(self, key: str | None = None) -> bool:
+        if key is None:
+            return any(lane.pending for lane in self._lanes.values())
+        lane = self._lanes.get(self.lane_of(key))
+        return bool(lane and lane.pending)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until every lane is idle and its results were delivered (tests, export, shutdown)."""
+        clock = QElapsedTimer()
+        clock.start()
+        while self.busy():
+            left = msecs - clock.elapsed()
+            if left <= 0:
+                return False
+            for lane in list(self._lanes.values()):
+                lane.pool.waitForDone(int(max(1, min(left, 50))))
+            QCoreApplication.processEvents()
+        return True
+
+    def close(self) -> None:
+        """Stop delivering: every running request becomes stale (the window is closing)."""
+        with self._lock:
+            self._closed = True
+        for lane in self._lanes.values():
+            lane.pool.clear()
+            lane.pool.waitForDone(5000)
+
+    # ----- internals ---------------------------------------------------------------------------------------------------
+    def _lane(self, name: str) -> _Lane:
+        if name not in self._lanes:
+            self._lanes[name] = _Lane(self)
+        return self._lanes[name]
+
+    def _finished(self, job: Job, callback=None, value: Any = None) -> None:
+        lane = self._lanes[self.lane_of(job.key)]
+        lane.pending -= 1
+        try:
+            if callback is not None and job.is_current():
+                callback(value)
+        finally:
+            if lane.pending == 0:
+                self.busyChanged.emit(self.lane_of(job.key), False)

@@ -1,0 +1,100 @@
+"""Nothing slow runs on the GUI thread: the longest event-loop stall, measured with a 1 ms timer, stays under a
+generous bound while the user clicks, drags, builds and plays (benchmarks/bench_stalls.py measures the targets)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtTest import QTest
+
+from app.main_window import MainWindow
+from engine import functions
+from tests.app.stall import StallProbe
+
+BOUND_MS = 200.0
+BUILD_TIMEOUT_S = 120.0
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), restore=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.compute.wait(60_000)
+    yield w
+    w.compute.wait(60_000)
+
+
+def pixel(view, x, y):
+    return view.mapFromScene(view.plot.vb.mapViewToScene(QPointF(x, y)))
+
+
+def idle(w) -> bool:
+    return not w.compute.busy() and all(r.trajectory is not None or r.error for r in w.state.runs)
+
+
+def build_network(w) -> None:
+    w.network_panel.apply()
+    StallProbe.run_until(lambda: w.state.network is not None and idle(w) and w.landscape.result is not None
+                         and not w.landscape.result.preview, BUILD_TIMEOUT_S)
+
+
+def test_compare_click_on_rosenbrock_does_not_stall(window):
+    """Six optimizers × 2000 steps from one click: the runs are computed off the GUI thread."""
+    s = window.state
+    s.set_landscape(functions.get("rosenbrock"))
+    s.set_optimizer(steps=2000, lr=0.001)
+    s.set_compare_mode(True)
+    StallProbe.run_until(lambda: idle(window))
+    with StallProbe() as probe:
+        QTest.mouseClick(window.landscape.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         pixel(window.landscape, -1.5, 2.0))
+        StallProbe.run_until(lambda: len(s.runs) == 6 and idle(window))
+    assert len(s.runs) == 6 and all(r.trajectory.points.shape[0] == 2001 for r in s.runs)
+    assert probe.longest_ms < BOUND_MS, f"GUI thread stalled {probe.longest_ms:.0f} ms"
+
+
+def test_dragging_a_start_handle_does_not_stall(window):
+    s, view = window.state, window.landscape
+    s.set_optimizer(steps=2000, lr=0.001)
+    s.add_run((2.0, 2.0))
+    StallProbe.run_until(lambda: idle(window))
+    vp = view.viewport()
+    a, b = pixel(view, 2.0, 2.0), pixel(view, -2.0, 3.0)
+    with StallProbe() as probe:
+        QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+        t0 = time.perf_counter()
+        k = 0
+        while time.perf_counter() - t0 < 2.0:
+            k += 1
+            QTest.mouseMove(vp, a + (b - a) * min(1.0, (time.perf_counter() - t0) / 2.0))
+            StallProbe.run_until(lambda: True, settle_s=0.015)
+        QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+        StallProbe.run_until(lambda: idle(window))
+    run = s.runs[0]
+    assert k > 20 and run.trajectory.points.shape[0] == 2001  # the full run follows the preview
+    assert tuple(run.trajectory.points[0, 0]) == pytest.approx(run.start)
+    assert probe.longest_ms < BOUND_MS, f"GUI thread stalled {probe.longest_ms:.0f} ms"
+
+
+def test_network_build_click_and_playback_do_not_stall(window):
+    with StallProbe() as building:
+        build_network(window)
+    with StallProbe() as clicking:
+        QTest.mouseClick(window.landscape.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         pixel(window.landscape, 0.4, -0.3))
+        StallProbe.run_until(lambda: len(window.state.runs) == 1 and idle(window))
+    run = window.state.runs[0]
+    assert run.trajectory is not None and window.state.max_frame > 10
+    window.state.select({run.id})
+    window.playback.set_speed(60)
+    with StallProbe() as playing:
+        window.playback.play()
+        StallProbe.run_until(lambda: False if time.perf_counter() < end else True, settle_s=0.0) \
+            if (end := time.perf_counter() + 1.5) else None
+        window.playback.pause()
+    assert window.state.frame > 0 and window.data_view.result is not None
+    for name, probe in (("building", building), ("clicking", clicking), ("playing", playing)):
+        assert probe.longest_ms < BOUND_MS, f"{name}: GUI thread stalled {probe.longest_ms:.0f} ms"
