@@ -9,29 +9,27 @@ import json
 from dataclasses import asdict, fields
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, qVersion
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow,
                                QMenu, QMessageBox, QScrollArea, QTableWidget, QTabWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from app.file_actions import install_file_actions
 from app.network_mode import NetworkMode
+from app.window_actions import make_action, make_actions, make_menus, make_toolbars, sync_display_actions
 from app.picture_cache import keep_static_pictures
-from app.playback import Playback, PlaybackBar
+from app.playback import Playback
 from app.compute import ComputeService
 from app.model import AppState, Display, OptimizerSettings, set_translator
 from app.surface_worker import SurfaceWorker
-from app.views.landscape import COLORMAPS, HoverInfo, LandscapeView
+from app.views.landscape import HoverInfo, LandscapeView
 from app.views.surface3d import Surface3DView
-from app.widgets import CachedDockWidget, CachedToolBar, use_cached_scroll_bars
+from app.widgets import CachedDockWidget, use_cached_scroll_bars
 from engine import functions, optimizers
 
 APP_NAME = "Descent Lab"
 ORGANISATION = "Descent Lab"
 SETTINGS_VERSION = 1
-FIELD_DENSITIES = (10, 15, 20, 30)
-RESOLUTIONS = (100, 200, 300, 400, 600, 800)
-CONTOUR_COUNTS = (0, 10, 20, 40)
 MESSAGE_MS = 6000
 
 
@@ -63,9 +61,9 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self._pending_tabs: list[tuple[QDockWidget, QDockWidget]] = []
 
-        self._make_actions()
-        self._make_menus()
-        self._make_toolbars()
+        make_actions(self)
+        make_menus(self)
+        make_toolbars(self)
         self._make_status_bar()
         self._add_panels()
         self.view_menu.addSeparator()
@@ -79,7 +77,7 @@ class MainWindow(QMainWindow):
                                           self.log_action]
 
         self.state.message.connect(self.show_message)
-        self.state.displayChanged.connect(self._sync_display_actions)
+        self.state.displayChanged.connect(lambda: sync_display_actions(self))
         self.state.runsChanged.connect(self._on_runs)
         self.landscape.hoverChanged.connect(self._on_hover)
         self.worker.busyChanged.connect(self._on_busy)
@@ -87,139 +85,11 @@ class MainWindow(QMainWindow):
         install_file_actions(self)  # File ▸ New/Open/Save/Examples/Export (app/file_actions.py)
         if restore:  # after every dock exists, so that the saved layout places them all
             self.restore_settings()
-        self._sync_display_actions()
+        sync_display_actions(self)
         self._on_runs()
         keep_static_pictures(self)  # a window grab blits the docks, bars and buttons a frame does not change
 
     # ----- building ------------------------------------------------------------------------
-    def _action(self, text: str, shortcut: str | None, tip: str, slot=None, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
-                          if shortcut else tip)
-        action.setStatusTip(tip)
-        action.setCheckable(checkable)
-        if slot is not None:
-            (action.toggled if checkable else action.triggered).connect(slot)
-        return action
-
-    def _make_actions(self) -> None:
-        s = self.state
-        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.tr("Quit Descent Lab"), self.quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.reset_view_action = self._action(self.tr("&Reset view"), "Ctrl+0",
-                                              self.tr("Show the landscape's default rectangle"), s.reset_view)
-        self.field_action = self._action(self.tr("&Gradient field"), "G",
-                                         self.tr("Show arrows of the gradient field"),
-                                         lambda on: s.set_display(show_field=on), checkable=True)
-        self.ascent_action = self._action(self.tr("&Ascent arrows (∇f)"), "A",
-                                          self.tr("Draw ∇f (uphill) instead of −∇f (downhill)"),
-                                          lambda on: s.set_display(field_mode="ascent" if on else "descent"),
-                                          checkable=True)
-        self.minima_action = self._action(self.tr("Known &minima"), "M", self.tr("Mark the known global minima"),
-                                          lambda on: s.set_display(show_minima=on), checkable=True)
-        self.log_action = self._action(self.tr("&Log colour scale"), "L",
-                                       self.tr("Colour by log10(f − fmin): reads landscapes spanning decades"),
-                                       lambda on: s.set_display(log_scale=on), checkable=True)
-        self.clear_runs_action = self._action(self.tr("&Clear all runs"), "Ctrl+Shift+Del",
-                                              self.tr("Remove every run from the landscape"), s.clear_runs)
-        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), "F1",
-                                             self.tr("List every keyboard shortcut and mouse gesture"),
-                                             self.show_shortcuts)
-        self.about_action = self._action(self.tr("&About Descent Lab"), None, self.tr("Version and credits"),
-                                         self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-
-        self.colormap_group = QActionGroup(self)
-        self.colormap_actions = {}
-        for name in COLORMAPS:
-            act = self._action(name.capitalize(), None, self.tr("Colour the landscape with {name}").format(name=name),
-                               checkable=True)
-            act.triggered.connect(lambda _=False, n=name: s.set_display(colormap=n))
-            self.colormap_group.addAction(act)
-            self.colormap_actions[name] = act
-
-        self.density_group = QActionGroup(self)
-        self.density_actions = {}
-        for n in FIELD_DENSITIES:
-            act = self._action(self.tr("{n} × {n} arrows").format(n=n), None,
-                               self.tr("Gradient-field arrows per axis"), checkable=True)
-            act.triggered.connect(lambda _=False, n=n: s.set_display(field_density=n))
-            self.density_group.addAction(act)
-            self.density_actions[n] = act
-
-        self.contour_group = QActionGroup(self)
-        self.contour_actions = {}
-        for n in CONTOUR_COUNTS:
-            act = self._action(self.tr("None") if n == 0 else self.tr("{n} lines").format(n=n), None,
-                               self.tr("Number of contour lines"), checkable=True)
-            act.triggered.connect(lambda _=False, n=n: s.set_display(contours=n))
-            self.contour_group.addAction(act)
-            self.contour_actions[n] = act
-
-        self.resolution_group = QActionGroup(self)
-        self.resolution_actions = {}
-        for n in RESOLUTIONS:
-            act = self._action(self.tr("{n} × {n} points").format(n=n), None,
-                               self.tr("Grid on which f is sampled (finer is slower)"), checkable=True)
-            act.triggered.connect(lambda _=False, n=n: self._set_resolution(n))
-            self.resolution_group.addAction(act)
-            self.resolution_actions[n] = act
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&File"))
-        self.file_menu.addAction(self.quit_action)
-
-        self.view_menu = bar.addMenu(self.tr("&View"))
-        self.view_menu.addAction(self.reset_view_action)
-        self.view_menu.addSeparator()
-        for act in (self.field_action, self.ascent_action):
-            self.view_menu.addAction(act)
-        self.density_menu = self._submenu(self.view_menu, self.tr("Field &density"), self.density_actions)
-        self.view_menu.addSeparator()
-        for act in (self.minima_action, self.log_action):
-            self.view_menu.addAction(act)
-        self.colormap_menu = self._submenu(self.view_menu, self.tr("&Colour map"), self.colormap_actions)
-        self.contour_menu = self._submenu(self.view_menu, self.tr("C&ontour lines"), self.contour_actions)
-        self.resolution_menu = self._submenu(self.view_menu, self.tr("&Resolution"), self.resolution_actions)
-
-        self.runs_menu = bar.addMenu(self.tr("&Runs"))
-        self.runs_menu.addAction(self.clear_runs_action)
-
-        self.playback_menu = bar.addMenu(self.tr("&Playback"))
-        p = self.playback
-        for act in (p.play_action, p.step_forward_action, p.step_back_action, p.start_action, p.end_action,
-                    p.reset_action):
-            self.playback_menu.addAction(act)
-        self.playback_menu.addSeparator()
-        for act in (p.faster_action, p.slower_action, p.loop_action):
-            self.playback_menu.addAction(act)
-
-        self.help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_menu.addAction(self.shortcuts_action)
-        self.help_menu.addAction(self.about_action)
-
-    @staticmethod
-    def _submenu(parent: QMenu, title: str, actions: dict) -> QMenu:
-        menu = parent.addMenu(title)
-        for act in actions.values():
-            menu.addAction(act)
-        return menu
-
-    def _make_toolbars(self) -> None:
-        self.main_toolbar = CachedToolBar(self.tr("Landscape"))
-        self.main_toolbar.setObjectName("landscape_toolbar")
-        self.main_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for act in (self.reset_view_action, None, self.field_action, self.ascent_action, self.minima_action,
-                    self.log_action, None, self.clear_runs_action):
-            self.main_toolbar.addSeparator() if act is None else self.main_toolbar.addAction(act)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.main_toolbar)
-        self.playback_bar = PlaybackBar(self.playback, self)
-        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.playback_bar)
-
     def _make_status_bar(self) -> None:
         bar = self.statusBar()
         self.busy_label = QLabel()
@@ -366,12 +236,12 @@ class MainWindow(QMainWindow):
         basins = self.add_dock(self.basin_panel, left, self.tr("Basins"), "basins_dock")
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.basin_overlay.toggle_action)
-        self.formula_action = self._action(self.tr("Your own &formula…"), "Ctrl+Shift+F",
+        self.formula_action = make_action(self, self.tr("Your own &formula…"), "Ctrl+Shift+F",
                                            self.tr("Type f(x, y) and see its landscape and exact gradient"),
                                            self.edit_formula)
         self.addAction(self.formula_action)
         self.view_menu.insertAction(self.view_menu.actions()[0], self.formula_action)
-        self.view_3d_action = self._action(self.tr("&3D surface"), "Ctrl+3",
+        self.view_3d_action = make_action(self, self.tr("&3D surface"), "Ctrl+3",
                                            self.tr("Switch between the 2D map and the 3D surface"),
                                            self._toggle_3d)
         self.addAction(self.view_3d_action)
@@ -390,31 +260,15 @@ class MainWindow(QMainWindow):
         self.resizeDocks([runs], [190], Qt.Orientation.Vertical)
 
     # ----- state -> widgets ----------------------------------------------------------------
-    def _sync_display_actions(self) -> None:
-        d = self.state.display
-        for act, on in ((self.field_action, d.show_field), (self.ascent_action, d.field_mode == "ascent"),
-                        (self.minima_action, d.show_minima), (self.log_action, d.log_scale)):
-            if act.isChecked() != on:
-                act.blockSignals(True)
-                act.setChecked(on)
-                act.blockSignals(False)
-        for group, value in ((self.colormap_actions, d.colormap), (self.density_actions, d.field_density),
-                             (self.contour_actions, d.contours),
-                             (self.resolution_actions, self.state.resolution)):
-            for key, act in group.items():
-                act.setChecked(key == value)
-        self.ascent_action.setEnabled(d.show_field)
-        self.density_menu.setEnabled(d.show_field)
-
     def _on_runs(self) -> None:
         self.clear_runs_action.setEnabled(bool(self.state.runs))
 
-    def _set_resolution(self, n: int) -> None:
+    def set_resolution(self, n: int) -> None:
         try:
             self.state.set_resolution(n)
         except ValueError as exc:
             self.show_message(str(exc))
-        self._sync_display_actions()
+        sync_display_actions(self)
 
     def _on_hover(self, info: HoverInfo | None) -> None:
         self.hover_label.setText(self.hover_text(info))
