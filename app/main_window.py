@@ -5,10 +5,7 @@ attributes (``file_menu``, ``view_menu``, ``playback_menu``, ``help_menu``).
 """
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, fields
-
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, qVersion
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow,
                                QMenu, QMessageBox, QScrollArea, QTableWidget, QTabWidget, QTableWidgetItem, QVBoxLayout,
@@ -16,20 +13,19 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, Q
 
 from app.file_actions import install_file_actions
 from app.network_mode import NetworkMode
+from app.window_settings import restore_settings, save_settings
 from app.window_actions import make_action, make_actions, make_menus, make_toolbars, sync_display_actions
 from app.picture_cache import keep_static_pictures
 from app.playback import Playback
 from app.compute import ComputeService
-from app.model import AppState, Display, OptimizerSettings, set_translator
+from app.model import AppState, set_translator
 from app.surface_worker import SurfaceWorker
 from app.views.landscape import HoverInfo, LandscapeView
 from app.views.surface3d import Surface3DView
 from app.widgets import CachedDockWidget, use_cached_scroll_bars
-from engine import functions, optimizers
 
 APP_NAME = "Descent Lab"
 ORGANISATION = "Descent Lab"
-SETTINGS_VERSION = 1
 MESSAGE_MS = 6000
 
 
@@ -340,52 +336,10 @@ class MainWindow(QMainWindow):
 
     # ----- settings ------------------------------------------------------------------------
     def save_settings(self) -> None:
-        s, st = self.settings, self.state
-        s.setValue("version", SETTINGS_VERSION)
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState(SETTINGS_VERSION))
-        if st.landscape_source.get("kind") == "function":
-            s.setValue("landscape/name", st.function.name)
-        s.setValue("landscape/resolution", st.resolution)
-        s.setValue("display", json.dumps(asdict(st.display)))
-        s.setValue("optimizer", json.dumps(asdict(st.optimizer)))
-        s.setValue("playback/speed", self.playback.speed)
-        s.setValue("playback/loop", self.playback.loop)
-        s.sync()
+        save_settings(self)
 
     def restore_settings(self) -> None:
-        """Restore what :meth:`save_settings` wrote; anything unreadable is skipped with a status message."""
-        s, st = self.settings, self.state
-        problems = []
-
-        def attempt(what, fn):
-            try:
-                fn()
-            except Exception as exc:  # a corrupt settings file must never stop the app from starting
-                problems.append(f"{what} ({exc})")
-
-        geometry, window_state = s.value("window/geometry"), s.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(window_state, QByteArray):
-            self.restoreState(window_state, SETTINGS_VERSION)
-        name = s.value("landscape/name")
-        if name and name != st.function.name:
-            attempt(self.tr("landscape"), lambda: st.set_landscape(functions.get(str(name))))
-        if s.contains("landscape/resolution"):
-            attempt(self.tr("resolution"), lambda: st.set_resolution(int(s.value("landscape/resolution"))))
-        if s.contains("display"):
-            attempt(self.tr("display"), lambda: st.set_display(**_known(Display, s.value("display"))))
-        if s.contains("optimizer"):
-            attempt(self.tr("optimizer"),
-                    lambda: st.set_optimizer(**_checked_optimizer(_known(OptimizerSettings, s.value("optimizer")))))
-        if s.contains("playback/speed"):
-            attempt(self.tr("speed"), lambda: self.playback.set_speed(int(s.value("playback/speed"))))
-        if s.contains("playback/loop"):
-            attempt(self.tr("loop"), lambda: self.playback.set_loop(
-                str(s.value("playback/loop")).lower() in ("true", "1")))
-        if problems:
-            self.show_message(self.tr("Some saved settings were ignored: {what}").format(what=", ".join(problems)))
+        restore_settings(self)
 
     def quit(self) -> bool:
         """File ▸ Quit (Ctrl+Q): offer to save unsaved scene changes, then close. False when the user cancelled."""
@@ -423,23 +377,3 @@ def _version() -> str:
         return version("descent-lab")
     except Exception:  # running from a source tree that was never installed
         return "(development)"
-
-
-def _checked_optimizer(values: dict) -> dict:
-    """Saved optimizer settings, validated by the engine's own checks (ValueError when invalid)."""
-    if "name" in values:
-        optimizers.get_class(values["name"])
-    if "lr" in values:
-        values["lr"] = optimizers.check_lr(values["lr"])
-    if "steps" in values and (not isinstance(values["steps"], int) or values["steps"] < 1):
-        raise ValueError(f"steps must be a positive integer, got {values['steps']!r}")
-    if "hyper" in values:
-        optimizers.make(values.get("name", "gd"), values.get("lr", 0.01), **values["hyper"])
-    return values
-
-
-def _known(cls, text) -> dict:
-    """The fields of dataclass ``cls`` found in JSON ``text`` (unknown keys from other versions are dropped)."""
-    data = json.loads(str(text))
-    names = {f.name for f in fields(cls)}
-    return {k: v for k, v in data.items() if k in names}
