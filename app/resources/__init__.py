@@ -27,7 +27,7 @@ def resource(package: str, *parts: str) -> Traversable:
 def resource_path(package: str, *parts: str) -> Path:
     """A real file-system path to the bundled file or folder ``parts`` of ``package``, for APIs that need one (Qt's
     icon and translation loaders). Installed packages are plain folders, so this is the file itself; from a zip
-    archive it is a temporary copy that lives until the interpreter exits."""
+    archive it is a temporary copy that lives until the interpreter exits (for a folder, Python >= 3.12)."""
     return _extracted.enter_context(as_file(resource(package, *parts)))
 
 
