@@ -1,11 +1,12 @@
 # Two commands do all set-up on a fresh machine with Python >= 3.11:
 #   make run    create .venv, install Descent Lab, launch the app
 #   make test   create .venv, install the test extras, run the whole suite (headless)
+#   make wheel  build the sdist and the wheel into dist/ (what `pipx install dist/descent_lab-*.whl` installs)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test bench clean
+.PHONY: run test bench wheel clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,5 +29,8 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
+wheel: $(VENV)/.installed-test
+	$(BIN)/python -m build --no-isolation --outdir dist .
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -2,19 +2,19 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-
-ICON_PATH = Path(__file__).resolve().parents[1] / "assets" / "icon.svg"
 
 
 def app_icon():
-    """The application icon: assets/icon.svg, or the same picture drawn with QPainter when the SVG is missing
-    (an installed wheel does not ship assets/) or the SVG image plugin is unavailable."""
+    """The application icon: the packaged app/resources/icon.svg, or the same picture drawn with QPainter when Qt's
+    SVG image plugin is unavailable."""
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap, QRadialGradient
 
-    if ICON_PATH.exists():
-        icon = QIcon(str(ICON_PATH))
+    from app.resources import icon_path
+
+    path = icon_path()
+    if path.is_file():
+        icon = QIcon(str(path))
         if not icon.pixmap(64, 64).isNull():
             return icon
     pixmap = QPixmap(256, 256)
@@ -46,19 +46,30 @@ def app_icon():
     return QIcon(pixmap)
 
 
-def run_gui(argv: list[str] | None = None) -> int:
-    """Create the QApplication (or reuse a running one), show the main window and run the event loop."""
+def create_app(argv: list[str]):
+    """The QApplication (created, or the running one) with Descent Lab's names, version, icon and translation."""
     from PySide6.QtWidgets import QApplication
 
-    argv = list(sys.argv if argv is None else argv)
+    from app.desktop_entry import APP_ID
+    from app.i18n import install_translator
+    from app.version import version
+
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName("Descent Lab")
     app.setOrganizationDomain("descent-lab.invalid")
     app.setApplicationName("Descent Lab")
+    app.setApplicationVersion(version())
+    # the window manager groups the windows under the launcher entry `descent-lab install-desktop-entry` writes
+    app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
-    from app.i18n import install_translator
-
     install_translator(app)  # the system locale, or DESCENT_LAB_LANG=zh_CN / en; before any widget is built
+    return app
+
+
+def run_gui(argv: list[str] | None = None) -> int:
+    """Create the QApplication (or reuse a running one), show the main window and run the event loop."""
+    argv = list(sys.argv if argv is None else argv)
+    app = create_app(argv)
 
     from app.main_window import MainWindow
 

@@ -267,11 +267,16 @@ register("open", "open a saved scene in the app", _configure_open, _run_open)
 register("export", "render a scene without a display: animation, image or trajectory data",
          _configure_export, _run_export)
 
+from app.desktop_entry import register_commands as _register_desktop_entry  # noqa: E402 - needs register()
+_register_desktop_entry(register)
+
 
 # --- entry point -------------------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
+    from app.version import version
     parser = _Parser(prog=PROG, description="Watch gradient descent happen. No arguments: open the app.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for cmd in COMMANDS.values():
         cmd.configure(sub.add_parser(cmd.name, help=cmd.help, description=cmd.help))

@@ -19,8 +19,8 @@ from app.encoders import EncoderError
 from app.model import default_scene
 from engine import scene as scene_mod
 from engine.scene import SceneError
+from app.resources import example_scenes
 
-EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "assets" / "scenes"
 RECENT_KEY = "recent_scenes"
 MAX_RECENT = 10
 SCENE_FILTER = QT_TRANSLATE_NOOP("FileActions", "Descent Lab scenes (*.json)")
@@ -104,10 +104,11 @@ class FileActions(QObject):
         self.examples_menu = menu.addMenu(self.tr("E&xamples"))
         menu.insertMenu(before, self.examples_menu)
         self.example_actions = []
-        for path in sorted(EXAMPLES_DIR.glob("*.json")):
+        for path in example_scenes():  # package data (app/resources/scenes), so an installed wheel has them too
             act = self._action(example_title(path), None,
                                self.tr("Open the example scene {name}").format(name=path.name),
                                lambda p=path: self.open_example(p))
+            act.setData(path.name)
             self.examples_menu.addAction(act)
             self.example_actions.append(act)
         self.examples_menu.setEnabled(bool(self.example_actions))

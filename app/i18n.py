@@ -1,4 +1,5 @@
-"""Translations: load Descent Lab's catalogue (``app/i18n/descent_lab_<locale>.qm``) and Qt's own.
+"""Translations: load Descent Lab's catalogue (``app/i18n/descent_lab_<locale>.qm``, package data found through
+:mod:`importlib.resources`) and Qt's own.
 
 The language is the system locale's, or ``DESCENT_LAB_LANG`` when set (``DESCENT_LAB_LANG=zh_CN`` forces Simplified
 Chinese, ``DESCENT_LAB_LANG=en`` forces English). Call :func:`install_translator` right after creating the
@@ -15,10 +16,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-I18N_DIR = Path(__file__).resolve().parent / "i18n"
+from app.resources import resource_path
+
 CATALOGUE = "descent_lab"
 ENV_VAR = "DESCENT_LAB_LANG"
 ENGINE_CONTEXT = "engine"
+
+
+def catalogue_dir() -> Path:
+    """The folder of the compiled catalogues (``descent_lab_<locale>.qm``) inside the installed package."""
+    return resource_path("app", "i18n")
 
 
 def engine_text(text: str) -> str:
@@ -44,7 +51,7 @@ def install_translator(app: QCoreApplication, locale: str | QLocale | None = Non
     installed = []
     ours = QTranslator(app)
     # load(locale, ...) tries each of the locale's UI languages, and "zh_CN" before "zh"
-    if ours.load(loc, CATALOGUE, "_", str(I18N_DIR)):
+    if ours.load(loc, CATALOGUE, "_", str(catalogue_dir())):
         app.installTranslator(ours)
         installed.append(ours)
     else:

@@ -5,10 +5,10 @@ attributes (``file_menu``, ``view_menu``, ``playback_menu``, ``help_menu``).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow,
-                               QMenu, QMessageBox, QScrollArea, QTableWidget, QTabWidget, QTableWidgetItem, QVBoxLayout,
+                               QMenu, QScrollArea, QTableWidget, QTabWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from app.file_actions import install_file_actions
@@ -327,12 +327,8 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Descent Lab"), self.tr(
-            "<h3>Descent Lab {version}</h3>"
-            "<p>Watch gradient descent happen: pick a landscape, click a start point and follow each optimizer "
-            "downhill, step by step, with the gradient field and the update formula in view.</p>"
-            "<p>Built with NumPy, PySide6 (Qt {qt}) and pyqtgraph; contours by contourpy. MIT licence.</p>"
-        ).format(version=_version(), qt=qVersion()))
+        from app.about import show_about
+        show_about(self)
 
     # ----- settings ------------------------------------------------------------------------
     def save_settings(self) -> None:
@@ -371,9 +367,3 @@ def _menu_actions(menu: QMenu):
             yield act
 
 
-def _version() -> str:
-    try:
-        from importlib.metadata import version
-        return version("descent-lab")
-    except Exception:  # running from a source tree that was never installed
-        return "(development)"

@@ -4,7 +4,7 @@ Targets (issue 6): MP4 < 20 s, GIF < 30 s, peak memory < 1 GB. Baseline, measure
 300 frames without encoding. Each measurement runs in a fresh child process (so its peak RSS is its own and no
 renderer state carries over); the median of ``--repeats`` runs is printed with its ratio to the baseline.
 
-    .venv/bin/python benchmarks/bench_export.py [--repeats 3] [--frames 300] [--scene assets/scenes/...json]
+    .venv/bin/python benchmarks/bench_export.py [--repeats 3] [--frames 300] [--scene app/resources/scenes/...json]
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SCENE = ROOT / "assets" / "scenes" / "himmelblau-four-basins.json"
+DEFAULT_SCENE = ROOT / "app" / "resources" / "scenes" / "himmelblau-four-basins.json"
 SIZE = (1280, 720)
 FPS = 30
 TARGETS = {"mp4": 20.0, "gif": 30.0}

@@ -97,6 +97,29 @@
     </message>
 </context>
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>Watch gradient descent happen: pick a landscape, click a start point and follow each optimizer downhill, step by step, with the gradient field and the update formula in view.</source>
+        <translation>亲眼观看梯度下降的过程：选择一个地形，单击一个起点，然后一步一步地跟随每个优化器下坡，同时查看梯度场和更新公式。</translation>
+    </message>
+    <message>
+        <source>Contours by contourpy. MIT licence.</source>
+        <translation>等高线由 contourpy 绘制。MIT 许可证。</translation>
+    </message>
+    <message>
+        <source>About Descent Lab</source>
+        <translation>关于 Descent Lab</translation>
+    </message>
+    <message>
+        <source>Copy versions</source>
+        <translation>复制版本信息</translation>
+    </message>
+    <message>
+        <source>Copy the versions of Descent Lab, Python, Qt, PySide6, pyqtgraph and NumPy, for a bug report</source>
+        <translation>复制 Descent Lab、Python、Qt、PySide6、pyqtgraph 和 NumPy 的版本，用于错误报告</translation>
+    </message>
+</context>
+<context>
     <name>AppState</name>
     <message>
         <source>resolution must be between 16 and 2000 points per axis</source>
@@ -432,6 +455,21 @@
     <message>
         <source>Prediction at {what}: α = {a:.4g}, β = {b:.4g}; loss {loss:.4g}{extra}</source>
         <translation>预测（{what}）：α = {a:.4g}，β = {b:.4g}；损失 {loss:.4g}{extra}</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopEntry</name>
+    <message>
+        <source>Gradient descent visualiser</source>
+        <translation>梯度下降可视化工具</translation>
+    </message>
+    <message>
+        <source>Watch gradient descent happen on 2D landscapes and network loss slices</source>
+        <translation>在二维地形和神经网络损失切片上观看梯度下降的过程</translation>
+    </message>
+    <message>
+        <source>gradient;descent;optimizer;optimization;machine learning;</source>
+        <translation>梯度;下降;优化器;优化;机器学习;gradient;descent;optimizer;</translation>
     </message>
 </context>
 <context>
@@ -1607,11 +1645,11 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>About Descent Lab</source>
-        <translation>关于 Descent Lab</translation>
+        <translation type="vanished">关于 Descent Lab</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Descent Lab {version}&lt;/h3&gt;&lt;p&gt;Watch gradient descent happen: pick a landscape, click a start point and follow each optimizer downhill, step by step, with the gradient field and the update formula in view.&lt;/p&gt;&lt;p&gt;Built with NumPy, PySide6 (Qt {qt}) and pyqtgraph; contours by contourpy. MIT licence.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Descent Lab {version}&lt;/h3&gt;&lt;p&gt;亲眼观看梯度下降的过程：选择一个地形，单击一个起点，然后一步一步地跟随每个优化器下坡，同时查看梯度场和更新公式。&lt;/p&gt;&lt;p&gt;基于 NumPy、PySide6（Qt {qt}）和 pyqtgraph 构建；等高线由 contourpy 绘制。MIT 许可证。&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;h3&gt;Descent Lab {version}&lt;/h3&gt;&lt;p&gt;亲眼观看梯度下降的过程：选择一个地形，单击一个起点，然后一步一步地跟随每个优化器下坡，同时查看梯度场和更新公式。&lt;/p&gt;&lt;p&gt;基于 NumPy、PySide6（Qt {qt}）和 pyqtgraph 构建；等高线由 contourpy 绘制。MIT 许可证。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>landscape</source>

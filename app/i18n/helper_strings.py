@@ -4,6 +4,11 @@ Never imported: it only shows pyside6-lupdate texts that it cannot find in the c
 """
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+QT_TRANSLATE_NOOP("AboutBox", "Watch gradient descent happen: pick a landscape, click a start point and follow each optimizer downhill, step by step, with the gradient field and the update formula in view.")
+QT_TRANSLATE_NOOP("AboutBox", "Contours by contourpy. MIT licence.")
+QT_TRANSLATE_NOOP("AboutBox", "About Descent Lab")
+QT_TRANSLATE_NOOP("AboutBox", "Copy versions")
+QT_TRANSLATE_NOOP("AboutBox", "Copy the versions of Descent Lab, Python, Qt, PySide6, pyqtgraph and NumPy, for a bug report")
 QT_TRANSLATE_NOOP("Export", "size must be (width, height) in pixels, got {size!r}")
 QT_TRANSLATE_NOOP("Export", "size must be between {lo}×{lo} and {hi}×{hi} pixels, got {w}×{h}")
 QT_TRANSLATE_NOOP("Export", "size must have an even width and height (video needs them), got {w}×{h}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,10 +14,10 @@ from app.encoders import Cancelled
 from app.export import (AnimationExport, EncoderError, FrameRenderer, export_animation, export_data, export_image,
                         frame_iterations, parse_size)
 from app.model import AppState
+from app.resources import example_scene
 from engine import scene as scene_mod
 
-ROOT = Path(__file__).resolve().parents[2]
-HIMMELBLAU = ROOT / "assets" / "scenes" / "himmelblau-four-basins.json"
+HIMMELBLAU = example_scene("himmelblau-four-basins.json")
 SIZE = (320, 240)
 
 
@@ -255,7 +254,7 @@ def test_json_rows_and_runs_match(applied, tmp_path):
 
 
 def test_diverged_run_data_stops_at_its_last_valid_step(qapp, tmp_path):
-    scene = scene_mod.load(ROOT / "assets" / "scenes" / "diverging-learning-rate.json")
+    scene = scene_mod.load(example_scene("diverging-learning-rate.json"))
     state = AppState()
     state.apply_scene(scene)
     doc = json.loads(export_data(state, tmp_path / "d.json").read_text())

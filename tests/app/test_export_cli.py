@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from app import cli
 from app.export_dialog import AnimationOptions, ExportAnimationDialog, ExportRunner
+from app.resources import example_scene
 from engine import scene as scene_mod
 
-ROOT = Path(__file__).resolve().parents[2]
-HIMMELBLAU = ROOT / "assets" / "scenes" / "himmelblau-four-basins.json"
+HIMMELBLAU = example_scene("himmelblau-four-basins.json")
 
 
 def _cli(*args, cwd=None):

@@ -17,13 +17,14 @@ from engine.scene import (FormulaLandscape, FunctionLandscape, Run, Scene, Scene
                           save)
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted((ROOT / "assets" / "scenes").glob("*.json"))
+EXAMPLES_DIR = ROOT / "app" / "resources" / "scenes"  # read as files: the engine tests do not import app
+EXAMPLES = sorted(EXAMPLES_DIR.glob("*.json"))
 BAD = ROOT / "tests" / "data" / "scenes_bad"
 EXPECTED_BAD = json.loads((BAD / "EXPECTED.json").read_text())
 
 
 def _example(name: str) -> Scene:
-    return load(ROOT / "assets" / "scenes" / f"{name}.json")
+    return load(EXAMPLES_DIR / f"{name}.json")
 
 
 # ------------------------------------------------------------------------------------------------- round trips

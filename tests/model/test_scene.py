@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from app.model import AppState, OptimizerSettings, default_scene
+from app.resources import example_scenes
 from engine import descent, functions
 from engine import scene as scene_mod
 from engine.scene import FormulaLandscape, Run, Scene, SceneError, View
 
-EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "assets" / "scenes").glob("*.json"))
+EXAMPLES = example_scenes()
 
 
 @pytest.fixture
