@@ -11,18 +11,16 @@ from dataclasses import asdict, fields
 from PySide6.QtCore import QByteArray, QSettings, Qt, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow,
-                               QMenu, QMessageBox, QScrollArea, QTableWidget, QTabWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QMenu, QMessageBox, QScrollArea, QTableWidget, QTabWidget, QTableWidgetItem, QToolBar,
+                               QVBoxLayout, QWidget)
 
 from app.file_actions import install_file_actions
 from app.network_mode import install_network_mode
-from app.picture_cache import keep_static_pictures
 from app.playback import Playback, PlaybackBar
 from app.state import AppState, DisplaySettings, OptimizerSettings
 from app.surface_worker import SurfaceWorker
 from app.views.landscape import COLORMAPS, HoverInfo, LandscapeView
 from app.views.surface3d import Surface3DView
-from app.widgets import CachedDockWidget, CachedToolBar, use_cached_scroll_bars
 from engine import functions, optimizers
 
 APP_NAME = "Descent Lab"
@@ -87,7 +85,6 @@ class MainWindow(QMainWindow):
             self.restore_settings()
         self._sync_display_actions()
         self._on_runs()
-        keep_static_pictures(self)  # a window grab blits the docks, bars and buttons a frame does not change
 
     # ----- building ------------------------------------------------------------------------
     def _action(self, text: str, shortcut: str | None, tip: str, slot=None, checkable: bool = False) -> QAction:
@@ -207,7 +204,7 @@ class MainWindow(QMainWindow):
         return menu
 
     def _make_toolbars(self) -> None:
-        self.main_toolbar = CachedToolBar(self.tr("Landscape"))
+        self.main_toolbar = QToolBar(self.tr("Landscape"))
         self.main_toolbar.setObjectName("landscape_toolbar")
         self.main_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for act in (self.reset_view_action, None, self.field_action, self.ascent_action, self.minima_action,
@@ -236,10 +233,10 @@ class MainWindow(QMainWindow):
 
         ``scroll`` wraps a tall form in a scroll area, so that it never forces the window taller than the screen.
         """
-        dock = CachedDockWidget(title, self)
+        dock = QDockWidget(title, self)
         dock.setObjectName(name)
         if scroll:
-            area_widget = use_cached_scroll_bars(QScrollArea())
+            area_widget = QScrollArea()
             area_widget.setObjectName(f"{name}_scroll")
             area_widget.setWidgetResizable(True)
             area_widget.setFrameShape(QFrame.Shape.NoFrame)
