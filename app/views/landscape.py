@@ -18,12 +18,13 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem, QMenu
+from PySide6.QtGui import QAction, QColor, QPen
+from PySide6.QtWidgets import QGraphicsItem, QMenu
 
 from app.state import AppState, Run
 from app.surface_worker import SurfaceResult, SurfaceWorker
-from app.views.paths import Track, pair_rows, path_lines, running_bounds
+from app.views.paths import (Dot, RunTracks, StartHandle, Track, lines_bounds, path_lines, running_bounds,
+                              union_bounds)
 
 COLORMAPS = ["viridis", "plasma", "inferno", "magma", "cividis", "turbo"]
 FIELD_CLASSES = 3  # |∇f| brightness classes of the gradient field (one item each)
@@ -101,71 +102,31 @@ class _ClickViewBox(pg.ViewBox):
             ev.ignore()
 
 
-class _Dot(QGraphicsEllipseItem):
-    """A marker of constant pixel size at a data position (cheap to move: ``setPos``)."""
-
-    def __init__(self, diameter: float, color: str, outline: str = "#ffffff") -> None:
-        super().__init__(-diameter / 2, -diameter / 2, diameter, diameter)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setBrush(QBrush(QColor(color)))
-        self.setPen(QPen(QColor(outline), 1.5))
-
-
-class _StartHandle(QGraphicsRectItem):
-    """A run's start marker: a square that can be dragged (re-runs from the drop point) or clicked (selects)."""
-
-    def __init__(self, view: LandscapeView, run_id: int, color: str) -> None:
-        size = 11.0
-        super().__init__(-size / 2, -size / 2, size, size)
-        self.view = view
-        self.run_id = run_id
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setBrush(QBrush(QColor(color)))
-        self.setPen(QPen(QColor("#111111"), 1.5))
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setAcceptHoverEvents(True)
-
-    # pyqtgraph's scene delivers these (its own event objects) to any item that defines them
-    def mouseClickEvent(self, ev):
-        if ev.button() == Qt.MouseButton.LeftButton:
-            ev.accept()
-            self.view.state.select({self.run_id})
-        else:
-            ev.ignore()
-
-    def mouseDragEvent(self, ev):
-        if ev.button() != Qt.MouseButton.LeftButton:
-            ev.ignore()
-            return
-        ev.accept()
-        p = self.view.plot.vb.mapSceneToView(ev.scenePos())
-        self.setPos(p)
-        if ev.isFinish():
-            self.view.state.move_run(self.run_id, (p.x(), p.y()))
-            self.view.state.select({self.run_id})
-        else:
-            self.view._drag_preview(self.run_id, (p.x(), p.y()))
+_NO_LINES = np.empty((0, 4))
 
 
 class _RunGraphics:
-    """The items of one run: path so far, head, step arrow, start handle (created once per run)."""
+    """One run's markers (head, start handle) and its precomputed path segments (created once per run); its path
+    and step arrow are drawn by the view's :class:`RunTracks`."""
 
     def __init__(self, view: LandscapeView, run: Run) -> None:
         self.run_id = run.id
         self.color = run.color
-        self.path = Track(pen=pg.mkPen(run.color, width=2))
-        self.step = Track(pen=pg.mkPen(run.color, width=2), connect="pairs")
-        self.head = _Dot(11, run.color)
-        self.handle = _StartHandle(view, run.id, run.color)
-        for item, z in ((self.path, Z_PATH), (self.step, Z_PATH + 1), (self.head, Z_MARK),
-                        (self.handle, Z_HANDLE)):
+        self.path_pen = pg.mkPen(run.color, width=2)
+        self.step_pen = pg.mkPen(run.color, width=2)
+        self.head = Dot(11, run.color)
+        state = view.state
+        self.handle = StartHandle(run.id, run.color, view.plot.vb.mapSceneToView,
+                                  on_click=lambda run_id: state.select({run_id}), on_drag=view._drag_preview,
+                                  on_drop=lambda run_id, p: (state.move_run(run_id, p), state.select({run_id})))
+        for item, z in ((self.head, Z_MARK), (self.handle, Z_HANDLE)):
             item.setZValue(z)
             view.plot.vb.addItem(item, ignoreBounds=True)
         self.xs = self.ys = np.empty(0)
         self.bounds = (np.empty(0),) * 4  # running x min, x max, y min, y max along the path
         self.last = -1  # last valid row (stopped_at), -1 when the run has no trajectory
         self.mark_row = -1  # row of the ✕ for a diverged run
-        self.set_run(run, view.state)
+        self.set_run(run, state)
 
     def set_run(self, run: Run, state: AppState) -> None:
         traj = run.trajectory
@@ -197,16 +158,16 @@ class _RunGraphics:
         return self.lines[: max(int(self.finite_upto[i]) - 1, 0)]
 
     def path_bounds(self, i: int) -> tuple | None:
-        """Data bounds of the path up to row ``i`` (None when it has no finite point)."""
+        """(x0, x1, y0, y1) of the path up to row ``i`` (None when it has no finite point)."""
         x0, x1, y0, y1 = (float(b[i]) for b in self.bounds)
-        return ((x0, x1), (y0, y1)) if math.isfinite(x0 + x1 + y0 + y1) else None
+        return (x0, x1, y0, y1) if math.isfinite(x0 + x1 + y0 + y1) else None
 
     def set_selected(self, selected: bool) -> None:
-        self.path.setPen(pg.mkPen(self.color, width=3.5 if selected else 2))
+        self.path_pen = pg.mkPen(self.color, width=3.5 if selected else 2)
         self.handle.setPen(QPen(QColor("#ffffff" if selected else "#111111"), 2 if selected else 1.5))
 
     def remove(self, vb) -> None:
-        for item in (self.path, self.step, self.head, self.handle):
+        for item in (self.head, self.handle):
             vb.removeItem(item)
 
 
@@ -277,6 +238,9 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self.cursor_arrow.setZValue(Z_CURSOR)
         self.cursor_arrow.setVisible(False)  # shown with the hover readout
         vb.addItem(self.cursor_arrow, ignoreBounds=True)
+        self.tracks = RunTracks()  # every run's path and step arrow
+        self.tracks.setZValue(Z_PATH)
+        vb.addItem(self.tracks, ignoreBounds=True)
 
         # static between view changes: Qt keeps them as device pixmaps, so a frame only blits them
         for item in (self.image, self.contours, *self.field_items):
@@ -450,12 +414,12 @@ class LandscapeView(pg.GraphicsLayoutWidget):
             else:
                 g.set_run(run, self.state)
         self._marks_key = None
-        self._on_selection()
-        self._on_frame(self.state.frame)
+        self._on_selection()  # and the frame
 
     def _on_selection(self) -> None:
         for run_id, g in self._runs.items():
             g.set_selected(run_id in self.state.selected)
+        self._on_frame(self.state.frame)  # the new path pens
 
     def _drag_preview(self, run_id: int, start) -> None:
         """While a start handle is dragged, the path follows live (the engine recomputes; cheap for K=1)."""
@@ -464,16 +428,15 @@ class LandscapeView(pg.GraphicsLayoutWidget):
     def _on_frame(self, t: int) -> None:
         """Show iteration ``t`` of every run: slices of precomputed arrays only."""
         px, py = self._pixel_size()
-        marks, steps = [], []  # steps: (run graphics, x_t, y_t, screen direction ux, uy, length in pixels)
+        marks, shown, boxes = [], [], []
+        steps = []  # (index in shown, x_t, y_t, screen direction ux, uy, length in pixels)
         for g in self._runs.values():
             if g.last < 0:
-                g.path.setData([], [])
-                g.step.setData([], [])
                 g.head.setVisible(False)
                 continue
             i = min(t, g.last)
-            pixel = (px, py) if px is not None else None
-            g.path.set_track(g.xs[: i + 1], g.ys[: i + 1], g.path_bounds(i), pixel, g.path_lines(i))
+            shown.append([g, g.path_lines(i), _NO_LINES])
+            boxes.append(g.path_bounds(i))
             g.head.setVisible(True)
             g.head.setPos(g.xs[i], g.ys[i])
             length = 0.0
@@ -481,21 +444,45 @@ class LandscapeView(pg.GraphicsLayoutWidget):
                 dx, dy = (g.xs[i + 1] - g.xs[i]) / px, (g.ys[i + 1] - g.ys[i]) / py
                 length = math.hypot(dx, dy)
             if length > 0:
-                steps.append((g, g.xs[i], g.ys[i], dx / length, dy / length, length))
-            else:
-                g.step.setData([], [])
+                steps.append((len(shown) - 1, g.xs[i], g.ys[i], dx / length, dy / length, length))
             if g.mark_row >= 0 and t >= g.last:
                 marks.append((g.run_id, g.xs[g.mark_row], g.ys[g.mark_row]))
-        if steps:  # every run's step arrow from one arrow_pairs call (~0.1 ms of NumPy calls per run otherwise)
-            runs, *columns = zip(*steps)
+        if steps:  # every run's step arrow from one arrow_pairs call
+            index, *columns = zip(*steps)
             xs, ys = arrow_pairs(*(np.array(c) for c in columns), px, py)
-            for g, (axs, ays), bounds, lines in zip(runs, *pair_rows(xs.reshape(-1, 6), ys.reshape(-1, 6))):
-                g.step.set_track(axs, ays, bounds, pixel, lines)
+            arrows = np.stack([xs[0::2], ys[0::2], xs[1::2], ys[1::2]], axis=-1).reshape(len(index), 3, 4)
+            for k, segments in zip(index, arrows):
+                segments = np.ascontiguousarray(segments[np.isfinite(segments).all(axis=1)])
+                shown[k][2] = segments
+                boxes.append(lines_bounds(segments))
+        self.tracks.set_tracks([Track(g.run_id, g.path_pen, g.step_pen, path, step) for g, path, step in shown],
+                               union_bounds(boxes))
         key = tuple(marks)
         if key != self._marks_key:  # touch the scatter only when the set of ✕ marks changes
             self._marks_key = key
             self.diverged.setData(pos=[(m[1], m[2]) for m in marks] or np.empty((0, 2)),
                                   data=[m[0] for m in marks])
+
+    # ----- what export draws ------------------------------------------------------------------
+    def static_items(self) -> list:
+        """The graphics items that do not change with the frame: colour map, contours, field, colour bar, axes."""
+        return [self.image, self.contours, *self.field_items, self.colorbar,
+                *(a["item"] for a in self.plot.axes.values())]
+
+    def dynamic_items(self) -> list:
+        """The graphics items a frame (or the runs) may change: paths and step arrows, heads, start handles,
+        minima and ✕ markers, the hover arrow."""
+        items = [self.minima, self.diverged, self.cursor_arrow, self.tracks]
+        for g in self._runs.values():
+            items += [g.head, g.handle]
+        return items
+
+    def head_position(self, run_id: int) -> tuple[float, float] | None:
+        """Where ``run_id``'s head marker is drawn (None when the run shows none)."""
+        g = self._runs.get(run_id)
+        if g is None or not g.head.isVisible():
+            return None
+        return g.head.pos().x(), g.head.pos().y()
 
     # ----- user -> state ------------------------------------------------------------------
     def _on_clicked(self, x: float, y: float) -> None:
