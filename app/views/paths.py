@@ -1,4 +1,5 @@
-"""The runs on the landscape: every run's path and step arrow as one graphics item, and each run's markers.
+"""The runs on the landscape: every run's path and step arrow as one graphics item, and each run's markers (head,
+draggable start handle; :class:`RunGraphics`).
 
 The playback timer changes every run's path and step arrow on every frame. They are drawn by one
 ``pg.GraphicsObject`` (pyqtgraph's ``examples/customGraphicsItem.py`` pattern: a public ``paint`` and
@@ -15,10 +16,11 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem
 
+Z_MARK, Z_HANDLE = 8, 10  # above the paths (the view's Z_PATH), below the hover arrow
 LIMIT = 1e150  # bounding rects are clamped to ±LIMIT: a diverged run's 1e300 would overflow Qt's geometry
 
 
@@ -93,6 +95,10 @@ class RunTracks(pg.GraphicsObject):
         return QRectF(x0 - pad_x, y0 - pad_y, x1 - x0 + 2 * pad_x, y1 - y0 + 2 * pad_y)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LandscapeView", text)
+
+
 def _pixel_size(item: QGraphicsItem) -> tuple[float, float]:
     """Data units per device pixel along x and y (0 while the item is in no view)."""
     vx, vy = item.pixelVectors()
@@ -144,6 +150,75 @@ class StartHandle(QGraphicsRectItem):
         (self._on_drop if ev.isFinish() else self._on_drag)(self.run_id, (p.x(), p.y()))
 
 
+NO_LINES = np.empty((0, 4))
+
+
+class RunGraphics:
+    """One run's markers (head, start handle) and its precomputed path segments (created once per run) in a
+    landscape view; its path and step arrow are drawn by the view's :class:`RunTracks`."""
+
+    def __init__(self, view, run) -> None:
+        self.run_id = run.id
+        self.color = run.color
+        self.path_pen = pg.mkPen(run.color, width=2)
+        self.step_pen = pg.mkPen(run.color, width=2)
+        self.head = Dot(11, run.color)
+        state = view.state
+        self.handle = StartHandle(run.id, run.color, view.plot.vb.mapSceneToView,
+                                  on_click=lambda run_id: state.select({run_id}), on_drag=view._drag_preview,
+                                  on_drop=lambda run_id, p: (state.move_run(run_id, p), state.select({run_id})))
+        for item, z in ((self.head, Z_MARK), (self.handle, Z_HANDLE)):
+            item.setZValue(z)
+            view.plot.vb.addItem(item, ignoreBounds=True)
+        self.xs = self.ys = np.empty(0)
+        self.bounds = (np.empty(0),) * 4  # running x min, x max, y min, y max along the path
+        self.last = -1  # last valid row (stopped_at), -1 when the run has no trajectory
+        self.mark_row = -1  # row of the ✕ for a diverged run
+        self.set_run(run, state)
+
+    def set_run(self, run, state) -> None:
+        traj = run.trajectory
+        self.handle.setPos(QPointF(*run.start))
+        start_text = f"({run.start[0]:.4g}, {run.start[1]:.4g})"
+        self.handle.setToolTip(_tr("Run {id} · {label}\nstart {start}\nDrag to start from elsewhere").format(
+            id=run.id, label=run.label, start=start_text))
+        if traj is None:
+            self.xs = self.ys = np.empty(0)
+            self.lines, self.finite_upto = np.empty((0, 4)), np.zeros(0, np.intp)
+            self.last = self.mark_row = -1
+            return
+        pts = traj.points[:, 0, :]
+        self.xs = np.ascontiguousarray(pts[:, 0])
+        self.ys = np.ascontiguousarray(pts[:, 1])
+        self.bounds = (*running_bounds(self.xs), *running_bounds(self.ys))
+        self.lines, self.finite_upto = path_lines(self.xs, self.ys)
+        self.last = int(traj.stopped_at[0])
+        self.mark_row = -1
+        if traj.status[0] == "diverged":
+            (x0, x1), (y0, y1) = state.view
+            inside = ((self.xs[: self.last + 1] >= x0) & (self.xs[: self.last + 1] <= x1)
+                      & (self.ys[: self.last + 1] >= y0) & (self.ys[: self.last + 1] <= y1))
+            # the ✕ sits at the last point, or where the run left the view when it flew off-screen
+            self.mark_row = self.last if inside[self.last] or not inside.any() else int(np.flatnonzero(inside)[-1])
+
+    def path_lines(self, i: int) -> np.ndarray:
+        """The segments of the path up to row ``i``: a view of the first rows of :attr:`lines`."""
+        return self.lines[: max(int(self.finite_upto[i]) - 1, 0)]
+
+    def path_bounds(self, i: int) -> tuple | None:
+        """(x0, x1, y0, y1) of the path up to row ``i`` (None when it has no finite point)."""
+        x0, x1, y0, y1 = (float(b[i]) for b in self.bounds)
+        return (x0, x1, y0, y1) if math.isfinite(x0 + x1 + y0 + y1) else None
+
+    def set_selected(self, selected: bool) -> None:
+        self.path_pen = pg.mkPen(self.color, width=3.5 if selected else 2)
+        self.handle.setPen(QPen(QColor("#ffffff" if selected else "#111111"), 2 if selected else 1.5))
+
+    def remove(self, vb) -> None:
+        for item in (self.head, self.handle):
+            vb.removeItem(item)
+
+
 def running_bounds(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Minimum and maximum of the finite values of ``v[: i + 1]`` for every i (NaN while there are none)."""
     finite = np.where(np.isfinite(v), v, np.nan)
@@ -184,5 +259,5 @@ def lines_bounds(lines: np.ndarray) -> tuple[float, float, float, float] | None:
     return float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
 
 
-__all__ = ["Track", "RunTracks", "Dot", "StartHandle", "running_bounds", "path_lines", "pair_lines", "union_bounds",
+__all__ = ["Track", "RunTracks", "RunGraphics", "Dot", "StartHandle", "running_bounds", "path_lines", "pair_lines", "union_bounds",
            "lines_bounds"]
