@@ -78,6 +78,7 @@ class FrameRenderer:
         self.widget.show()  # not on screen; lays out and sizes every child
         QApplication.processEvents()
         self._background = None  # the static layers, painted once
+        self._frame = None  # the image each frame is painted into (the background copied in first)
         self._static_hidden: list = []  # the static items, transparent while frames paint over the background
         if self.worker.error:
             raise EncoderError(_tr("cannot draw the landscape: {error}").format(error=self.worker.error))
@@ -110,7 +111,9 @@ class FrameRenderer:
         self.state.set_frame(int(iteration))
         if self._background is None:
             self._capture_background()
-        image = self._background.copy()
+            self._frame = self._background.copy()  # painted on every frame: no new image (and pages) per frame
+        np.copyto(_pixels(self._frame), _pixels(self._background))
+        image = self._frame
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         try:
@@ -181,6 +184,11 @@ class FrameRenderer:
 def _set_opacity(items, opacity: float) -> None:
     for item in items:
         item.setOpacity(opacity)
+
+
+def _pixels(image) -> np.ndarray:
+    """The bytes of ``image`` as a writable (height, bytes per line) array (a view: keep the image alive)."""
+    return np.frombuffer(image.bits(), np.uint8).reshape(image.height(), image.bytesPerLine())
 
 
 def image_to_array(image, w: int, h: int) -> np.ndarray:
