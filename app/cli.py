@@ -240,14 +240,15 @@ def _run_export(args: argparse.Namespace) -> int:
     import os
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # nothing is shown: render without a display, always
     from engine.atomic import WriteError
-    from app.encoders import Cancelled, EncoderError
+    from app.export.encoders import Cancelled, EncoderError
     from engine.scene import SceneError, load
     try:
-        from app.export import export_any, parse_size
+        from app.export import export_any, needs_qt, parse_size
         size = parse_size(args.size)
         scene = load(args.scene)
-        from PySide6.QtWidgets import QApplication
-        app = QApplication.instance() or QApplication([PROG])  # noqa: F841 - the renderer needs it alive
+        if needs_qt(args.output):  # pictures are drawn by the window's views; data is the engine's numbers
+            from PySide6.QtWidgets import QApplication
+            app = QApplication.instance() or QApplication([PROG])  # noqa: F841 - the renderer needs it alive
         tty = sys.stderr.isatty()
         out = export_any(scene, args.output, size, args.fps, args.iterations_per_frame, args.duration, args.hold,
                          args.panels, progress=_progress_bar if tty else None)

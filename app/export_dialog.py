@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QProgressDialog, QPushButton, QRadioButton, QSpinBox, QWidget)
 
 from engine.atomic import WriteError
-from app.encoders import Cancelled, EncoderError
+from app.export.encoders import Cancelled, EncoderError
 from app.export import MAX_SIDE, MIN_SIDE, AnimationExport, finish_in_thread
 from engine.scene import Scene, SceneError
 
@@ -257,7 +257,7 @@ class ExportRunner(QObject):
             error = self._finisher.error
             self._finisher = None
             if self.job is not None:
-                self.job._close_renderer()
+                self.job.close_renderer()
             if error is not None:
                 self._fail(str(error))
             else:

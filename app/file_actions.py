@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QSpinBox
 
 from engine.atomic import WriteError
-from app.encoders import EncoderError
+from app.export.encoders import EncoderError
 from app.model import default_scene
 from engine import scene as scene_mod
 from engine.scene import SceneError

@@ -15,14 +15,12 @@ from app.file_actions import install_file_actions
 from app.network_mode import NetworkMode
 from app.window_settings import restore_settings, save_settings
 from app.window_actions import make_action, make_actions, make_menus, make_toolbars, sync_display_actions
-from app.picture_cache import keep_static_pictures
 from app.playback import Playback
 from app.compute import ComputeService
 from app.model import AppState, set_translator
 from app.surface_worker import SurfaceWorker
 from app.views.landscape import HoverInfo, LandscapeView
 from app.views.surface3d import Surface3DView
-from app.widgets import CachedDockWidget, use_cached_scroll_bars
 
 APP_NAME = "Descent Lab"
 ORGANISATION = "Descent Lab"
@@ -83,7 +81,6 @@ class MainWindow(QMainWindow):
             self.restore_settings()
         sync_display_actions(self)
         self._on_runs()
-        keep_static_pictures(self)  # a window grab blits the docks, bars and buttons a frame does not change
 
     # ----- building ------------------------------------------------------------------------
     def _make_status_bar(self) -> None:
@@ -104,10 +101,10 @@ class MainWindow(QMainWindow):
 
         ``scroll`` wraps a tall form in a scroll area, so that it never forces the window taller than the screen.
         """
-        dock = CachedDockWidget(title, self)
+        dock = QDockWidget(title, self)
         dock.setObjectName(name)
         if scroll:
-            area_widget = use_cached_scroll_bars(QScrollArea())
+            area_widget = QScrollArea()
             area_widget.setObjectName(f"{name}_scroll")
             area_widget.setWidgetResizable(True)
             area_widget.setFrameShape(QFrame.Shape.NoFrame)

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QSlider, QSpinBox, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSlider, QSpinBox, QStyle, QToolBar, QWidget
 
 from app.model import AppState
-from app.widgets import CachedToolBar
 
 MIN_SPEED, MAX_SPEED, DEFAULT_SPEED = 1, 5000, 60
 TICK_MS = 16
@@ -189,7 +188,7 @@ class Playback(QObject):
             QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay))
 
 
-class PlaybackBar(CachedToolBar):
+class PlaybackBar(QToolBar):
     """Play controls, a timeline slider that scrubs every run, the iteration readout and the speed."""
 
     def __init__(self, playback: Playback, parent: QWidget | None = None) -> None:

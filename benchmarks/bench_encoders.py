@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from app.encoders import export_frames  # noqa: E402
+from app.export.encoders import export_frames  # noqa: E402
 
 W, H, N, FPS, REPEATS = 1280, 720, 300, 30, 3
 

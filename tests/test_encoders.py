@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from app import encoders
+from app.export import encoders
 from engine import atomic
 from engine.atomic import WriteError, atomic_write
-from app.encoders import Cancelled, EncoderError, export_frames, open_writer
+from app.export.encoders import Cancelled, EncoderError, export_frames, open_writer
 
 W, H, N = 320, 240, 12
 YELLOW = (255, 220, 0)

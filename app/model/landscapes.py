@@ -98,6 +98,11 @@ def build_network(landscape: NetworkLandscape, progress: Callable[[str], None] |
     return result
 
 
+def clear_network_cache() -> None:
+    """Forget every built network (the next build of a description trains again)."""
+    _CACHE.clear()
+
+
 def build_function(landscape: Landscape, view=None) -> TestFunction:
     """The engine's function for a catalogue or formula ``landscape`` (at once); SceneError naming the problem."""
     try:

@@ -1,6 +1,6 @@
 """Dock panels: landscape picker, optimizer settings, run list, step inspector.
 
-Every panel takes the :class:`app.state.AppState`, writes to it through its methods and redraws in slots connected to
+Every panel takes the :class:`app.model.AppState`, writes to it through its methods and redraws in slots connected to
 its signals. The helpers below read a run's precomputed trajectory at an iteration; they only index arrays the engine
 filled, they compute nothing.
 """

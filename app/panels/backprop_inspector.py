@@ -15,7 +15,6 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.network_controller import BackpropReport, NetworkController
-from app.widgets import use_cached_scroll_bars
 
 GRADIENT_LUT = pg.ColorMap([0.0, 0.5, 1.0], [(33, 102, 172), (247, 247, 247), (178, 24, 43)]).getLookupTable(
     0.0, 1.0, 256)
@@ -114,7 +113,7 @@ class BackpropInspector(QWidget):
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(2, 2, 2, 2)
-        scroll = use_cached_scroll_bars(QScrollArea())
+        scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

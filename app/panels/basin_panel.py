@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 from engine.atomic import WriteError, atomic_write
 from app.basin_worker import MAX_RESOLUTION, MIN_RESOLUTION
 from app.model import AppState
-from app.widgets import use_cached_scroll_bars
 from engine.basins import DIVERGED, NOT_CONVERGED, BasinMap
 
 CSV_COLUMNS = ("x", "y", "label", "steps", "end_x", "end_y")
@@ -111,7 +110,7 @@ class BasinPanel(QWidget):
         self.hover_label.setWordWrap(True)
         self.hover_label.setToolTip(self.tr("The basin under the cursor"))
 
-        self.legend = use_cached_scroll_bars(QTableWidget(0, 4))
+        self.legend = QTableWidget(0, 4)
         self.legend.setHorizontalHeaderLabels([self.tr("Basin of"), self.tr("f"), self.tr("Area"), self.tr("Kind")])
         for col, tip in enumerate((self.tr("The minimum the starts of this basin converge to"),
                                    self.tr("f at that minimum"),

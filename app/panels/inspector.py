@@ -10,11 +10,10 @@ import html
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QElapsedTimer, QTimer
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.panels import optimizer_title
 from app.model import AppState, Run
-from app.widgets import CachedTextBrowser, use_cached_scroll_bars
 from engine.descent import StepExplanation, explain_step
 
 HYPER_SYMBOLS = {"momentum": "μ", "beta1": "β<sub>1</sub>", "beta2": "β<sub>2</sub>", "alpha": "α", "eps": "ε",
@@ -68,8 +67,7 @@ class StepInspector(QWidget):
         super().__init__(parent)
         self.state = state
         self.setObjectName("stepInspector")
-        self.browser = CachedTextBrowser()
-        use_cached_scroll_bars(self.browser)
+        self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setToolTip(self.tr("The selected run's update at the current iteration, with its numbers "
                                         "(select text to copy it)"))

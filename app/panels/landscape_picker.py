@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 
 from app.i18n import engine_text
 from app.model import AppState
-from app.widgets import use_cached_scroll_bars
 from engine import functions
 
 COLORMAPS = [("viridis", QT_TRANSLATE_NOOP("LandscapePicker", "Viridis")),
@@ -49,7 +48,7 @@ class LandscapePicker(QWidget):
         self.state = state
         self.setObjectName("landscapePicker")
 
-        self.list = use_cached_scroll_bars(QListWidget())
+        self.list = QListWidget()
         self.list.setToolTip(self.tr("Built-in test functions; choosing one clears the runs"))
         for name in functions.names():
             fn = functions.get(name)

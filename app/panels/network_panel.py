@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 
 from app.network_controller import NetworkController, default_source
 from app.model import AppState
-from app.widgets import use_cached_scroll_bars
 from engine import nn
 from engine import scene as scene_mod
 from engine.nn.datasets import dataset_task
@@ -230,7 +229,7 @@ class NetworkPanel(QWidget):
         for w in (data_box, net_box, slice_box, self.build_button, self.progress, self.message, full_box):
             v.addWidget(w)
         v.addStretch(1)
-        scroll = use_cached_scroll_bars(QScrollArea())
+        scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

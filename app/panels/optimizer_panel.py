@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHB
 from app.i18n import engine_text
 from app.panels import formula_html
 from app.model import OPTIMIZER_NAMES, AppState
-from app.widgets import use_cached_scroll_bars
 from engine.optimizers import OPTIMIZERS, make
 
 LR_MIN, LR_MAX = 1e-5, 10.0
@@ -141,7 +140,7 @@ class OptimizerPanel(QWidget):
         self.compare.setToolTip(self.tr("When on, a click on the landscape starts one run per ticked optimizer "
                                         "from the same point"))
         self.compare.toggled.connect(self._on_compare)
-        self.compare_list = use_cached_scroll_bars(QListWidget())
+        self.compare_list = QListWidget()
         self.compare_list.setToolTip(self.tr("Optimizers started by a click in compare mode"))
         for name in OPTIMIZER_NAMES:
             item = QListWidgetItem(engine_text(OPTIMIZERS[name].title))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMen
 
 from app.panels import fmt, is_failed, optimizer_title, shown_row, status_text
 from app.model import AppState
-from app.widgets import use_cached_scroll_bars
 
 FAILED = QColor("#d62728")
 COLUMNS = (
@@ -150,7 +149,6 @@ class RunList(QWidget):
         self.setObjectName("runList")
         self.model = RunTableModel(state, self)
         self.table = QTableView()
-        use_cached_scroll_bars(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)

@@ -148,6 +148,20 @@ class CurvesView(QWidget):
             with QSignalBlocker(cursor):
                 cursor.setValue(frame)
 
+    # ----- what export draws -----------------------------------------------------------------------------------
+    def plot_widgets(self) -> list:
+        """The two plots (graphics views), top to bottom."""
+        return [self.loss_plot, self.grad_plot]
+
+    def static_items(self) -> list:
+        """The graphics items that do not change with the frame: axes, curves, the ✕ of diverged runs."""
+        items = [a["item"] for plot in self.plot_widgets() for a in plot.getPlotItem().axes.values()]
+        return items + [*self.loss_curves.values(), *self.grad_curves.values(), *self.ends]
+
+    def dynamic_items(self) -> list:
+        """The graphics items a frame moves: the iteration cursors."""
+        return list(self.cursors)
+
     # ----- handlers ---------------------------------------------------------------------------------------------
     def _on_cursor_dragged(self, line: pg.InfiniteLine) -> None:
         self.state.set_frame(int(round(line.value())))

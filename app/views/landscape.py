@@ -3,8 +3,8 @@
 Every item is created once and updated with ``setData`` / ``setImage`` / ``setPos``; the playback timer only
 reaches :meth:`LandscapeView._on_frame`, which slices precomputed trajectory arrays. Numbers come from the
 engine (surfaces and the gradient field through :mod:`app.surface_worker`, off the GUI thread; the hover probe
-from the function's own ``value`` and ``gradient``); this module only turns them into pixels (the arrows' on-screen
-length and heads depend on the pixel scale, so their layout stays here).
+from the function's own ``value`` and ``gradient``); this module only turns them into pixels (the arrows' geometry in
+the current pixel scale comes from :mod:`app.views.arrows`, the runs' items from :mod:`app.views.paths`).
 
 The hover probe is the one evaluation left on the GUI thread: one point (a single backprop for a network slice,
 ~0.5 ms). Mouse moves only store the position; a zero-interval timer probes the newest position once per
@@ -13,79 +13,28 @@ event-loop pass, so a burst of queued moves costs one evaluation.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem, QMenu
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QGraphicsItem, QMenu
 
 from superqt.utils import qdebounced, qthrottled
 
-from app.model import AppState, Run
+from app.model import AppState
 from app.surface_worker import SurfaceResult, SurfaceWorker
-from app.views.paths import Track, pair_rows, path_lines, running_bounds
+from app.views.arrows import HoverInfo, arrow_pairs, field_arrows, probe  # noqa: F401 - HoverInfo for callers
+from app.views.paths import NO_LINES, Z_HANDLE, Z_MARK, RunGraphics, RunTracks, Track, lines_bounds, union_bounds
 
 COLORMAPS = ["viridis", "plasma", "inferno", "magma", "cividis", "turbo"]
-FIELD_CLASSES = 3  # |∇f| brightness classes of the gradient field (one item each)
-FIELD_ALPHAS = (80, 160, 245)
-HEAD_PX = 7.0  # arrow-head length in pixels
-HEAD_ANGLE = math.radians(26)
+FIELD_ALPHAS = (80, 160, 245)  # one per brightness class of the field (arrows.FIELD_CLASSES)
 CURSOR_ARROW_PX = 34.0
 PREVIEW_RESOLUTION = 64  # a network slice is first drawn on this coarse grid
 DEBOUNCE_MS = 150  # a pan or zoom is committed to the model when the mouse rests this long
 DRAG_PREVIEW_MS = 33  # while a start handle is dragged: a preview path at most this often
 DRAG_REST_MS = 200  # and the whole run when the mouse rests this long
-Z_IMAGE, Z_CONTOUR, Z_FIELD, Z_PATH, Z_MARK, Z_HANDLE, Z_CURSOR = -10, -5, 1, 5, 8, 10, 20
-
-
-@dataclass(frozen=True)
-class HoverInfo:
-    """The engine's numbers at the cursor: f, ∇f, |∇f| and the steepest-descent angle (degrees)."""
-
-    x: float
-    y: float
-    f: float
-    gx: float
-    gy: float
-
-    @property
-    def norm(self) -> float:
-        return math.hypot(self.gx, self.gy)
-
-    @property
-    def descent_angle(self) -> float:
-        """Direction of −∇f in degrees, counter-clockwise from +x."""
-        return math.degrees(math.atan2(-self.gy, -self.gx))
-
-
-def probe(function, x: float, y: float) -> HoverInfo:
-    """Ask ``function`` (the engine) for f and ∇f at one point."""
-    with np.errstate(all="ignore"):
-        f = float(function.value(np.float64(x), np.float64(y)))
-        gx, gy = function.gradient(np.float64(x), np.float64(y))
-    return HoverInfo(float(x), float(y), f, float(gx), float(gy))
-
-
-def arrow_pairs(x0, y0, ux, uy, length_px, px, py, head_px=HEAD_PX):
-    """Segments (x, y), 6 points per arrow, for ``PlotCurveItem(connect='pairs')``.
-
-    Arrows start at data points (x0, y0) and point along the screen direction (ux, uy) (unit vectors,
-    y up) with ``length_px`` pixels; ``px``, ``py`` are data units per pixel, so heads keep their shape
-    whatever the aspect ratio.
-    """
-    x0, y0, ux, uy, length_px = (np.asarray(a, float) for a in (x0, y0, ux, uy, length_px))
-    tip_x = x0 + ux * length_px * px
-    tip_y = y0 + uy * length_px * py
-    head = np.minimum(head_px, 0.5 * length_px)
-    c, s = math.cos(HEAD_ANGLE), math.sin(HEAD_ANGLE)
-    # the two barbs: -u rotated by ±HEAD_ANGLE
-    b1x, b1y = -(ux * c - uy * s), -(ux * s + uy * c)
-    b2x, b2y = -(ux * c + uy * s), -(-ux * s + uy * c)
-    xs = np.stack([x0, tip_x, tip_x, tip_x + b1x * head * px, tip_x, tip_x + b2x * head * px], axis=-1)
-    ys = np.stack([y0, tip_y, tip_y, tip_y + b1y * head * py, tip_y, tip_y + b2y * head * py], axis=-1)
-    return xs.ravel(), ys.ravel()
+Z_IMAGE, Z_CONTOUR, Z_FIELD, Z_PATH, Z_CURSOR = -10, -5, 1, 5, 20  # Z_MARK, Z_HANDLE: app.views.paths
 
 
 class _ClickViewBox(pg.ViewBox):
@@ -104,115 +53,6 @@ class _ClickViewBox(pg.ViewBox):
             self.contextRequested.emit(ev.screenPos().toPoint())
         else:
             ev.ignore()
-
-
-class _Dot(QGraphicsEllipseItem):
-    """A marker of constant pixel size at a data position (cheap to move: ``setPos``)."""
-
-    def __init__(self, diameter: float, color: str, outline: str = "#ffffff") -> None:
-        super().__init__(-diameter / 2, -diameter / 2, diameter, diameter)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setBrush(QBrush(QColor(color)))
-        self.setPen(QPen(QColor(outline), 1.5))
-
-
-class _StartHandle(QGraphicsRectItem):
-    """A run's start marker: a square that can be dragged (re-runs from the drop point) or clicked (selects)."""
-
-    def __init__(self, view: LandscapeView, run_id: int, color: str) -> None:
-        size = 11.0
-        super().__init__(-size / 2, -size / 2, size, size)
-        self.view = view
-        self.run_id = run_id
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setBrush(QBrush(QColor(color)))
-        self.setPen(QPen(QColor("#111111"), 1.5))
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setAcceptHoverEvents(True)
-
-    # pyqtgraph's scene delivers these (its own event objects) to any item that defines them
-    def mouseClickEvent(self, ev):
-        if ev.button() == Qt.MouseButton.LeftButton:
-            ev.accept()
-            self.view.state.select({self.run_id})
-        else:
-            ev.ignore()
-
-    def mouseDragEvent(self, ev):
-        if ev.button() != Qt.MouseButton.LeftButton:
-            ev.ignore()
-            return
-        ev.accept()
-        p = self.view.plot.vb.mapSceneToView(ev.scenePos())
-        self.setPos(p)
-        if ev.isFinish():
-            self.view._drag_finished(self.run_id, (p.x(), p.y()))
-            self.view.state.select({self.run_id})
-        else:
-            self.view._drag_preview(self.run_id, (p.x(), p.y()))
-
-
-class _RunGraphics:
-    """The items of one run: path so far, head, step arrow, start handle (created once per run)."""
-
-    def __init__(self, view: LandscapeView, run: Run) -> None:
-        self.run_id = run.id
-        self.color = run.color
-        self.path = Track(pen=pg.mkPen(run.color, width=2))
-        self.step = Track(pen=pg.mkPen(run.color, width=2), connect="pairs")
-        self.head = _Dot(11, run.color)
-        self.handle = _StartHandle(view, run.id, run.color)
-        for item, z in ((self.path, Z_PATH), (self.step, Z_PATH + 1), (self.head, Z_MARK),
-                        (self.handle, Z_HANDLE)):
-            item.setZValue(z)
-            view.plot.vb.addItem(item, ignoreBounds=True)
-        self.xs = self.ys = np.empty(0)
-        self.bounds = (np.empty(0),) * 4  # running x min, x max, y min, y max along the path
-        self.last = -1  # last valid row (stopped_at), -1 when the run has no trajectory
-        self.mark_row = -1  # row of the ✕ for a diverged run
-        self.set_run(run, view.state)
-
-    def set_run(self, run: Run, state: AppState) -> None:
-        traj = run.trajectory
-        self.handle.setPos(QPointF(*run.start))
-        start_text = f"({run.start[0]:.4g}, {run.start[1]:.4g})"
-        self.handle.setToolTip(_tr("Run {id} · {label}\nstart {start}\nDrag to start from elsewhere").format(
-            id=run.id, label=run.label, start=start_text))
-        if traj is None:
-            self.xs = self.ys = np.empty(0)
-            self.lines, self.finite_upto = np.empty((0, 4)), np.zeros(0, np.intp)
-            self.last = self.mark_row = -1
-            return
-        pts = traj.points[:, 0, :]
-        self.xs = np.ascontiguousarray(pts[:, 0])
-        self.ys = np.ascontiguousarray(pts[:, 1])
-        self.bounds = (*running_bounds(self.xs), *running_bounds(self.ys))
-        self.lines, self.finite_upto = path_lines(self.xs, self.ys)
-        self.last = int(traj.stopped_at[0])
-        self.mark_row = -1
-        if traj.status[0] == "diverged":
-            (x0, x1), (y0, y1) = state.view
-            inside = ((self.xs[: self.last + 1] >= x0) & (self.xs[: self.last + 1] <= x1)
-                      & (self.ys[: self.last + 1] >= y0) & (self.ys[: self.last + 1] <= y1))
-            # the ✕ sits at the last point, or where the run left the view when it flew off-screen
-            self.mark_row = self.last if inside[self.last] or not inside.any() else int(np.flatnonzero(inside)[-1])
-
-    def path_lines(self, i: int) -> np.ndarray:
-        """The segments of the path up to row ``i``: a view of the first rows of :attr:`lines`."""
-        return self.lines[: max(int(self.finite_upto[i]) - 1, 0)]
-
-    def path_bounds(self, i: int) -> tuple | None:
-        """Data bounds of the path up to row ``i`` (None when it has no finite point)."""
-        x0, x1, y0, y1 = (float(b[i]) for b in self.bounds)
-        return ((x0, x1), (y0, y1)) if math.isfinite(x0 + x1 + y0 + y1) else None
-
-    def set_selected(self, selected: bool) -> None:
-        self.path.setPen(pg.mkPen(self.color, width=3.5 if selected else 2))
-        self.handle.setPen(QPen(QColor("#ffffff" if selected else "#111111"), 2 if selected else 1.5))
-
-    def remove(self, vb) -> None:
-        for item in (self.path, self.step, self.head, self.handle):
-            vb.removeItem(item)
 
 
 def _tr(text: str) -> str:
@@ -238,7 +78,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self._field_error = ""
         self._hover_pos = None  # scene position of the newest mouse move, probed once per event-loop pass
         self.probe_count = 0  # hover evaluations made (tests and benchmarks: moves are coalesced)
-        self._runs: dict[int, _RunGraphics] = {}
+        self._runs: dict[int, RunGraphics] = {}
         self._marks_key: tuple = ()
         self._applying_view = False
         self._request_key = None
@@ -282,6 +122,9 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self.cursor_arrow.setZValue(Z_CURSOR)
         self.cursor_arrow.setVisible(False)  # shown with the hover readout
         vb.addItem(self.cursor_arrow, ignoreBounds=True)
+        self.tracks = RunTracks()  # every run's path and step arrow
+        self.tracks.setZValue(Z_PATH)
+        vb.addItem(self.tracks, ignoreBounds=True)
 
         # static between view changes: Qt keeps them as device pixmaps, so a frame only blits them
         for item in (self.image, self.contours, *self.field_items):
@@ -410,28 +253,10 @@ class LandscapeView(pg.GraphicsLayoutWidget):
             for item in self.field_items:
                 item.setData([], [])
             return
-        X, Y, GX, GY, norm = (np.asarray(a, float).ravel() for a in self._field)
-        sign = -1.0 if self.state.display.field_mode == "descent" else 1.0
-        sx, sy = sign * GX / px, sign * GY / py  # the vector on screen
-        slen = np.hypot(sx, sy)
-        ok = np.isfinite(slen) & (slen > 0) & np.isfinite(norm)
-        if not ok.any():
-            for item in self.field_items:
-                item.setData([], [])
-            return
-        X, Y, sx, sy, slen, norm = X[ok], Y[ok], sx[ok], sy[ok], slen[ok], norm[ok]
-        n = int(round(math.sqrt(max(len(self._field[0].ravel()), 1))))
-        (x0, x1), (y0, y1) = self._field_view  # the view the field was sampled in (the state may have moved on)
-        cell_px = min((x1 - x0) / max(n, 1) / px, (y1 - y0) / max(n, 1) / py)
-        ref = float(np.median(norm)) or 1.0
-        scale = np.log1p(norm / ref) / math.log1p(float(norm.max()) / ref)  # 0..1, flat and steep both read
-        length = cell_px * 0.9 * (0.25 + 0.75 * scale)
-        xs, ys = arrow_pairs(X, Y, sx / slen, sy / slen, length, px, py)
-        classes = np.minimum((scale * FIELD_CLASSES).astype(int), FIELD_CLASSES - 1)
-        per_arrow = np.repeat(classes, 6)
-        for k, item in enumerate(self.field_items):
-            sel = per_arrow == k
-            item.setData(xs[sel], ys[sel])
+        # the view the field was sampled in (the state may have moved on)
+        classes = field_arrows(self._field, self._field_view, px, py, self.state.display.field_mode)
+        for item, (xs, ys) in zip(self.field_items, classes):
+            item.setData(xs, ys)
 
     def _pixel_size(self):
         px, py = self.plot.vb.viewPixelSize()
@@ -452,24 +277,24 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         for run in self.state.runs:
             g = self._runs.get(run.id)
             if g is None:
-                self._runs[run.id] = _RunGraphics(self, run)
+                self._runs[run.id] = RunGraphics(self, run)
             else:
                 g.set_run(run, self.state)
         self._marks_key = None
-        self._on_selection()
-        self._on_frame(self.state.frame)
+        self._on_selection()  # and the frame
 
     def _on_selection(self) -> None:
         for run_id, g in self._runs.items():
             g.set_selected(run_id in self.state.selected)
+        self._on_frame(self.state.frame)  # the new path pens
 
-    def _drag_preview(self, run_id: int, start) -> None:
+    def drag_preview(self, run_id: int, start) -> None:
         """While a start handle is dragged, a short preview of the path follows the mouse (computed off the GUI
         thread, at most every DRAG_PREVIEW_MS); the whole run follows when the mouse rests for DRAG_REST_MS."""
         self._drag_quick(run_id, start)
         self._drag_full(run_id, start)
 
-    def _drag_finished(self, run_id: int, start) -> None:
+    def drag_finished(self, run_id: int, start) -> None:
         self._drag_quick.cancel()
         self._drag_full.cancel()
         self.state.move_run(run_id, start)
@@ -483,16 +308,15 @@ class LandscapeView(pg.GraphicsLayoutWidget):
     def _on_frame(self, t: int) -> None:
         """Show iteration ``t`` of every run: slices of precomputed arrays only."""
         px, py = self._pixel_size()
-        marks, steps = [], []  # steps: (run graphics, x_t, y_t, screen direction ux, uy, length in pixels)
+        marks, shown, boxes = [], [], []
+        steps = []  # (index in shown, x_t, y_t, screen direction ux, uy, length in pixels)
         for g in self._runs.values():
             if g.last < 0:
-                g.path.setData([], [])
-                g.step.setData([], [])
                 g.head.setVisible(False)
                 continue
             i = min(t, g.last)
-            pixel = (px, py) if px is not None else None
-            g.path.set_track(g.xs[: i + 1], g.ys[: i + 1], g.path_bounds(i), pixel, g.path_lines(i))
+            shown.append([g, g.path_lines(i), NO_LINES])
+            boxes.append(g.path_bounds(i))
             g.head.setVisible(True)
             g.head.setPos(g.xs[i], g.ys[i])
             length = 0.0
@@ -500,21 +324,45 @@ class LandscapeView(pg.GraphicsLayoutWidget):
                 dx, dy = (g.xs[i + 1] - g.xs[i]) / px, (g.ys[i + 1] - g.ys[i]) / py
                 length = math.hypot(dx, dy)
             if length > 0:
-                steps.append((g, g.xs[i], g.ys[i], dx / length, dy / length, length))
-            else:
-                g.step.setData([], [])
+                steps.append((len(shown) - 1, g.xs[i], g.ys[i], dx / length, dy / length, length))
             if g.mark_row >= 0 and t >= g.last:
                 marks.append((g.run_id, g.xs[g.mark_row], g.ys[g.mark_row]))
-        if steps:  # every run's step arrow from one arrow_pairs call (~0.1 ms of NumPy calls per run otherwise)
-            runs, *columns = zip(*steps)
+        if steps:  # every run's step arrow from one arrow_pairs call
+            index, *columns = zip(*steps)
             xs, ys = arrow_pairs(*(np.array(c) for c in columns), px, py)
-            for g, (axs, ays), bounds, lines in zip(runs, *pair_rows(xs.reshape(-1, 6), ys.reshape(-1, 6))):
-                g.step.set_track(axs, ays, bounds, pixel, lines)
+            arrows = np.stack([xs[0::2], ys[0::2], xs[1::2], ys[1::2]], axis=-1).reshape(len(index), 3, 4)
+            for k, segments in zip(index, arrows):
+                segments = np.ascontiguousarray(segments[np.isfinite(segments).all(axis=1)])
+                shown[k][2] = segments
+                boxes.append(lines_bounds(segments))
+        self.tracks.set_tracks([Track(g.run_id, g.path_pen, g.step_pen, path, step) for g, path, step in shown],
+                               union_bounds(boxes))
         key = tuple(marks)
         if key != self._marks_key:  # touch the scatter only when the set of ✕ marks changes
             self._marks_key = key
             self.diverged.setData(pos=[(m[1], m[2]) for m in marks] or np.empty((0, 2)),
                                   data=[m[0] for m in marks])
+
+    # ----- what export draws ------------------------------------------------------------------
+    def static_items(self) -> list:
+        """The graphics items that do not change with the frame: colour map, contours, field, colour bar, axes."""
+        return [self.image, self.contours, *self.field_items, self.colorbar,
+                *(a["item"] for a in self.plot.axes.values())]
+
+    def dynamic_items(self) -> list:
+        """The graphics items a frame (or the runs) may change: paths and step arrows, heads, start handles,
+        minima and ✕ markers, the hover arrow."""
+        items = [self.minima, self.diverged, self.cursor_arrow, self.tracks]
+        for g in self._runs.values():
+            items += [g.head, g.handle]
+        return items
+
+    def head_position(self, run_id: int) -> tuple[float, float] | None:
+        """Where ``run_id``'s head marker is drawn (None when the run shows none)."""
+        g = self._runs.get(run_id)
+        if g is None or not g.head.isVisible():
+            return None
+        return g.head.pos().x(), g.head.pos().y()
 
     # ----- user -> state ------------------------------------------------------------------
     def _on_clicked(self, x: float, y: float) -> None:

@@ -1,89 +1,222 @@
-"""A run's path and step arrow on the landscape: curves told their bounds, pixel size and segments with the data.
+"""The runs on the landscape: every run's path and step arrow as one graphics item, and each run's markers (head,
+draggable start handle; :class:`RunGraphics`).
 
-The playback timer changes 16 curves a frame (8 runs' paths and step arrows). pyqtgraph would work each one's bounds
-out from the data, its padding from the device transform and its segments from the points, in Python, on every
-change and paint; the landscape view knows all three already (a run's path is cut into segments once, its running
-minima and maxima are computed once, the pixel size is the one the frame was laid out with), so it hands them over.
-The picture is the one pyqtgraph paints (tests/app/test_landscape_view.py compares segments and pixels).
+The playback timer changes every run's path and step arrow on every frame. They are drawn by one
+``pg.GraphicsObject`` (pyqtgraph's ``examples/customGraphicsItem.py`` pattern: a public ``paint`` and
+``boundingRect``): a run's path is cut into line segments once (:func:`path_lines`), a frame hands over a prefix of
+them, and ``paint`` draws each run's segments with one ``QPainter.drawLines`` call. Non-finite points are dropped as
+pyqtgraph's ``PlotCurveItem`` drops them, so the picture is the one a ``PlotCurveItem`` per path would paint
+(tests/app/test_landscape_view.py compares the pixels).
 """
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QLineF, QRectF
-from PySide6.QtOpenGLWidgets import QOpenGLWidget
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem
+
+Z_MARK, Z_HANDLE = 8, 10  # above the paths (the view's Z_PATH), below the hover arrow
+LIMIT = 1e150  # bounding rects are clamped to ±LIMIT: a diverged run's 1e300 would overflow Qt's geometry
 
 
-class Track(pg.PlotCurveItem):
-    """A run's path or step arrow: a ``PlotCurveItem`` told its data bounds, the pixel size and its segments with its
-    data.
+@dataclass(frozen=True)
+class Track:
+    """What one run shows at a frame: its path so far and its step arrow, as (n, 4) float64 C-contiguous segments
+    (x0, y0, x1, y1), drawn with ``path_pen`` and ``step_pen``."""
 
-    pyqtgraph works out a curve's bounding rect from ``nanmin``/``nanmax`` over the data and from the item's device
-    transform (~0.2 ms of Python per curve); with 16 curves changing each frame that was ~3 ms of the frame. The view
-    knows both already: a path's bounds are running minima/maxima precomputed per run, and the pixel size is the one
-    the frame was laid out with. Without them (other callers, or after the view's transform changed) it falls back to
-    pyqtgraph's own computation, which gives the same rect. With segments handed over, paint draws them with the one
-    ``drawLines`` call pyqtgraph's paint ends in (for the pens it draws as segments) and skips its Python.
-    """
+    run_id: int
+    path_pen: QPen
+    step_pen: QPen
+    path: np.ndarray
+    step: np.ndarray
 
-    def __init__(self, *args, **kwargs) -> None:
-        self._bounds: tuple | None = None  # ((xmin, xmax), (ymin, ymax)) of the finite data
-        self._pixel: tuple | None = None  # data units per pixel (px, py) in the current view
-        self._lines: np.ndarray | None = None  # (n, 4) C-contiguous float64: the segments pyqtgraph would draw
-        self._checked: tuple = (None, None, None, False)  # (pen, antialias, segment mode, drawn as segments?)
-        super().__init__(*args, **kwargs)
 
-    def set_track(self, xs, ys, bounds: tuple | None = None, pixel: tuple | None = None,
-                  lines: np.ndarray | None = None) -> None:
-        """``lines``: the segments (x0, y0, x1, y1) of this data as pyqtgraph would cut them (finite points
-        joined, or finite pairs), handed over by a caller that cut a whole run's once; paint draws them as they are."""
-        self._bounds, self._pixel = bounds, pixel  # before setData: it asks for the new bounding rect
-        super().setData(xs, ys)
-        self._lines = lines
+class RunTracks(pg.GraphicsObject):
+    """Every run's path and step arrow in one item. All paths are drawn first, in run order, then all step arrows
+    (as two z levels of separate curves would be)."""
 
-    def setData(self, *args, **kwargs) -> None:
-        self._bounds = self._pixel = self._lines = None  # data without bounds: pyqtgraph works them out
-        super().setData(*args, **kwargs)
+    def __init__(self) -> None:
+        super().__init__()
+        self.tracks: tuple[Track, ...] = ()
+        self._bounds: tuple[float, float, float, float] | None = None  # data bounds of every segment
+        self._pad_px = 0.0  # half the widest pen, in pixels
+        self._rect: QRectF | None = None  # bounds + pad, in data units; None: work it out at the next ask
 
-    def paint(self, p, opt, widget):
-        """With segments handed over and a pen pyqtgraph draws as segments (wide, solid, opaque, no antialiasing):
-        the one ``drawLines`` call pyqtgraph's paint ends in, without its ~0.1 ms of Python per curve."""
-        lines, opts = self._lines, self.opts
-        pen = opts["pen"]
-        if pen is not self._checked[0] or opts["antialias"] != self._checked[1] \
-                or opts["segmentedLineMode"] != self._checked[2]:  # asks Qt about the pen: once per pen
-            self._checked = (pen, opts["antialias"], opts["segmentedLineMode"], self._shouldUseDrawLineSegments(pen))
-        if (lines is None or not self._checked[3] or self._exportOpts is not False or opts["shadowPen"] is not None
-                or opts["fillLevel"] is not None or opts["compositionMode"] is not None or opts["stepMode"]
-                or isinstance(widget, QOpenGLWidget)):
-            return super().paint(p, opt, widget)
-        if len(lines):
-            p.setRenderHint(p.RenderHint.Antialiasing, False)
-            p.setPen(pen)
-            p.drawLines(shiboken6.wrapInstance(lines.ctypes.data, QLineF), len(lines))
+    def set_tracks(self, tracks, bounds: tuple[float, float, float, float] | None) -> None:
+        """Show ``tracks`` (a sequence of :class:`Track`); ``bounds`` = (x0, x1, y0, y1) of all their finite
+        segment end points (None when there are none), known to the caller from the runs' running minima/maxima."""
+        self.prepareGeometryChange()
+        self.tracks = tuple(tracks)
+        self._bounds = bounds
+        widths = [max(pen.widthF(), 1.0) for t in self.tracks for pen in (t.path_pen, t.step_pen)]
+        self._pad_px = 0.5 * max(widths, default=1.0) + 1.0
+        self._rect = None
+        self.update()
 
-    def dataBounds(self, ax, frac=1.0, orthoRange=None):
-        if self._bounds is not None and frac >= 1.0 and orthoRange is None and self.opts["pen"].isCosmetic():
-            return self._bounds[ax]
-        return super().dataBounds(ax, frac, orthoRange)
+    def path_of(self, run_id: int) -> np.ndarray:
+        """The segments of ``run_id``'s path as shown ((0, 4) when it shows none)."""
+        return next((t.path for t in self.tracks if t.run_id == run_id), np.empty((0, 4)))
 
+    def step_of(self, run_id: int) -> np.ndarray:
+        """The segments of ``run_id``'s step arrow as shown (shaft first, then the two barbs)."""
+        return next((t.step for t in self.tracks if t.run_id == run_id), np.empty((0, 4)))
+
+    # ----- QGraphicsItem ----------------------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
-        rect = self._boundingRect  # Qt asks twice per paint: the kept rect without pyqtgraph's Python layers
-        if rect is not None:
-            return rect
-        if self._bounds is not None and self._pixel is not None:
-            (x0, x1), (y0, y1) = self._bounds
-            pad = self.pixelPadding()
-            px, py = self._pixel[0] * pad, self._pixel[1] * pad
-            self._boundingRect = QRectF(x0 - px, y0 - py, 2 * px + x1 - x0, 2 * py + y1 - y0)
-        return super().boundingRect()
+        if self._rect is None:
+            self._rect = self._padded_bounds()
+        return self._rect
 
     def viewTransformChanged(self) -> None:
-        self._pixel = None  # the pixel size handed over is stale now
-        super().viewTransformChanged()
+        """A zoom or resize changes how many data units the pen's pixels cover."""
+        self.prepareGeometryChange()
+        self._rect = None
+
+    def paint(self, p, *args) -> None:
+        p.setRenderHint(p.RenderHint.Antialiasing, False)
+        for attr, pen_attr in (("path", "path_pen"), ("step", "step_pen")):
+            for track in self.tracks:
+                lines = getattr(track, attr)
+                if len(lines):
+                    p.setPen(getattr(track, pen_attr))
+                    p.drawLines(shiboken6.wrapInstance(lines.ctypes.data, QLineF), len(lines))
+
+    def _padded_bounds(self) -> QRectF:
+        if self._bounds is None:
+            return QRectF()
+        x0, x1, y0, y1 = (min(max(v, -LIMIT), LIMIT) for v in self._bounds)
+        px, py = _pixel_size(self)
+        pad_x, pad_y = px * self._pad_px, py * self._pad_px
+        return QRectF(x0 - pad_x, y0 - pad_y, x1 - x0 + 2 * pad_x, y1 - y0 + 2 * pad_y)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LandscapeView", text)
+
+
+def _pixel_size(item: QGraphicsItem) -> tuple[float, float]:
+    """Data units per device pixel along x and y (0 while the item is in no view)."""
+    vx, vy = item.pixelVectors()
+    if vx is None or vy is None:
+        return 0.0, 0.0
+    return math.hypot(vx.x(), vx.y()), math.hypot(vy.x(), vy.y())
+
+
+class Dot(QGraphicsEllipseItem):
+    """A marker of constant pixel size at a data position (cheap to move: ``setPos``)."""
+
+    def __init__(self, diameter: float, color: str, outline: str = "#ffffff") -> None:
+        super().__init__(-diameter / 2, -diameter / 2, diameter, diameter)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setBrush(QBrush(QColor(color)))
+        self.setPen(QPen(QColor(outline), 1.5))
+
+
+class StartHandle(QGraphicsRectItem):
+    """A run's start marker: a square that can be dragged or clicked. ``on_click(run_id)``,
+    ``on_drag(run_id, (x, y))`` while it moves and ``on_drop(run_id, (x, y))`` at the end are the view's."""
+
+    def __init__(self, run_id: int, color: str, to_view, on_click, on_drag, on_drop) -> None:
+        size = 11.0
+        super().__init__(-size / 2, -size / 2, size, size)
+        self.run_id = run_id
+        self._to_view, self._on_click, self._on_drag, self._on_drop = to_view, on_click, on_drag, on_drop
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setBrush(QBrush(QColor(color)))
+        self.setPen(QPen(QColor("#111111"), 1.5))
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setAcceptHoverEvents(True)
+
+    # pyqtgraph's scene delivers these (its own event objects) to any item that defines them
+    def mouseClickEvent(self, ev):
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            self._on_click(self.run_id)
+        else:
+            ev.ignore()
+
+    def mouseDragEvent(self, ev):
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        ev.accept()
+        p = self._to_view(ev.scenePos())
+        self.setPos(p)
+        (self._on_drop if ev.isFinish() else self._on_drag)(self.run_id, (p.x(), p.y()))
+
+
+NO_LINES = np.empty((0, 4))
+
+
+class RunGraphics:
+    """One run's markers (head, start handle) and its precomputed path segments (created once per run) in a
+    landscape view; its path and step arrow are drawn by the view's :class:`RunTracks`."""
+
+    def __init__(self, view, run) -> None:
+        self.run_id = run.id
+        self.color = run.color
+        self.path_pen = pg.mkPen(run.color, width=2)
+        self.step_pen = pg.mkPen(run.color, width=2)
+        self.head = Dot(11, run.color)
+        state = view.state
+        self.handle = StartHandle(run.id, run.color, view.plot.vb.mapSceneToView,
+                                  on_click=lambda run_id: state.select({run_id}), on_drag=view.drag_preview,
+                                  on_drop=lambda run_id, p: (view.drag_finished(run_id, p), state.select({run_id})))
+        for item, z in ((self.head, Z_MARK), (self.handle, Z_HANDLE)):
+            item.setZValue(z)
+            view.plot.vb.addItem(item, ignoreBounds=True)
+        self.xs = self.ys = np.empty(0)
+        self.bounds = (np.empty(0),) * 4  # running x min, x max, y min, y max along the path
+        self.last = -1  # last valid row (stopped_at), -1 when the run has no trajectory
+        self.mark_row = -1  # row of the ✕ for a diverged run
+        self.set_run(run, state)
+
+    def set_run(self, run, state) -> None:
+        traj = run.trajectory
+        self.handle.setPos(QPointF(*run.start))
+        start_text = f"({run.start[0]:.4g}, {run.start[1]:.4g})"
+        self.handle.setToolTip(_tr("Run {id} · {label}\nstart {start}\nDrag to start from elsewhere").format(
+            id=run.id, label=run.label, start=start_text))
+        if traj is None:
+            self.xs = self.ys = np.empty(0)
+            self.lines, self.finite_upto = np.empty((0, 4)), np.zeros(0, np.intp)
+            self.last = self.mark_row = -1
+            return
+        pts = traj.points[:, 0, :]
+        self.xs = np.ascontiguousarray(pts[:, 0])
+        self.ys = np.ascontiguousarray(pts[:, 1])
+        self.bounds = (*running_bounds(self.xs), *running_bounds(self.ys))
+        self.lines, self.finite_upto = path_lines(self.xs, self.ys)
+        self.last = int(traj.stopped_at[0])
+        self.mark_row = -1
+        if traj.status[0] == "diverged":
+            (x0, x1), (y0, y1) = state.view
+            inside = ((self.xs[: self.last + 1] >= x0) & (self.xs[: self.last + 1] <= x1)
+                      & (self.ys[: self.last + 1] >= y0) & (self.ys[: self.last + 1] <= y1))
+            # the ✕ sits at the last point, or where the run left the view when it flew off-screen
+            self.mark_row = self.last if inside[self.last] or not inside.any() else int(np.flatnonzero(inside)[-1])
+
+    def path_lines(self, i: int) -> np.ndarray:
+        """The segments of the path up to row ``i``: a view of the first rows of :attr:`lines`."""
+        return self.lines[: max(int(self.finite_upto[i]) - 1, 0)]
+
+    def path_bounds(self, i: int) -> tuple | None:
+        """(x0, x1, y0, y1) of the path up to row ``i`` (None when it has no finite point)."""
+        x0, x1, y0, y1 = (float(b[i]) for b in self.bounds)
+        return (x0, x1, y0, y1) if math.isfinite(x0 + x1 + y0 + y1) else None
+
+    def set_selected(self, selected: bool) -> None:
+        self.path_pen = pg.mkPen(self.color, width=3.5 if selected else 2)
+        self.handle.setPen(QPen(QColor("#ffffff" if selected else "#111111"), 2 if selected else 1.5))
+
+    def remove(self, vb) -> None:
+        for item in (self.head, self.handle):
+            vb.removeItem(item)
 
 
 def running_bounds(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -109,22 +242,22 @@ def pair_lines(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(lines[np.isfinite(lines).all(axis=1)])
 
 
-def pair_rows(xs: np.ndarray, ys: np.ndarray) -> tuple[list, list, list]:
-    """Rows of ``connect='pairs'`` data ((n, 2k) arrays, one curve per row, e.g. every run's step arrow): per row
-    its (x, y) views, data bounds (as :func:`pair_bounds`) and segments (as :func:`pair_lines`), from whole-array
-    operations."""
-    lines = np.stack([xs[:, 0::2], ys[:, 0::2], xs[:, 1::2], ys[:, 1::2]], axis=-1)  # (n, k, 4), C-contiguous
-    finite = np.isfinite(lines).all(axis=2)
-    whole = finite.all(axis=1)
-    lo_x, hi_x, lo_y, hi_y = xs.min(axis=1), xs.max(axis=1), ys.min(axis=1), ys.max(axis=1)
-    bounded = np.isfinite(lo_x + hi_x + lo_y + hi_y)
-    data = list(zip(xs, ys))
-    bounds = [((float(lo_x[r]), float(hi_x[r])), (float(lo_y[r]), float(hi_y[r]))) if bounded[r] else None
-              for r in range(len(xs))]
-    segments = [lines[r] if whole[r] else np.ascontiguousarray(lines[r][finite[r]]) for r in range(len(xs))]
-    return data, bounds, segments
+def union_bounds(boxes) -> tuple[float, float, float, float] | None:
+    """(x0, x1, y0, y1) around every finite box of ``boxes`` (each (x0, x1, y0, y1) or None); None for none."""
+    finite = [b for b in boxes if b is not None and all(math.isfinite(v) for v in b)]
+    if not finite:
+        return None
+    a = np.array(finite)
+    return float(a[:, 0].min()), float(a[:, 1].max()), float(a[:, 2].min()), float(a[:, 3].max())
 
 
-def pair_bounds(xs: np.ndarray, ys: np.ndarray) -> tuple | None:
-    x0, x1, y0, y1 = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
-    return ((x0, x1), (y0, y1)) if math.isfinite(x0 + x1 + y0 + y1) else None
+def lines_bounds(lines: np.ndarray) -> tuple[float, float, float, float] | None:
+    """(x0, x1, y0, y1) of finite segments ``lines`` ((n, 4)); None when there are none."""
+    if not len(lines):
+        return None
+    xs, ys = lines[:, 0::2], lines[:, 1::2]
+    return float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
+
+
+__all__ = ["Track", "RunTracks", "RunGraphics", "Dot", "StartHandle", "running_bounds", "path_lines", "pair_lines", "union_bounds",
+           "lines_bounds"]

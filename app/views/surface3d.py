@@ -167,6 +167,7 @@ class Surface3DView(QWidget):
         self.run_items: dict[int, _RunItems] = {}
         self._key = None
         self._stale = False  # the surface inputs changed while the view was hidden
+        self._building = False  # the GL widget is being made (at the first show)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if not self.available:
@@ -177,14 +178,15 @@ class Surface3DView(QWidget):
             layout.addWidget(self.message_label)
             return
         self.message_label = None
-        self._build(layout)
+        # The GL widget is made when the view is first shown: a QOpenGLWidget anywhere in a window makes Qt
+        # compose the whole window through OpenGL on every repaint, which a user who never opens 3D should not pay.
+        self._layout = layout
         state.landscapeChanged.connect(self._on_surface_inputs)
         state.viewChanged.connect(self._on_surface_inputs)
         state.displayChanged.connect(self._on_surface_inputs)
         state.runsChanged.connect(self._on_runs)
         state.selectionChanged.connect(self._on_runs)
         state.frameChanged.connect(self._on_frame)
-        self._on_surface_inputs()
 
     # ----- building -----------------------------------------------------------------------
     def _build(self, layout: QVBoxLayout) -> None:
@@ -206,6 +208,7 @@ class Surface3DView(QWidget):
                                "the runs move on the surface in step with the 2D map"))
         self.gl.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.gl.installEventFilter(self)
+        self.gl.hide()  # shown once its surface is set (an empty surface item cannot paint)
         layout.addWidget(self.gl, 1)
 
         grid = gl_items.GLGridItem(color=(255, 255, 255, 40))
@@ -244,7 +247,16 @@ class Surface3DView(QWidget):
 
     def showEvent(self, ev: QShowEvent) -> None:
         super().showEvent(ev)
-        if self._stale:
+        if self.available and self.gl is None and not self._building:
+            # the first GL widget in a window makes Qt re-create the window, which shows this view again
+            self._building = True
+            try:
+                self._build(self._layout)
+                self._on_surface_inputs()
+            finally:
+                self._building = False
+            self.gl.show()
+        elif self._stale and self.gl is not None:
             self._on_surface_inputs()
 
     # ----- state -> view ------------------------------------------------------------------
@@ -253,7 +265,7 @@ class Surface3DView(QWidget):
 
         A hidden view (a tab in the background) waits until it is shown.
         """
-        if not self.isVisible() and self.result is not None:
+        if self.gl is None or (not self.isVisible() and self.result is not None):
             self._stale = True
             return
         self._stale = False
@@ -294,6 +306,8 @@ class Surface3DView(QWidget):
         self.surface_item.meshDataChanged()  # setData(colors=) alone does not re-upload an existing mesh
 
     def _on_runs(self) -> None:
+        if self.gl is None:
+            return  # built at the first show, with every run
         ids = {r.id for r in self.state.runs}
         for run_id in [i for i in self.run_items if i not in ids]:
             self.run_items.pop(run_id).remove(self.gl)

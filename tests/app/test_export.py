@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageSequence
 
 from engine.atomic import WriteError
-from app.encoders import Cancelled
+from app.export.encoders import Cancelled
 from app.export import (AnimationExport, EncoderError, FrameRenderer, export_animation, export_data, export_image,
                         frame_iterations, parse_size)
 from app.model import AppState

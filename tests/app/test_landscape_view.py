@@ -339,9 +339,17 @@ def test_hover_moves_are_coalesced_to_one_probe_per_pass(window, qtbot):
     assert (view.hover.x, view.hover.y) == pytest.approx((hx, hy), abs=1e-9)
 
 
+def shown_rows(state, t):
+    """{run id: the trajectory rows 0..i a run shows at iteration t}, from the engine's arrays."""
+    return {r.id: r.trajectory.points[: min(t, int(r.trajectory.stopped_at[0])) + 1, 0] for r in state.runs}
+
+
 @pytest.mark.parametrize("lr", [0.01, 1.0])  # 1.0 on Rosenbrock diverges: huge and non-finite points
-def test_run_curves_have_pyqtgraphs_bounding_rect_at_every_frame(window, qtbot, lr):
-    """Paths and step arrows are handed their bounds; the rect is the one pyqtgraph works out from the data."""
+def test_run_tracks_bounding_rect_holds_every_shown_point_at_every_frame(window, lr):
+    """One item draws every run's path and step arrow; its bounding rect (Qt repaints only inside it) holds every
+    point a run shows, padded by no more than a few pixels."""
+    from app.views.paths import LIMIT
+
     state, view = window.state, window.landscape
     state.set_landscape(functions.get("rosenbrock"))
     state.set_optimizer(name="momentum", lr=lr)
@@ -349,17 +357,18 @@ def test_run_curves_have_pyqtgraphs_bounding_rect_at_every_frame(window, qtbot, 
         state.add_run(start)
     window.compute.wait()
     last = max(int(r.trajectory.stopped_at[0]) for r in state.runs)
+    px, py = view.plot.vb.viewPixelSize()
     for t in sorted({0, 1, 2, last // 2, last, last + 3}):
         state.set_frame(t)
-        for g in view._runs.values():
-            for item in (g.path, g.step):
-                told = item.boundingRect()
-                item._bounds = item._pixel = None  # as a plain PlotCurveItem: from the data
-                item.invalidateBounds()
-                own = item.boundingRect()
-                assert (told.isEmpty() and own.isEmpty()) or np.allclose(
-                    [told.x(), told.y(), told.width(), told.height()],
-                    [own.x(), own.y(), own.width(), own.height()], rtol=1e-9, atol=1e-12), (t, told, own)
+        rect = view.tracks.boundingRect()
+        points = np.concatenate([p for p in shown_rows(state, t).values()])
+        points = np.clip(points[np.isfinite(points).all(axis=1)], -LIMIT, LIMIT)
+        steps = np.concatenate([view.tracks.step_of(r.id) for r in state.runs]).reshape(-1, 2)
+        points = np.concatenate([points, np.clip(steps, -LIMIT, LIMIT)])  # step arrows, tips included
+        lo, hi = points.min(axis=0), points.max(axis=0)
+        assert rect.left() <= lo[0] and rect.right() >= hi[0] and rect.top() <= lo[1] and rect.bottom() >= hi[1]
+        if np.abs(points).max() < 1e6:  # padding: about half the widest pen
+            assert lo[0] - rect.left() <= 4 * px and rect.bottom() - hi[1] <= 4 * py, (t, rect, lo, hi)
     window.grab()
 
 
@@ -375,24 +384,15 @@ def test_path_segments_are_pyqtgraphs_for_every_prefix_with_non_finite_points():
         np.testing.assert_array_equal(lines[: max(int(finite_upto[i]) - 1, 0)], own)
     own = arrayToLineSegments(xs[:8], ys[:8], "pairs", True).ndarray()
     np.testing.assert_array_equal(_pair_lines(xs[:8], ys[:8]), own)
-    # every run's step arrow at once: rows of 6 points, one with a non-finite point, one all finite
-    from app.views.paths import pair_bounds, pair_rows
-    rows_x = np.array([xs[:6], [0.0, 1.0, 1.0, 0.5, 1.0, 0.7]])
-    rows_y = np.array([ys[:6], [0.0, 1.0, 1.0, 0.9, 1.0, 0.6]])
-    data, bounds, segments = pair_rows(rows_x, rows_y)
-    for r in range(2):
-        np.testing.assert_array_equal(data[r][0], rows_x[r])
-        assert bounds[r] == pair_bounds(rows_x[r], rows_y[r])
-        np.testing.assert_array_equal(segments[r], arrayToLineSegments(rows_x[r], rows_y[r], "pairs", True).ndarray())
-        assert segments[r].flags.c_contiguous
-    assert bounds[0] is None and bounds[1] == ((0.0, 1.0), (0.0, 1.0))
 
 
 @pytest.mark.parametrize("lr", [0.01, 1.0])  # 1.0 on Rosenbrock diverges: huge and non-finite points
-def test_run_curves_draw_the_segments_pyqtgraph_draws(window, lr):
-    """Paths and step arrows are handed their segments (cut once per run) and draw them with one drawLines; the
-    segments are pyqtgraph's own for the same data, and the picture is pyqtgraph's paint of it."""
-    from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
+def test_run_tracks_draw_what_plot_curve_items_draw(window, lr):
+    """The one item that draws every run's path and step arrow paints the picture pyqtgraph's PlotCurveItems
+    paint: a path per run from the trajectory's rows, a step arrow per run (connect='pairs'), same pens."""
+    import pyqtgraph as pg
+
+    from app.views.landscape import Z_PATH
 
     state, view = window.state, window.landscape
     state.set_landscape(functions.get("rosenbrock"))
@@ -401,30 +401,35 @@ def test_run_curves_draw_the_segments_pyqtgraph_draws(window, lr):
         state.add_run(start)
     window.compute.wait()
     last = max(int(r.trajectory.stopped_at[0]) for r in state.runs)
-    tracks = [item for g in view._runs.values() for item in (g.path, g.step)]
+    vb = view.plot.vb
     for t in sorted({1, 2, 3, last // 2, last - 1, last, last + 3}):
         state.set_frame(t)
         if t == last // 2:
             state.select({state.runs[0].id})  # a new, wider pen for the selected path
-        handed = 0
-        for item in tracks:
-            xs, ys = item.getData()
-            if item._lines is None:
-                continue
-            handed += 1
-            own = arrayToLineSegments(xs, ys, item.opts["connect"], True).ndarray()
-            np.testing.assert_array_equal(item._lines, own)
-        assert handed >= len(state.runs)  # every shown path at least
-        fast = to_array(view.grab().toImage())
-        saved = [item._lines for item in tracks]
-        for item in tracks:
-            item._lines = None  # pyqtgraph's paint
+        ours = to_array(view.grab().toImage())
+        curves = []
+        for run, rows in zip(state.runs, shown_rows(state, t).values()):
+            width = 3.5 if run.id in state.selected else 2
+            path = pg.PlotCurveItem(rows[:, 0].copy(), rows[:, 1].copy(), pen=pg.mkPen(run.color, width=width))
+            path.setZValue(Z_PATH)
+            curves.append(path)
+        for run in state.runs:
+            step = view.tracks.step_of(run.id).reshape(-1, 2)
+            arrow = pg.PlotCurveItem(step[:, 0].copy(), step[:, 1].copy(), pen=pg.mkPen(run.color, width=2),
+                                     connect="pairs")
+            arrow.setZValue(Z_PATH + 1)
+            curves.append(arrow)
+        view.tracks.hide()
+        for c in curves:
+            vb.addItem(c, ignoreBounds=True)
         try:
-            plain = to_array(view.grab().toImage())
+            theirs = to_array(view.grab().toImage())
         finally:
-            for item, lines in zip(tracks, saved):
-                item._lines = lines
-        assert np.array_equal(fast, plain), t
+            for c in curves:
+                vb.removeItem(c)
+            view.tracks.show()
+        assert (ours != theirs).any(axis=-1).sum() == 0, t
+        assert np.array_equal(ours, theirs), t
 
 
 def test_cached_axes_and_markers_draw_what_uncached_ones_draw(window, qtbot):

@@ -164,20 +164,6 @@ def test_3d_tab_is_there_and_says_why_when_opengl_is_missing(window):
     assert window.views.currentWidget() is window.landscape
 
 
-def test_every_scroll_area_in_the_docks_has_cached_scroll_bars(window):
-    """Scroll bars repaint on every window grab; the docks' scroll areas, lists and tables keep their pictures."""
-    from PySide6.QtWidgets import QAbstractScrollArea, QGraphicsView, QHeaderView
-
-    from app.widgets import CachedScrollBar
-
-    areas = [a for dock in window.docks.values() for a in dock.findChildren(QAbstractScrollArea)
-             if not isinstance(a, (QGraphicsView, QHeaderView)) and a.window() is window]  # plots, headers; pop-ups
-    assert window.docks["optimizer_dock"].widget() in areas and len(areas) >= 6
-    for area in areas:
-        assert isinstance(area.verticalScrollBar(), CachedScrollBar), area
-        assert isinstance(area.horizontalScrollBar(), CachedScrollBar), area
-
-
 @pytest.mark.parametrize("answer, closes", [("Cancel", False), ("Discard", True)])
 def test_quit_with_unsaved_changes_asks_first(window, qtbot, monkeypatch, answer, closes):
     asked = []

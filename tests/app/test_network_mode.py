@@ -201,6 +201,9 @@ def test_dataset_input_mismatch_is_refused(window, qtbot):
 
 
 def test_window_stays_responsive_while_building(window, qtbot):
+    from app.model.landscapes import clear_network_cache
+
+    clear_network_cache()                     # a build of the same description is cached: this one must train
     panel = window.network_panel
     window.state.set_resolution(64)           # the point is the build (200 Adam steps on 1000 points), not the grid
     panel.size.setValue(1000)

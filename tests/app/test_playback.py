@@ -87,11 +87,10 @@ def test_play_advances_the_iteration(window, qtbot):
     shown = state.frame
     # every run shows its path up to the current iteration
     for run in state.runs:
-        g = window.landscape._runs[run.id]
         i = min(shown, int(run.trajectory.stopped_at[0]))
-        xs, ys = g.path.getData()
-        np.testing.assert_array_equal(np.c_[xs, ys], run.trajectory.points[: i + 1, 0])
-        assert (g.head.pos().x(), g.head.pos().y()) == pytest.approx(tuple(run.trajectory.points[i, 0]))
+        lines = window.landscape.tracks.path_of(run.id)  # segment k joins points k and k + 1
+        np.testing.assert_array_equal(np.r_[lines[:, :2], lines[-1:, 2:]], run.trajectory.points[: i + 1, 0])
+        assert window.landscape.head_position(run.id) == pytest.approx(tuple(run.trajectory.points[i, 0]))
 
 
 def test_timeline_scrubs_back(window, qtbot):
@@ -104,13 +103,11 @@ def test_timeline_scrubs_back(window, qtbot):
     assert state.frame == 7
     assert "t = 7 /" in bar.frame_label.text()
     run = max(state.runs, key=lambda r: int(r.trajectory.stopped_at[0]))
-    g = window.landscape._runs[run.id]
-    xs, ys = g.path.getData()
-    assert len(xs) == 8
-    # the step arrow goes from x_7 to x_8 (its length is the step)
-    sx, sy = g.step.getData()
+    assert len(window.landscape.tracks.path_of(run.id)) == 7  # 8 points
+    # the step arrow's shaft goes from x_7 to x_8 (its length is the step)
+    shaft = window.landscape.tracks.step_of(run.id)[0]
     p7, p8 = run.trajectory.points[7, 0], run.trajectory.points[8, 0]
-    assert (sx[0], sy[0]) == pytest.approx(tuple(p7)) and (sx[1], sy[1]) == pytest.approx(tuple(p8))
+    assert tuple(shaft) == pytest.approx((*p7, *p8))
 
 
 def test_keys_step_jump_and_reset(window, qtbot):
@@ -146,12 +143,9 @@ def test_controls_disabled_without_runs(window):
     assert not window.playback.playing
 
 
-def test_toolbars_draw_their_background_from_a_cache_and_the_readout_has_a_fixed_width(window):
+def test_the_frame_readout_has_a_fixed_width(window):
     """The frame readout changes every frame without a relayout of the bar, and is wide enough for its text."""
-    from app.widgets import CachedToolBar
-
     bar = window.playback_bar
-    assert isinstance(bar, CachedToolBar) and isinstance(window.main_toolbar, CachedToolBar)
     label = bar.frame_label
     assert label.minimumWidth() == label.maximumWidth()
     state = window.state

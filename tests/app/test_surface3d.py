@@ -121,6 +121,7 @@ SCRIPT = textwrap.dedent(r'''
     state = AppState()
     v3 = Surface3DView(state)
     v3.resize(640, 480)
+    out["gl_before_show"] = v3.gl is None
     v3.show()
     out["available"] = v3.available
     # a run from a corner down into Himmelblau's minimum (3, 2)
@@ -224,6 +225,7 @@ def gl_result(tmp_path_factory):
             pytest.skip(f"the xcb platform does not start under Xvfb: {done.stderr.strip()[-300:]}")
         raise AssertionError(f"render script failed ({done.returncode}):\n{done.stderr[-3000:]}")
     result = json.loads(lines[-1][len("RESULT "):])
+    result["drawing_errors"] = done.stderr.count("Error while drawing")
     if not result["status"][0]:
         pytest.skip(f"OpenGL unavailable under Xvfb: {result['status'][1]}")
     return result
@@ -267,6 +269,13 @@ def test_rendered_pixels_show_surface_and_run(gl_result):
 def test_reset_camera_button_and_key(gl_result):
     assert gl_result["camera_restored"]
     assert gl_result["key_c_restored"]
+
+
+def test_gl_widget_is_made_at_the_first_show_with_its_surface(gl_result):
+    """A QOpenGLWidget makes Qt compose its whole window through OpenGL: it is made only when 3D is first shown,
+    and its first paint already has the surface."""
+    assert gl_result["gl_before_show"] is True
+    assert gl_result["drawing_errors"] == 0
 
 
 def test_hidden_view_resamples_when_shown(gl_result):
