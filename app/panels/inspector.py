@@ -9,8 +9,9 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QElapsedTimer, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from superqt.utils import qthrottled
 
 from app.panels import optimizer_title
 from app.model import AppState, Run
@@ -79,8 +80,7 @@ class StepInspector(QWidget):
         self._dirty = True
         # During playback the frame changes up to 60 times a second: render at most every THROTTLE_MS (first change
         # at once, the newest one at the end of the interval) - nobody reads numbers faster, and each render costs.
-        self._since_render = QElapsedTimer()
-        self._pending = QTimer(self, singleShot=True, timeout=self._refresh)
+        self._render_later = qthrottled(self._render_if_visible, timeout=THROTTLE_MS, leading=True)
         for signal in (state.runsChanged, state.selectionChanged, state.landscapeChanged):
             signal.connect(self._refresh)
         state.frameChanged.connect(self._on_frame_changed)
@@ -89,12 +89,11 @@ class StepInspector(QWidget):
     # ----- slots ------------------------------------------------------------------------------------------------
     def _on_frame_changed(self, _frame: int) -> None:
         self._dirty = True
-        if not self.isVisible() or self._pending.isActive():
-            return
-        wait = THROTTLE_MS - self._since_render.elapsed() if self._since_render.isValid() else 0
-        if wait > 0:
-            self._pending.start(wait)
-        else:
+        if self.isVisible():
+            self._render_later()
+
+    def _render_if_visible(self) -> None:
+        if self.isVisible() and self._dirty:
             self.render()
 
     def _refresh(self, *_) -> None:
@@ -110,8 +109,6 @@ class StepInspector(QWidget):
 
     def render(self) -> None:
         self._dirty = False
-        self._pending.stop()
-        self._since_render.start()
         runs = self.state.selected_runs()
         if not runs:
             self.explanation = None

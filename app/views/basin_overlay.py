@@ -12,8 +12,9 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
+from superqt.utils import qdebounced
 
 from app.basin_worker import DEFAULT_RESOLUTION, MAX_RESOLUTION, MIN_RESOLUTION, BasinResult, BasinWorker, \
     speed_colour
@@ -134,10 +135,7 @@ class BasinOverlay(QObject):
         self.toggle_action.setStatusTip(tip)
         self.toggle_action.toggled.connect(self.set_enabled)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.request_now)
+        self._debounce = qdebounced(self.request_now, timeout=DEBOUNCE_MS)
         self.worker.ready.connect(self._on_ready)
         self.worker.failed.connect(self._on_failed)
         self.worker.progress.connect(self._on_progress)
@@ -159,7 +157,7 @@ class BasinOverlay(QObject):
         if on:
             self.request_now()
         else:
-            self._debounce.stop()
+            self._debounce.cancel()
             self.worker.cancel()
             self._request_key = None
             self.progress = 0.0
@@ -205,11 +203,11 @@ class BasinOverlay(QObject):
 
     def _schedule(self, *_) -> None:
         if self.enabled:
-            self._debounce.start()
+            self._debounce()
 
     def request_now(self) -> int | None:
         """Ask the worker for the map of the current state now (no debounce); returns the request id."""
-        self._debounce.stop()
+        self._debounce.cancel()
         if not self.enabled:
             return None
         s = self.state
@@ -356,7 +354,7 @@ class BasinOverlay(QObject):
     # ----- lifetime ------------------------------------------------------------------------
     def shutdown(self, msecs: int = 3000) -> None:
         """Stop any computation (window closing, tests)."""
-        self._debounce.stop()
+        self._debounce.cancel()
         self.worker.cancel()
         self.worker.wait(msecs)
 
