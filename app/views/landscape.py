@@ -20,20 +20,20 @@ from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGraphicsItem, QMenu
 
-from superqt.utils import qdebounced, qthrottled
+from superqt.utils import qdebounced
 
 from app.model import AppState
 from app.surface_worker import SurfaceResult, SurfaceWorker
+from app.views.cursor import CursorArrow
+from app.views.start_drag import StartDrag
 from app.views.arrows import HoverInfo, arrow_pairs, field_arrows, probe  # noqa: F401 - HoverInfo for callers
 from app.views.paths import NO_LINES, Z_HANDLE, Z_MARK, RunGraphics, RunTracks, Track, lines_bounds, union_bounds
+from engine import scene as scene_mod
 
-COLORMAPS = ["viridis", "plasma", "inferno", "magma", "cividis", "turbo"]
+COLORMAPS = list(scene_mod.COLORMAPS)
 FIELD_ALPHAS = (80, 160, 245)  # one per brightness class of the field (arrows.FIELD_CLASSES)
-CURSOR_ARROW_PX = 34.0
 PREVIEW_RESOLUTION = 64  # a network slice is first drawn on this coarse grid
 DEBOUNCE_MS = 150  # a pan or zoom is committed to the model when the mouse rests this long
-DRAG_PREVIEW_MS = 33  # while a start handle is dragged: a preview path at most this often
-DRAG_REST_MS = 200  # and the whole run when the mouse rests this long
 Z_IMAGE, Z_CONTOUR, Z_FIELD, Z_PATH, Z_CURSOR = -10, -5, 1, 5, 20  # Z_MARK, Z_HANDLE: app.views.paths
 
 
@@ -117,10 +117,8 @@ class LandscapeView(pg.GraphicsLayoutWidget):
                                            brush=pg.mkBrush("#e8202a"), hoverable=True, tip=self._diverged_tip)
         self.diverged.setZValue(Z_HANDLE + 1)
         vb.addItem(self.diverged, ignoreBounds=True)
-        self.cursor_arrow = pg.PlotCurveItem(pen=pg.mkPen("#ff4d4d", width=2.2), connect="pairs",
-                                             antialias=True)
+        self.cursor_arrow = CursorArrow()
         self.cursor_arrow.setZValue(Z_CURSOR)
-        self.cursor_arrow.setVisible(False)  # shown with the hover readout
         vb.addItem(self.cursor_arrow, ignoreBounds=True)
         self.tracks = RunTracks()  # every run's path and step arrow
         self.tracks.setZValue(Z_PATH)
@@ -134,11 +132,8 @@ class LandscapeView(pg.GraphicsLayoutWidget):
                                         label=_tr("f(x, y)"))
         self.colorbar.setImageItem(self.image)
         self.addItem(self.colorbar, row=0, col=1)
-        # the axes and the markers change with the view or the runs, not with the frame: a window grab (export, and
-        # every repaint of the view) blits them; an item's update() (new ticks, a hovered star) redraws its pixmap.
-        # Not the colour bar's left and bottom axes (its frame): cached, they come out differently over the bar.
-        # The axis titles (text items of their own, children of the axes) and the colour bar's 1 × 256 pixmap, which
-        # Qt would scale to the bar's size on every paint, likewise.
+        # axes, titles, markers and the colour bar change with the view or the runs, not with the frame: device
+        # pixmaps (not the colour bar's frame axes: cached, they come out differently over the bar)
         titles = [a["item"].label for a in self.plot.axes.values()] + [self.colorbar.axis.label]
         for item in (*(a["item"] for a in self.plot.axes.values()), self.colorbar.axis,
                      self.minima, self.diverged, *titles, self.colorbar.bar):
@@ -146,8 +141,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
 
         self._commit_view_later = qdebounced(self._commit_view, timeout=DEBOUNCE_MS)
         vb.sigRangeChangedManually.connect(lambda *_: self._commit_view_later())
-        self._drag_quick = qthrottled(self._move_preview, timeout=DRAG_PREVIEW_MS, leading=True)
-        self._drag_full = qdebounced(self._move_full, timeout=DRAG_REST_MS)
+        self.start_drag = StartDrag(state)  # the run handles' drag and drop
         vb.sigResized.connect(self._relayout)
         vb.clickedAt.connect(self._on_clicked)
         vb.contextRequested.connect(self._show_context_menu)
@@ -288,23 +282,6 @@ class LandscapeView(pg.GraphicsLayoutWidget):
             g.set_selected(run_id in self.state.selected)
         self._on_frame(self.state.frame)  # the new path pens
 
-    def drag_preview(self, run_id: int, start) -> None:
-        """While a start handle is dragged, a short preview of the path follows the mouse (computed off the GUI
-        thread, at most every DRAG_PREVIEW_MS); the whole run follows when the mouse rests for DRAG_REST_MS."""
-        self._drag_quick(run_id, start)
-        self._drag_full(run_id, start)
-
-    def drag_finished(self, run_id: int, start) -> None:
-        self._drag_quick.cancel()
-        self._drag_full.cancel()
-        self.state.move_run(run_id, start)
-
-    def _move_preview(self, run_id: int, start) -> None:
-        self.state.move_run(run_id, start, preview=True)
-
-    def _move_full(self, run_id: int, start) -> None:
-        self.state.move_run(run_id, start)
-
     def _on_frame(self, t: int) -> None:
         """Show iteration ``t`` of every run: slices of precomputed arrays only."""
         px, py = self._pixel_size()
@@ -415,16 +392,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         if info is None and self.hover is None:
             return
         self.hover = info
-        px, py = self._pixel_size()
-        if info is None or px is None or not (info.norm > 0 and math.isfinite(info.norm)):
-            self.cursor_arrow.setData([], [])
-            self.cursor_arrow.setVisible(False)  # an empty curve still costs ~0.3 ms per paint of the view
-        else:
-            sx, sy = -info.gx / px, -info.gy / py
-            slen = math.hypot(sx, sy)
-            xs, ys = arrow_pairs(info.x, info.y, sx / slen, sy / slen, CURSOR_ARROW_PX, px, py, head_px=9)
-            self.cursor_arrow.setData(xs, ys)
-            self.cursor_arrow.setVisible(True)
+        self.cursor_arrow.show_at(info, *self._pixel_size())
         self.hoverChanged.emit(info)
 
     def leaveEvent(self, ev):

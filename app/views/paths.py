@@ -165,8 +165,8 @@ class RunGraphics:
         self.head = Dot(11, run.color)
         state = view.state
         self.handle = StartHandle(run.id, run.color, view.plot.vb.mapSceneToView,
-                                  on_click=lambda run_id: state.select({run_id}), on_drag=view.drag_preview,
-                                  on_drop=lambda run_id, p: (view.drag_finished(run_id, p), state.select({run_id})))
+                                  on_click=lambda run_id: state.select({run_id}), on_drag=view.start_drag.move,
+                                  on_drop=view.start_drag.drop)
         for item, z in ((self.head, Z_MARK), (self.handle, Z_HANDLE)):
             item.setZValue(z)
             view.plot.vb.addItem(item, ignoreBounds=True)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.gl_support import opengl_status
 from app.model import AppState, Run
 from app.surface_worker import SurfaceRequest, SurfaceResult, compute
-from app.views.landscape import COLORMAPS
+from engine import scene as scene_mod
 
 RESOLUTION = 120  # heights per axis: a mesh, not an image (the 2D map keeps the fine grid)
 HEIGHT = 1.0  # the surface spans z in [0, HEIGHT] over the box [-1, 1]²
@@ -295,7 +295,7 @@ class Surface3DView(QWidget):
         if self.result is None:
             return
         name = self.state.display.colormap
-        cmap = pg.colormap.get(name if name in COLORMAPS else "viridis")
+        cmap = pg.colormap.get(name if name in scene_mod.COLORMAPS else "viridis")
         lo, hi = self.result.levels  # the 2D map's colour levels
         norm = ((self.result.colour - lo) / (hi - lo)).T
         finite = np.isfinite(norm)
