@@ -162,7 +162,7 @@ class Playback:
 
 @dataclass(frozen=True)
 class Scene:
-    """The whole document: ``{"format": "descent-lab-scene", "version": 1, "landscape": Landscape,
+    """The whole document: ``{"format": "descent-lab-scene", "version": 2, "landscape": Landscape,
     "view": View, "resolution": int = 300, "display": Display = {}, "optimizer": OptimizerSettings = {},
     "runs": [Run, ...] = [], "playback": Playback = {}}``.
 

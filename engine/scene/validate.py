@@ -15,7 +15,7 @@ from typing import Any, Callable
 from engine import optimizers
 
 SCENE_FORMAT = "descent-lab-scene"
-SCENE_VERSION = 1
+SCENE_VERSION = 2
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_STEPS = 100_000
 RESOLUTION_RANGE = (16, 2000)
