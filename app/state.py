@@ -16,14 +16,14 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from engine import descent
+from engine import descent, vocab
 from engine.functions import TestFunction, get as get_function
 
 # Colour-blind-friendly run colours (Okabe-Ito first, then tab10 leftovers).
 PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
            "#FFFFFF", "#8C564B", "#BCBD22"]
 
-OPTIMIZER_NAMES = ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"]
+OPTIMIZER_NAMES = list(vocab.OPTIMIZER_NAMES)
 
 
 def tr(text: str) -> str:

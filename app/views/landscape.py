@@ -24,8 +24,9 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRect
 from app.state import AppState, Run
 from app.surface_worker import SurfaceResult, SurfaceWorker
 from app.views.paths import Track, pair_rows, path_lines, running_bounds
+from engine import vocab
 
-COLORMAPS = ["viridis", "plasma", "inferno", "magma", "cividis", "turbo"]
+COLORMAPS = list(vocab.COLORMAPS)
 FIELD_CLASSES = 3  # |∇f| brightness classes of the gradient field (one item each)
 FIELD_ALPHAS = (80, 160, 245)
 HEAD_PX = 7.0  # arrow-head length in pixels

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from engine import functions, optimizers
+from engine import functions
+from engine.vocab import OPTIMIZER_NAMES
 
 from .landscapes import FunctionLandscape, Landscape, _landscape
 from .validate import (COLORMAPS, FIELD_MODE_ALIASES, FIELD_MODES, MAX_RUNS, MAX_STEPS, PALETTE, RESOLUTION_RANGE,
@@ -80,7 +81,7 @@ class Display:
 @dataclass(frozen=True)
 class OptimizerSettings:
     """The optimizer panel's current settings: ``{"name": str = "adam", "lr": float = 0.05, "hyper": {} ,
-    "steps": int = 500}``. name: a key of ``engine.optimizers.OPTIMIZERS``; lr: finite, > 0;
+    "steps": int = 500}``. name: one of ``engine.vocab.OPTIMIZER_NAMES``; lr: finite, > 0;
     hyper: that optimizer's hyper-parameters (others refused), missing ones take its defaults; steps: 1..100000."""
 
     name: str = "adam"
@@ -91,7 +92,7 @@ class OptimizerSettings:
     @classmethod
     def from_dict(cls, data: object, where: str) -> OptimizerSettings:
         obj = _Obj(data, where)
-        name = obj.take("name", _choice, tuple(optimizers.OPTIMIZERS), default="adam")
+        name = obj.take("name", _choice, OPTIMIZER_NAMES, default="adam")
         settings = cls(name, obj.take("lr", _real, positive=True, default=0.05),
                        obj.take("hyper", _hyper, name, default={}),
                        obj.take("steps", _int, 1, MAX_STEPS, default=500))
@@ -118,7 +119,7 @@ class Run:
     @classmethod
     def from_dict(cls, data: object, where: str, index: int = 0) -> Run:
         obj = _Obj(data, where)
-        name = obj.take("optimizer", _choice, tuple(optimizers.OPTIMIZERS))
+        name = obj.take("optimizer", _choice, OPTIMIZER_NAMES)
         run = cls(name, obj.take("lr", _real, positive=True), obj.take("start", _pair),
                   obj.take("hyper", _hyper, name, default={}), obj.take("steps", _int, 1, MAX_STEPS, default=500),
                   obj.take("color", _color, default=PALETTE[index % len(PALETTE)]))

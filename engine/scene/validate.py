@@ -3,7 +3,8 @@ the checkers that read one JSON value against them.
 
 Each checker takes ``(value, where, ...)`` and returns the value read, or raises a SceneError whose message starts
 with ``where``, the value's JSON path (``runs[2].lr``). :class:`_Obj` reads a JSON object key by key and refuses
-unknown keys. Names starting with ``_`` are private to the :mod:`engine.scene` package.
+unknown keys. Names starting with ``_`` are private to the :mod:`engine.scene` package. The allowed names
+(optimizers, colour maps, activations, …) come from :mod:`engine.vocab`.
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import math
 import re
 from typing import Any, Callable
 
-from engine import optimizers
+from engine.vocab import (ACTIVATIONS, COLORMAPS, DATASETS, FIELD_MODE_ALIASES, FIELD_MODES, LOSSES,  # noqa: F401
+                          SLICE_CENTRES, SLICE_METHODS, hyper_parameters)
 
 SCENE_FORMAT = "descent-lab-scene"
 SCENE_VERSION = 2
@@ -22,15 +24,6 @@ RESOLUTION_RANGE = (16, 2000)
 MAX_RUNS = 100
 MAX_COORD = 1e6            # |x|, |y| of views and starts
 MAX_FORMULA_CHARS = 500
-COLORMAPS = ("viridis", "plasma", "inferno", "magma", "cividis", "turbo")
-FIELD_MODES = ("descent", "ascent")   # arrows along −∇f (downhill) or +∇f (uphill), as app.state names them
-FIELD_MODE_ALIASES = {"gradient": "ascent"}  # an early spelling of "ascent", still read (written as "ascent")
-# Dataset name -> number of input features (engine/nn/datasets.py); tests check the two agree.
-DATASETS = {"xor": 2, "moons": 2, "circles": 2, "spirals": 2, "blobs": 2, "linear": 1, "sine": 1}
-ACTIVATIONS = ("tanh", "sigmoid", "relu", "identity")
-LOSSES = ("mse", "bce", "ce")
-SLICE_METHODS = ("random", "pca", "params", "hessian")  # engine/nn/slices.py METHODS
-SLICE_CENTRES = ("trained", "init")
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
            "#17becf")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -142,9 +135,9 @@ class _Obj:
 
 
 def _hyper(value: object, where: str, optimizer: str) -> dict[str, float]:
-    """Hyper-parameters of ``optimizer``: names and ranges from engine.optimizers (its classes are the truth)."""
+    """Hyper-parameters of ``optimizer``: names, defaults and ranges from :mod:`engine.vocab`."""
     obj = _Obj(value, where)
-    allowed = optimizers.OPTIMIZERS[optimizer].hyper_defaults
+    allowed = hyper_parameters(optimizer)
     unknown = [k for k in obj.data if k not in allowed]
     if unknown:
         raise _fail(obj.at(str(unknown[0])[:40]), f"is not a hyper-parameter of {optimizer}; "
@@ -153,8 +146,7 @@ def _hyper(value: object, where: str, optimizer: str) -> dict[str, float]:
     for key in obj.data:
         number = _real(obj.data[key], obj.at(key))
         try:
-            optimizers.make(optimizer, 1.0, **{key: number})
+            result[key] = allowed[key].check(key, number)
         except ValueError as err:
             raise _fail(obj.at(key), str(err)) from None
-        result[key] = number
     return result
