@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .validate import _MISSING, SCENE_FORMAT, SCENE_VERSION, SceneError, _fail, _type_name
+from .validate import MISSING, SCENE_FORMAT, SCENE_VERSION, SceneError, fail, type_name
 
 
 def _v0_to_v1(data: dict) -> dict:
@@ -49,18 +49,18 @@ MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1, 1: _v1_to_v2}
 def migrate(data: object) -> dict:
     """Upgrade a parsed document to ``SCENE_VERSION`` (not yet validated); SceneError for unknown versions."""
     if not isinstance(data, dict):
-        raise SceneError(f"a scene must be a JSON object, got {_type_name(data)}")
+        raise SceneError(f"a scene must be a JSON object, got {type_name(data)}")
     if data.get("format") != SCENE_FORMAT:
-        raise _fail("format", f"must be {SCENE_FORMAT!r}: this is not a Descent Lab scene")
-    version = data.get("version", _MISSING)
-    if version is _MISSING:
-        raise _fail("version", "is required but missing")
+        raise fail("format", f"must be {SCENE_FORMAT!r}: this is not a Descent Lab scene")
+    version = data.get("version", MISSING)
+    if version is MISSING:
+        raise fail("version", "is required but missing")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise _fail("version", f"must be an integer, got {_type_name(version)}")
+        raise fail("version", f"must be an integer, got {type_name(version)}")
     if version > SCENE_VERSION:
         raise SceneError(f"made by a newer Descent Lab (version {version}); this one reads up to {SCENE_VERSION}")
     if version < min(MIGRATIONS, default=SCENE_VERSION):
-        raise _fail("version", f"{version} is not a Descent Lab scene version")
+        raise fail("version", f"{version} is not a Descent Lab scene version")
     for step in range(version, SCENE_VERSION):
         data = MIGRATIONS[step](data)
     return data
