@@ -159,31 +159,35 @@ class Descent:
         are recorded; runs that stopped drop out of the next blocks."""
         f, opt = self.function, self.optimizer
         runs = np.flatnonzero(self.stopped_at == self.steps)
-        opt.keep(runs)
-        x, g = self.x0[runs], self.gradients0[runs]
+        # Coordinates as rows, x = [x coordinates; y coordinates] (2, Ka): the gradient then reads and writes
+        # contiguous rows. The rules are element-wise, so the optimizer runs on this layout as it is.
+        opt.init_state(2, runs.size)
+        x, g = self.x0[runs].T.copy(), self.gradients0[runs].T.copy()
         t = 0
         while t < self.steps and runs.size:
             n = min(self.block, self.steps - t)
-            bx, bg = np.empty((n, runs.size, 2)), np.empty((n, runs.size, 2))
-            bs = {name: np.empty((n, runs.size, 2)) for name in opt.state_names}
-            previous = x
+            bx, bg = np.empty((n, 2, runs.size)), np.empty((n, 2, runs.size))
+            bs = {name: np.empty((n, 2, runs.size)) for name in opt.state_names}
+            previous = x.T
             with np.errstate(all="ignore"):
                 for i in range(n):
                     x = bx[i] = opt.update(x, g)
-                    bg[i, :, 0], bg[i, :, 1] = f.gradient(x[:, 0], x[:, 1])
+                    bg[i, 0], bg[i, 1] = f.gradient(x[0], x[1])
                     g = bg[i]
                     for name, a in opt.state.items():
                         bs[name][i] = a
-                bv = np.broadcast_to(f.value(bx[..., 0], bx[..., 1]), (n, runs.size))
-            stopped = find_stops(bx, bg, bv, t, runs, self.tol, self.bound, self.value_bound, self.stopped_at,
-                                 self.status)
-            yield Block(t + 1, runs, bx, bg, bv, bs, previous, stopped)
+                bv = np.broadcast_to(f.value(bx[:, 0], bx[:, 1]), (n, runs.size))
+            points, gradients = bx.transpose(0, 2, 1), bg.transpose(0, 2, 1)          # (n, Ka, 2) views
+            stopped = find_stops(points, gradients, bv, t, runs, self.tol, self.bound, self.value_bound,
+                                 self.stopped_at, self.status)
+            yield Block(t + 1, runs, points, gradients, bv, {k: a.transpose(0, 2, 1) for k, a in bs.items()},
+                        previous, stopped)
             t += n
             if stopped.any():
                 going = ~stopped
                 runs = runs[going]
-                opt.keep(going)
-                x, g = bx[-1, going], bg[-1, going]
+                opt.keep(going, axis=1)
+                x, g = bx[-1][:, going], bg[-1][:, going]
 
 
 def find_stops(x: Array, g: Array, v: Array, t: int, runs: Array, tol: float, bound: float, value_bound: Array,

@@ -94,10 +94,13 @@ class Optimizer:
         self.shape = (K, D)
         self.state = {n: np.zeros((K, D)) for n in self.state_names}
 
-    def keep(self, rows: Array) -> None:
-        """Keep only the given runs (index or boolean array over K); the others drop out of later steps."""
-        self.state = {n: a[rows] for n, a in self.state.items()}
-        self.shape = (len(np.arange(self.shape[0])[rows]), self.shape[1])
+    def keep(self, rows: Array, axis: int = 0) -> None:
+        """Keep only the given runs (index or boolean array along ``axis`` of the state arrays, the runs' axis);
+        the others drop out of later steps. The rules are element-wise, so any layout works."""
+        self.state = {n: np.take(a, np.arange(a.shape[axis])[rows], axis=axis) for n, a in self.state.items()}
+        shape = list(self.shape)
+        shape[axis] = len(np.arange(shape[axis])[rows])
+        self.shape = tuple(shape)
 
     def step(self, x: Array, g: Array, active: Array | None = None) -> Array:
         """One update of all K runs: x, g (K, D) -> new x (K, D); ``x`` is not modified, ``state`` is.
