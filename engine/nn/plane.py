@@ -77,18 +77,19 @@ class Plane:
 
     # ------------------------------------------------------------ losses and gradients
     def losses(self, alpha: Array, beta: Array, dtype=np.float64) -> Array:
-        """Loss at points (broadcast shapes). float64: the reference; float32: the fast path when it is on."""
+        """Loss at points (broadcast shapes), returned as float64. float32: the fast path when it is on, else the
+        reference computed in float32; float64: the reference."""
         shape = np.broadcast_shapes(np.shape(alpha), np.shape(beta))
         a, b = (np.ravel(v).astype(np.float64) for v in np.broadcast_arrays(alpha, beta))
         if np.dtype(dtype) == np.float32 and fast.available():
             if not self._fast:
                 self._fast.append(fast.PlaneLosses(self.model, self.X, self.t, self.origin, self.d1, self.d2))
             out = self._fast[0].losses(a, b)
-        else:
-            out = np.concatenate([self.model.losses_and_gradients(self.vectors_at(a[s:s + self._chunk],
-                                                                                b[s:s + self._chunk]),
-                                                                  self.X, self.t, gradients=False)[0]
-                                  for s in range(0, len(a), self._chunk)] or [np.empty(0)])
+        else:                                   # the reference, in the dtype asked for
+            X, t = self.X.astype(dtype), self.t.astype(dtype)
+            out = np.concatenate([self.model.losses_and_gradients(
+                self.vectors_at(a[s:s + self._chunk], b[s:s + self._chunk]).astype(dtype), X, t, gradients=False)[0]
+                for s in range(0, len(a), self._chunk)] or [np.empty(0)]).astype(np.float64)
         return out.reshape(shape)
 
     def loss_grid(self, alpha_range: tuple[float, float] | None = None, beta_range: tuple[float, float] | None = None,
