@@ -1,4 +1,4 @@
-"""The figures behind numba's place: what the fast path (engine.nn.fast) costs and what it buys, per computation.
+"""The figures behind numba's place (an optional extra): what the fast path (engine.nn.fast) costs and buys.
 
 Prints: numba's first compile (a fresh cache directory) and a later load (warm cache), each in a new process; then
 medians of the three hot computations, fast path vs the reference, on the 2-16-16-1 tanh net with 512 points:
@@ -44,6 +44,11 @@ def main() -> None:
         first, warm = load_seconds(cache), load_seconds(cache)
     print(f"load average {os.getloadavg()[0]:.2f}; numba first compile {first:.1f} s, later loads {warm:.2f} s "
           f"(once per process, in a worker, only when a network is built)")
+    # An app process has made large arrays before it builds a network; glibc then serves the reference's MB-sized
+    # temporaries from its heap instead of fresh pages. Do the same here, or the reference pays page faults.
+    A = np.random.default_rng(0).random((1024, 1024), dtype=np.float32)
+    for _ in range(5):
+        A @ A
     data = make_dataset("moons", n=512, noise=0.1, seed=0)
     model = MLP([2, 16, 16, 1], activation="tanh", loss="mse")
     plane = slice_plane(model, model.init_params(), data.X, data.y, method="random")

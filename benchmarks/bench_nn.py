@@ -3,7 +3,7 @@
 Targets (issue 12): the fast path ≤ 150 ms, within 2× of this machine's floor (the slice's tanh count at the
 measured tanh throughput plus its FLOPs at the measured GEMM peak, both on 2 threads; both printed), and ≥ 10× a
 per-point loop written as one writes it in PyTorch (θ → layers → forward → loss, one point at a time). Also printed:
-the reference path (DESCENT_LAB_NO_JIT=1: float64 NumPy, batched over points) for numba's decision.
+the reference path (no numba, or DESCENT_LAB_NO_JIT=1: NumPy in float32, batched over points, 2 threads).
 Run: .venv/bin/python benchmarks/bench_nn.py
 """
 from __future__ import annotations
@@ -83,7 +83,7 @@ def main() -> None:
     print(f"{label:32s} median {t_fast * 1e3:7.1f} ms   [target ≤ 150 ms: {'met' if t_fast <= 0.150 else 'MISSED'}]")
     print(f"  / floor                        {t_fast / floor:7.2f}×    [target ≤ 2×: "
           f"{'met' if t_fast <= 2 * floor else 'MISSED'}]")
-    print(f"reference (float64 NumPy, batched) median {t_ref * 1e3:7.1f} ms  ({t_ref / t_fast:.1f}× the fast path)")
+    print(f"reference (NumPy float32, batched) median {t_ref * 1e3:7.1f} ms  ({t_ref / t_fast:.2f}× the fast path)")
     print(f"per-point PyTorch-style loop     {t_loop * 1e3:7.0f} ms (200 points timed, scaled) -> fast path "
           f"{t_loop / t_fast:.1f}× faster   [target ≥ 10×: {'met' if t_loop >= 10 * t_fast else 'MISSED'}]")
     print(f"float32 fast path vs float64 reference: max relative error {err:.1e}")

@@ -106,7 +106,7 @@ class Optimizer:
         """One update of all K runs: x, g (K, D) -> new x (K, D); ``x`` is not modified, ``state`` is.
 
         ``active`` (K,) bool: rows that are False keep their position and state (frozen runs).
-        Calls ``init_state(K, D)`` first if the state is not shaped for x.
+        Calls ``init_state(K, D)`` first when it was never called.
         """
         x, g = np.asarray(x, dtype=float), np.asarray(g, dtype=float)
         if x.ndim != 2 or g.shape != x.shape:

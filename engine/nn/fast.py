@@ -5,8 +5,9 @@ reference in :mod:`engine.nn.mlp` (tests/engine/nn/test_fast.py).
 * :func:`flat_gradients` — that step at many parameter points (in-plane gradients, Hessians), on two threads;
 * :class:`PlaneLosses` — the loss on a plane θ(α, β) = θ_o + α·d1 + β·d2, float32, forward only.
 
-numba is imported by :func:`load`, never at ``import engine``. With ``DESCENT_LAB_NO_JIT=1``, or when numba is
-missing or fails to compile, :func:`available` is False and callers use the reference: every feature still works.
+numba is an optional extra (``pip install descent-lab[fast]``), imported by :func:`load`, never at ``import engine``.
+Without it, with ``DESCENT_LAB_NO_JIT=1``, or when it fails to compile, :func:`available` is False and callers use
+the reference: every feature still works.
 """
 from __future__ import annotations
 
@@ -43,11 +44,20 @@ def load():
                 try:
                     from . import fast_kernels
                     _loaded["k"] = _warm(fast_kernels)
-                except Exception as exc:  # numba missing or broken: the reference does the work
+                except ImportError:      # numba is an optional extra (descent-lab[fast]): the reference works
+                    _loaded["k"] = None
+                except Exception as exc:  # numba present but broken: say so, and let the reference work
                     warnings.warn(f"compiled network kernels unavailable, using NumPy ({exc})", RuntimeWarning,
                                   stacklevel=2)
                     _loaded["k"] = None
         return _loaded["k"]
+
+
+def installed() -> bool:
+    """Whether numba is installed and not switched off (without importing it)."""
+    import importlib.util
+    off = os.environ.get("DESCENT_LAB_NO_JIT", "").strip() not in ("", "0")
+    return not off and importlib.util.find_spec("numba") is not None
 
 
 def available() -> bool:

@@ -43,7 +43,8 @@ def build_landscape(spec: dict, progress: Callable[[str], None] | None = None) -
     """
     say = progress or (lambda stage: None)
     if not fast.is_loaded():
-        say("compiling")
+        if fast.installed():
+            say("compiling")
         fast.load()
     ds, sl = spec["dataset"], spec["slice"]
     data = make_dataset(ds["name"], n=ds["n"], noise=ds["noise"], seed=ds["seed"])

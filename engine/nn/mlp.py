@@ -14,8 +14,10 @@ training step, tested against them.
 """
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -63,6 +65,16 @@ def backprop(layers: Layers, activations: Sequence[str], zs: list[Array], hs: li
             sigma_prime = ACTIVATIONS[activations[l - 2]][1]
             delta = (W.swapaxes(-1, -2) @ delta) * sigma_prime(zs[l - 2], hs[l - 1])
     return out
+
+
+def in_chunks(fn: Callable[[slice], Array], count: int, chunk: int) -> Array:
+    """``fn`` over consecutive slices of ``count`` items, ``chunk`` at a time, concatenated along axis 0. Chunks run
+    on up to two threads (NumPy releases the GIL in its loops and matrix products)."""
+    parts = [slice(s, s + chunk) for s in range(0, count, chunk)]
+    if len(parts) <= 1:
+        return fn(slice(0, count))
+    with ThreadPoolExecutor(min(2, os.cpu_count() or 1)) as pool:
+        return np.concatenate(list(pool.map(fn, parts)))
 
 
 @dataclass(frozen=True)
@@ -274,9 +286,13 @@ class MLP:
         available, else the reference batched over the points (in chunks that keep the activations small)."""
         if fast.available():
             return fast.flat_gradients(self, thetas, X, t)
-        chunk = max(1, (1 << 18) // (X.shape[0] * max(self.layer_sizes)))
-        return np.concatenate([self.losses_and_gradients(thetas[s:s + chunk], X, t)[1]
-                               for s in range(0, len(thetas), chunk)] or [np.empty((0, self.n_params))])
+        return in_chunks(lambda rows: self.losses_and_gradients(thetas[rows], X, t)[1], len(thetas),
+                         self.chunk(X.shape[0]))
+
+    def chunk(self, N: int) -> int:
+        """Parameter points per batch of the reference on N samples: keeps one layer's activations near 2^18
+        numbers."""
+        return max(1, (1 << 18) // (N * max(self.layer_sizes)))
 
 
 def _check_layer_sizes(layer_sizes: Sequence[int]) -> tuple[int, ...]:

@@ -12,6 +12,7 @@ import numpy as np
 
 from ..functions import TestFunction
 from . import fast
+from .mlp import in_chunks
 from .params import Params
 
 Array = np.ndarray
@@ -50,7 +51,6 @@ class Plane:
         a0, b0 = self.centre_coords
         self.origin = m.flatten(self.centre) - a0 * self.d1 - b0 * self.d2
         self._basis = np.stack([self.d1, self.d2], axis=1)            # (D, 2)
-        self._chunk = max(1, (1 << 18) // (self.X.shape[0] * max(m.layer_sizes)))
 
     @property
     def name(self) -> str:
@@ -87,9 +87,9 @@ class Plane:
             out = self._fast[0].losses(a, b)
         else:                                   # the reference, in the dtype asked for
             X, t = self.X.astype(dtype), self.t.astype(dtype)
-            out = np.concatenate([self.model.losses_and_gradients(
-                self.vectors_at(a[s:s + self._chunk], b[s:s + self._chunk]).astype(dtype), X, t, gradients=False)[0]
-                for s in range(0, len(a), self._chunk)] or [np.empty(0)]).astype(np.float64)
+            out = in_chunks(lambda rows: self.model.losses_and_gradients(
+                self.vectors_at(a[rows], b[rows]).astype(dtype), X, t, gradients=False)[0],
+                len(a), self.model.chunk(len(X))).astype(np.float64)
         return out.reshape(shape)
 
     def loss_grid(self, alpha_range: tuple[float, float] | None = None, beta_range: tuple[float, float] | None = None,
