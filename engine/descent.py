@@ -158,6 +158,9 @@ class Descent:
         """Advance the runs still going, a block of steps at a time, yielding each :class:`Block` after its stops
         are recorded; runs that stopped drop out of the next blocks."""
         f, opt = self.function, self.optimizer
+        # The catalogue wraps each gradient to take any broadcastable input; here the inputs already are two
+        # float rows of one shape, so the formula itself is called (the wrapper would cost as much as the formula).
+        gradient = getattr(f.gradient, "__wrapped__", f.gradient)
         runs = np.flatnonzero(self.stopped_at == self.steps)
         # Coordinates as rows, x = [x coordinates; y coordinates] (2, Ka): the gradient then reads and writes
         # contiguous rows. The rules are element-wise, so the optimizer runs on this layout as it is.
@@ -172,7 +175,7 @@ class Descent:
             with np.errstate(all="ignore"):
                 for i in range(n):
                     x = bx[i] = opt.update(x, g)
-                    bg[i, 0], bg[i, 1] = f.gradient(x[0], x[1])
+                    bg[i, 0], bg[i, 1] = gradient(x[0], x[1])
                     g = bg[i]
                     for name, a in opt.state.items():
                         bs[name][i] = a
