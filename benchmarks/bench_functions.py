@@ -1,6 +1,7 @@
-"""Benchmark: value + gradient of every catalogue function on a 1024×1024 meshgrid over its default view.
+"""Benchmark: value + gradient of every catalogue function on a 1024×1024 grid over its default view, given as
+broadcasting axes (x a row, y a column) exactly as ``engine.surface.sample`` passes them; outputs are full (1024, 1024).
 
-Targets (issue 2): Rosenbrock under 15 ms, every function under 60 ms. Baseline measured in the same run: one
+Targets: Rosenbrock ≤ 20 ms (issue 12), every function under 60 ms (the written-as-published formulas, no grid tricks). Baseline measured in the same run: one
 ``np.sin(X)`` on the same grid, so readers on other machines can scale the figures.
 
 Run from the repository root: ``.venv/bin/python benchmarks/bench_functions.py``
@@ -21,13 +22,13 @@ from engine import functions  # noqa: E402
 
 N = 1024
 REPEATS = 15
-TARGET_MS = {"rosenbrock": 15.0}
+TARGET_MS = {"rosenbrock": 20.0}
 DEFAULT_TARGET_MS = 60.0
 
 
 def grid(view) -> tuple[np.ndarray, np.ndarray]:
     (xmin, xmax), (ymin, ymax) = view
-    return np.meshgrid(np.linspace(xmin, xmax, N), np.linspace(ymin, ymax, N))
+    return np.meshgrid(np.linspace(xmin, xmax, N), np.linspace(ymin, ymax, N), sparse=True)
 
 
 def timings_ms(work, repeats: int = REPEATS) -> tuple[float, float]:
@@ -42,7 +43,7 @@ def timings_ms(work, repeats: int = REPEATS) -> tuple[float, float]:
 
 
 def main() -> int:
-    X, _ = grid(((-5.0, 5.0), (-5.0, 5.0)))
+    X, _ = np.meshgrid(np.linspace(-5.0, 5.0, N), np.linspace(-5.0, 5.0, N))
     baseline, baseline_best = timings_ms(lambda: np.sin(X))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"grid {N}x{N}, {REPEATS} runs each, load average {load:.2f}; "
@@ -54,7 +55,7 @@ def main() -> int:
         X, Y = grid(fn.view)
         ms, best = timings_ms(lambda: (fn.value(X, Y), fn.gradient(X, Y)))
         target = TARGET_MS.get(name, DEFAULT_TARGET_MS)
-        ok = ms < target
+        ok = ms <= target
         misses += not ok
         print(f"{name:18s} {ms:9.2f} {best:8.2f} {ms / baseline:10.2f} {target:9.0f}  {'PASS' if ok else 'MISS'}")
     print(f"{misses} miss(es)")

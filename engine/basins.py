@@ -1,25 +1,12 @@
 """Basin-of-attraction and convergence-speed maps: where does descent from every start of a grid end, and how fast?
 
-``basin_map`` runs the chosen optimizer from every cell centre of a resolution × resolution grid at once and labels
-each start by the minimum it converges to (a catalogue minimum of ``function.minima``, or one "discovered" by
-clustering end points), ``-1`` when it diverges and ``-2`` when it has not converged after ``steps`` steps.
-``basin_labels`` does the same for any (K, 2) starts; the grid version is a thin wrapper around it, and the app uses
-it to check that a single run ends where the map said.
-
-Same rules as :func:`engine.descent.descend`: the same optimizer objects, start checks and block-wise stop test
-(``descent._mark_stops``: converged when |∇f| < tol; diverged when a
-coordinate or f is non-finite, |coordinate| > bound or |f| > max(bound, 10·|f(start)|)) and the same elementwise
-arithmetic, so a start's end point and step count are bit-identical to ``descend`` from that start alone. One
-deliberate difference: a start where f or ∇f is not finite is labelled diverged (stopped at step 0) instead of
-raising, so one bad cell does not void a whole map.
-
-Memory: only each start's current point, gradient and optimizer state are kept, plus one block of ``BLOCK`` steps for
-the stop test; never the full paths. Runs that stop drop out of the arithmetic at the end of their block (the active
-set is compacted by index; copying it costs about one step's arithmetic per block of 32 steps).
-
-Coarse first: there is no built-in preview; a caller that wants one asks for a small resolution first (say 50, cost
-≈ 1/16 of 200) and then for the full one. Progress and cancel: ``progress(fraction) -> bool`` is called about every
-100 steps with the fraction of ``steps`` done; returning False raises :class:`Cancelled`.
+``basin_map`` runs the optimizer from every cell centre of a resolution × resolution grid at once and labels each
+start by the minimum it converges to (a catalogue minimum of ``function.minima``, or one found by clustering end
+points), ``-1`` when it diverges and ``-2`` when it has not converged after ``steps`` steps. The runs go through
+:class:`engine.descent.Descent`, the loop ``descend`` uses, keeping only where each run ends: a start's end point
+and step count equal ``descend``'s from that start. A start where f or ∇f is not finite is labelled diverged
+instead of raising, so one bad cell does not void a map. ``progress(fraction) -> bool`` is called about every
+``REPORT_EVERY`` steps; returning False raises :class:`Cancelled`.
 """
 from __future__ import annotations
 
@@ -29,7 +16,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from engine.descent import _gradient_into, _mark_stops, _raw_gradient, prepare
+from engine.descent import Descent
 
 Array = np.ndarray
 Progress = Callable[[float], bool]
@@ -105,53 +92,17 @@ class BasinMap(BasinLabels):
 
 def descend_ends(function, starts, optimizer: str = "gd", lr: float = 0.01, steps: int = 1000, tol: float = 1e-6,
                  bound: float = 1e6, progress: Progress | None = None, **hyper: float) -> Ends:
-    """``descend`` from K starts (K, 2) keeping only where each run stops, not its path. See the module notes."""
-    x0, opt, steps, tol, bound = prepare(starts, optimizer, lr, steps, tol, bound, hyper)
-    K = x0.shape[0]
-    with np.errstate(all="ignore"):
-        f0 = np.broadcast_to(function.value(x0[:, 0], x0[:, 1]), (K,))
-        g0 = _gradient_into(function.gradient, x0, np.empty((K, 2)))
-        bad = ~(np.isfinite(f0) & np.isfinite(g0).all(axis=1))
-        converged = ~bad & ((g0 ** 2).sum(axis=1) < tol * tol)
-        status = np.full(K, "max_steps", dtype=object)
-        status[converged], status[bad] = "converged", "diverged"
-        stopped_at = np.where(converged | bad, 0, steps)
-        ends = x0.copy()
-        value_bound = np.maximum(bound, 10.0 * np.abs(f0))
-        _advance(function, opt, x0, g0, ~(converged | bad), steps, tol, bound, value_bound, stopped_at, status, ends,
-                 progress)
-    return Ends(ends, stopped_at, status)
-
-
-def _advance(function, opt, x0, g0, going, steps, tol, bound, value_bound, stopped_at, status, ends, progress):
-    """Advance the runs flagged ``going`` block by block; write each stop into stopped_at, status and ends (K, 2)."""
-    gradient = _raw_gradient(function)
-    active = np.flatnonzero(going)            # global indices of the runs still advancing
-    opt.keep(active)
-    x, g = x0[active], g0[active]
-    t = 0
-    while t < steps and active.size:
-        n = min(BLOCK, steps - t)
-        bx = np.empty((n + 1, active.size, 2))  # row 0: the points before the block (a diverged run's last valid row)
-        bg = np.empty((n, active.size, 2))
-        bx[0] = x
-        for i in range(n):                      # the hot loop, as in descend
-            x = opt.advance(x, g, bx[i + 1])
-            g = _gradient_into(gradient, x, bg[i])
-        bv = np.broadcast_to(function.value(bx[1:, :, 0], bx[1:, :, 1]), (n, active.size))
-        done = _mark_stops(bx[1:, :, 0], bx[1:, :, 1], bg[..., 0], bg[..., 1], bv, t, active, tol, bound,
-                           value_bound, stopped_at, status)
-        if done.any():
-            cols = np.flatnonzero(done)
-            ends[active[cols]] = bx[stopped_at[active[cols]] - t, cols]
-            keep = ~done
-            active = active[keep]
-            opt.keep(keep)
-            x, g = bx[-1, keep], bg[-1, keep]
-        t_before, t = t, t + n
-        if progress is not None and t // REPORT_EVERY > t_before // REPORT_EVERY and not progress(t / steps):
-            raise Cancelled(f"cancelled after {t} of {steps} steps")
-    ends[active] = x                            # max_steps: the last point
+    """``descend`` from K starts (K, 2) keeping only where each run stops, not its path."""
+    run = Descent(function, starts, optimizer, lr, steps, tol, bound, block=BLOCK, bad_starts="diverge", **hyper)
+    ends = run.x0.copy()
+    for b in run.blocks():
+        cols = np.flatnonzero(b.stopped)
+        ends[b.runs[cols]] = b.points_at(run.stopped_at[b.runs[cols]], cols)
+        ends[b.runs[~b.stopped]] = b.points[-1, ~b.stopped]
+        t_before, t = b.start - 1, b.start - 1 + len(b.points)
+        if progress is not None and t // REPORT_EVERY > t_before // REPORT_EVERY and not progress(t / run.steps):
+            raise Cancelled(f"cancelled after {t} of {run.steps} steps")
+    return Ends(ends, run.stopped_at, run.status)
 
 
 # --- clustering end points into basins ------------------------------------------------------------------------

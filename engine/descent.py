@@ -1,25 +1,22 @@
-"""Run an optimizer from K start points at once on a 2D landscape -> :class:`Trajectory`.
+"""Run an optimizer from K start points at once on a 2D landscape: the one stepping loop, :class:`Descent`.
 
 Row t of every array is iteration t: ``points[t]`` = x_t, ``values[t]`` = f(x_t), ``gradients[t]`` = ∇f(x_t), and
-``states[name][t]`` is the optimizer's state after the step that produced x_t (row 0: the initial zeros).
-
-Speed: the K runs advance together, ~20 NumPy calls on (2, K) arrays per step (the optimizer's kernel and the
-gradient writing into preallocated rows; at this size a call's fixed cost dominates, see ``_run``). Stop conditions are checked
-once per block of steps on the whole block at once; a run that stopped inside a block is cut back to its stopping row
-(runs are independent, so the extra steps it took change nothing else) and drops out of the arithmetic from then on.
+``states[name][t]`` is the optimizer's state after the step that produced x_t (row 0: the initial state).
+:func:`descend` records whole paths (:class:`Trajectory`); :mod:`engine.basins` keeps only where runs end. Both
+iterate :meth:`Descent.blocks`, so a start gives the same path, bit for bit, whichever asks.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 import numpy as np
 
 from engine.optimizers import check_lr, make
 
 Array = np.ndarray
-BLOCK = 128  # steps between stop checks
+BLOCK = 128  # steps between stop tests in descend: the stop test runs on a whole block at once
 
 
 @dataclass
@@ -65,7 +62,8 @@ class Trajectory:
         return self.points[self.stopped_at, np.arange(self.n_runs)]
 
 
-def _check_starts(starts: Any) -> Array:
+def check_starts(starts: Any) -> Array:
+    """Start points as a float (K, 2) array (one (2,) pair gives K = 1); ValueError naming the fault."""
     try:
         x = np.array(starts, dtype=float)
     except (TypeError, ValueError):
@@ -81,7 +79,8 @@ def _check_starts(starts: Any) -> Array:
     return x
 
 
-def _check_args(steps: Any, tol: Any, bound: Any) -> tuple[int, float, float]:
+def check_limits(steps: Any, tol: Any, bound: Any) -> tuple[int, float, float]:
+    """steps ≥ 1, tol ≥ 0 and bound > 0 as (int, float, float); ValueError naming the bad one."""
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 1:
         raise ValueError(f"steps must be an integer ≥ 1, got {steps!r}")
     if isinstance(tol, bool) or not isinstance(tol, (int, float, np.number)) or not (0 <= tol < math.inf):
@@ -91,189 +90,161 @@ def _check_args(steps: Any, tol: Any, bound: Any) -> tuple[int, float, float]:
     return int(steps), float(tol), float(bound)
 
 
-def _raw_gradient(function):
-    """The gradient callable without its broadcasting wrapper (``functools.wraps`` leaves it in ``__wrapped__``).
-
-    The catalogue's wrapper makes inputs float arrays and outputs full-shape; it costs more than Rosenbrock's
-    gradient itself. Here the inputs already are float arrays of one shape (K,), and ``_gradient_into`` writes into
-    preallocated columns, which broadcasts a constant component anyway.
-    """
-    return getattr(function.gradient, "__wrapped__", function.gradient)
-
-
-def _gradient_into(gradient, x: Array, out: Array) -> Array:
-    """∇f at the K points x (K, 2), written into out (K, 2); ``gradient(x, y) -> (gx, gy)``."""
-    gx, gy = gradient(x[:, 0], x[:, 1])
-    out[:, 0] = gx
-    out[:, 1] = gy
+def gradient_at(function, x: Array) -> Array:
+    """∇f at the K points x (K, 2) as a (K, 2) array."""
+    out = np.empty(x.shape)
+    out[:, 0], out[:, 1] = function.gradient(x[:, 0], x[:, 1])
     return out
 
 
-def _gradient_kernel(function):
-    """``into(x, y, gx, gy, scratch)``: ∇f at points given as equal-shaped float arrays, written into gx and gy.
+@dataclass
+class Block:
+    """What one block of steps did to the runs still going.
 
-    Catalogue functions may offer this as ``gradient.into`` (the same arithmetic as ``gradient``, without temporaries
-    or the copies into place); for any other function it wraps the raw gradient and copies its output.
+    start: the row of the block's first step (rows start … start+n−1); runs (Ka,): their indices among the K runs;
+    points, gradients (n, Ka, 2), values (n, Ka), states: name -> (n, Ka, 2); previous (Ka, 2): the points before
+    the block; stopped (Ka,) bool: the runs whose stop (see :func:`find_stops`) falls in this block.
     """
-    into = getattr(function.gradient, "into", None)
-    if into is not None:
-        return into
-    gradient = _raw_gradient(function)
 
-    def copy_into(x, y, gx, gy, scratch):
-        a, b = gradient(x, y)
-        np.copyto(gx, a)   # broadcasts a constant component
-        np.copyto(gy, b)
+    start: int
+    runs: Array
+    points: Array
+    gradients: Array
+    values: Array
+    states: dict[str, Array]
+    previous: Array
+    stopped: Array
 
-    return copy_into
-
-
-def prepare(starts, optimizer: str, lr: float, steps: int, tol: float, bound: float, hyper: dict):
-    """Checked arguments shared by :func:`descend` and :mod:`engine.basins`: (starts (K, 2), an optimizer with its
-    state for K runs in 2D, steps, tol, bound); ValueError naming the bad argument."""
-    x0 = _check_starts(starts)
-    steps, tol, bound = _check_args(steps, tol, bound)
-    opt = make(optimizer, check_lr(lr), **hyper)
-    opt.init_state(x0.shape[0], 2)
-    return x0, opt, steps, tol, bound
+    def points_at(self, rows: Array, cols: Array) -> Array:
+        """(m, 2) points of runs ``cols`` (block columns) at global rows ``rows`` ≥ start − 1."""
+        rel = rows - self.start
+        return np.where((rel < 0)[:, None], self.previous[cols], self.points[np.maximum(rel, 0), cols])
 
 
-def descend(function, starts, optimizer: str = "gd", lr: float = 0.01, steps: int = 1000,
-            tol: float = 1e-6, bound: float = 1e6, **hyper: float) -> Trajectory:
-    """Run ``optimizer`` from every start point for at most ``steps`` steps.
+class Descent:
+    """The stepping loop: K runs of one optimizer from ``starts`` (K, 2), advanced together by :meth:`blocks`.
 
-    function: anything with vectorised ``value(x, y)`` and ``gradient(x, y) -> (gx, gy)`` (a TestFunction).
-    starts: (K, 2) array or list of pairs, or one (2,) pair.
-    A run converges when |∇f| < tol; it diverges when a coordinate or f is non-finite, |coordinate| > bound, or
-    |f| > max(bound, 10·|f(start)|) (so a start already above ``bound`` is not declared diverged at once).
-    Raises ValueError for an unknown optimizer or hyper-parameter, lr ≤ 0, steps < 1, bad starts, or a start
-    where f or ∇f is not finite.
+    Stopping: a run converges when |∇f| < tol; it diverges when a coordinate, f or ∇f is not finite, a coordinate
+    leaves [−bound, bound] or |f| > max(bound, 10·|f(start)|) (so a start already above ``bound`` does not diverge
+    at once); otherwise it runs ``steps`` steps ("max_steps"). ``stopped_at`` (K,) and ``status`` (K,) hold the
+    verdicts as the blocks go. A start where f or ∇f is not finite raises ValueError, or with
+    ``bad_starts="diverge"`` is marked diverged at step 0.
     """
-    x0, opt, steps, tol, bound = prepare(starts, optimizer, lr, steps, tol, bound, hyper)
-    K = x0.shape[0]
-    points = np.empty((steps + 1, K, 2))
-    gradients = np.empty((steps + 1, K, 2))
-    values = np.empty((steps + 1, K))
-    states = {n: np.empty((steps + 1, K, 2)) for n in opt.state_names}
+
+    def __init__(self, function, starts, optimizer: str = "gd", lr: float = 0.01, steps: int = 1000,
+                 tol: float = 1e-6, bound: float = 1e6, block: int = BLOCK, bad_starts: str = "raise",
+                 **hyper: float) -> None:
+        self.function = function
+        self.x0 = check_starts(starts)
+        self.steps, self.tol, self.bound = check_limits(steps, tol, bound)
+        self.optimizer = make(optimizer, check_lr(lr), **hyper)
+        K = self.x0.shape[0]
+        self.optimizer.init_state(K, 2)
+        self.initial_states = {n: a.copy() for n, a in self.optimizer.state.items()}
+        self.block = int(block)
+        with np.errstate(all="ignore"):
+            self.values0 = np.broadcast_to(function.value(self.x0[:, 0], self.x0[:, 1]), (K,)).astype(float)
+            self.gradients0 = gradient_at(function, self.x0)
+        bad = ~(np.isfinite(self.values0) & np.isfinite(self.gradients0).all(axis=1))
+        if bad.any() and bad_starts == "raise":
+            raise ValueError(f"starts: f or its gradient is not finite at start {int(np.argmax(bad))}")
+        converged = ~bad & ((self.gradients0 ** 2).sum(axis=1) < self.tol * self.tol)
+        self.status = np.full(K, "max_steps", dtype=object)
+        self.status[converged], self.status[bad] = "converged", "diverged"
+        self.stopped_at = np.where(converged | bad, 0, self.steps)
+        self.value_bound = np.maximum(self.bound, 10.0 * np.abs(self.values0))
+
+    def blocks(self) -> Iterator[Block]:
+        """Advance the runs still going, a block of steps at a time, yielding each :class:`Block` after its stops
+        are recorded; runs that stopped drop out of the next blocks."""
+        f, opt = self.function, self.optimizer
+        # The catalogue wraps each gradient to take any broadcastable input; here the inputs already are two
+        # float rows of one shape, so the formula itself is called (the wrapper would cost as much as the formula).
+        gradient = getattr(f.gradient, "__wrapped__", f.gradient)
+        runs = np.flatnonzero(self.stopped_at == self.steps)
+        # Coordinates as rows, x = [x coordinates; y coordinates] (2, Ka): the gradient then reads and writes
+        # contiguous rows. The rules are element-wise, so the optimizer runs on this layout as it is.
+        opt.init_state(2, runs.size)
+        x, g = self.x0[runs].T.copy(), self.gradients0[runs].T.copy()
+        t = 0
+        while t < self.steps and runs.size:
+            n = min(self.block, self.steps - t)
+            bx, bg = np.empty((n, 2, runs.size)), np.empty((n, 2, runs.size))
+            bs = {name: np.empty((n, 2, runs.size)) for name in opt.state_names}
+            previous = x.T
+            with np.errstate(all="ignore"):
+                for i in range(n):
+                    x = bx[i] = opt.update(x, g)
+                    bg[i, 0], bg[i, 1] = gradient(x[0], x[1])
+                    g = bg[i]
+                    for name, a in opt.state.items():
+                        bs[name][i] = a
+                bv = np.broadcast_to(f.value(bx[:, 0], bx[:, 1]), (n, runs.size))
+            points, gradients = bx.transpose(0, 2, 1), bg.transpose(0, 2, 1)          # (n, Ka, 2) views
+            stopped = find_stops(points, gradients, bv, t, runs, self.tol, self.bound, self.value_bound,
+                                 self.stopped_at, self.status)
+            yield Block(t + 1, runs, points, gradients, bv, {k: a.transpose(0, 2, 1) for k, a in bs.items()},
+                        previous, stopped)
+            t += n
+            if stopped.any():
+                going = ~stopped
+                runs = runs[going]
+                opt.keep(going, axis=1)
+                x, g = bx[-1][:, going], bg[-1][:, going]
+
+
+def find_stops(x: Array, g: Array, v: Array, t: int, runs: Array, tol: float, bound: float, value_bound: Array,
+               stopped_at: Array, status: Array) -> Array:
+    """Each run's first stop within rows t+1 … t+n of a block; record it in stopped_at and status (K,); return the
+    (Ka,) mask of runs that stopped.
+
+    x, g (n, Ka, 2) points and gradients, v (n, Ka) values of the runs ``runs`` (Ka,). A diverged run's last valid
+    row is the one before its first bad row. NaN compares False, so ``|x| <= bound`` also catches NaN and ±inf.
+    """
     with np.errstate(all="ignore"):
-        points[0] = x0
-        values[0] = function.value(x0[:, 0], x0[:, 1])
-        _gradient_into(function.gradient, x0, gradients[0])
-        _check_first_row(values[0], gradients[0])
-        for n, a in opt.state.items():
-            states[n][0] = a
-        value_bound = np.maximum(bound, 10.0 * np.abs(values[0]))
-        stopped_at = np.full(K, steps)
-        status = np.array(["max_steps"] * K, dtype=object)
-        converged = (gradients[0] ** 2).sum(axis=1) < tol * tol
-        stopped_at[converged], status[converged] = 0, "converged"
-        _run(function, opt, points, gradients, values, states, ~converged, tol, bound, value_bound,
-             stopped_at, status)
-    _repeat_after_stop(stopped_at, points, values, gradients, *states.values())
-    return Trajectory(points, values, gradients, list(status), stopped_at, opt.name, opt.lr, dict(opt.hyper), states,
-                      getattr(function, "name", ""), tol, bound)
-
-
-def _check_first_row(values: Array, gradients: Array) -> None:
-    bad = ~(np.isfinite(values) & np.isfinite(gradients).all(axis=1))
-    if bad.any():
-        k = int(np.argmax(bad))
-        raise ValueError(f"starts: f or its gradient is not finite at start {k}")
-
-
-def _run(function, opt, points, gradients, values, states, going, tol, bound, value_bound, stopped_at, status):
-    """Advance the runs flagged ``going`` block by block, filling rows 1..steps and marking stops.
-
-    Inside the loop the K runs are laid out as rows, x (2, Ka) = [x coordinates, y coordinates]: the gradient then
-    reads and writes contiguous rows in place, and each block is copied once into (steps+1, K, 2) (``_store_rows``).
-    The optimizer kernel writes each step's state into its own row of the block's state history ``bs``, reading the
-    previous row: the history costs no copy per step.
-    """
-    steps = points.shape[0] - 1
-    into = _gradient_kernel(function)
-    active = np.flatnonzero(going)        # global run indices still advancing
-    x, g = points[0, active].T.copy(), gradients[0, active].T.copy()
-    p = opt.packed[:, active].transpose(0, 2, 1).copy()        # (S, 2, Ka)
-    step, scratch = opt.kernel(x.shape), np.empty(x.shape[1])
-    t = 0
-    while t < steps and active.size:
-        n = min(BLOCK, steps - t)
-        every = active.size == points.shape[1]
-        bx, bg = np.empty((n, 2, active.size)), np.empty((n, 2, active.size))
-        bs = np.empty((n,) + p.shape)                                # (n, S, 2, Ka)
-        # The hot loop: ~20 NumPy calls a step on (2, Ka) arrays. Iterating arrays hands out the row views in C.
-        for xi, xr, yr, gi, gxr, gyr, si, c in zip(bx, bx[:, 0], bx[:, 1], bg, bg[:, 0], bg[:, 1], bs,
-                                                  opt.coefficients(t, n)):
-            step(x, g, xi, p, si, c)
-            into(xr, yr, gxr, gyr, scratch)
-            x, g, p = xi, gi, si
-        bv = np.broadcast_to(function.value(bx[:, 0], bx[:, 1]), (n, active.size))
-        cols = slice(None) if every else active
-        rows = slice(t + 1, t + 1 + n)
-        _store_rows(points, rows, cols, bx, every)
-        _store_rows(gradients, rows, cols, bg, every)
-        _store(values, rows, cols, bv, every)
-        for j, name in enumerate(opt.state_names):
-            _store_rows(states[name], rows, cols, bs[:, j], every)
-        done = _mark_stops(bx[:, 0], bx[:, 1], bg[:, 0], bg[:, 1], bv, t, active, tol, bound, value_bound,
-                           stopped_at, status)
-        t += n
-        if done.any():
-            keep = ~done
-            active = active[keep]
-            x, g, p = bx[-1][:, keep], bg[-1][:, keep], bs[-1][..., keep]
-            step, scratch = opt.kernel(x.shape), np.empty(x.shape[1])
-
-
-def _store(out: Array, rows: slice, cols, block: Array, every: bool) -> None:
-    if every:
-        out[rows] = block
-    else:
-        out[rows, cols] = block
-
-
-def _store_rows(out: Array, rows: slice, cols, block: Array, every: bool) -> None:
-    """Store a block laid out (n, 2, Ka) into ``out`` (steps+1, K, 2): one copy per coordinate (a transposed copy
-    in one call walks the length-2 axis innermost and is ~4× slower)."""
-    for d in (0, 1):
-        if every:
-            out[rows, :, d] = block[:, d]
-        else:
-            out[rows, cols, d] = block[:, d]
-
-
-def _mark_stops(x, y, gx, gy, v, t, active, tol, bound, value_bound, stopped_at, status) -> Array:
-    """Find each active run's first stop inside the block of rows t+1..t+n; record it; return the (Ka,) stopped mask.
-
-    x, y, gx, gy, v: (n, Ka), one array per coordinate (reducing over a last axis of length 2 is NumPy's slowest
-    reduction pattern). NaN compares False, so ``|x| <= bound`` fails for NaN, inf and escapes in one test.
-    """
-    ok = np.abs(x) <= bound
-    ok &= np.abs(y) <= bound
-    ok &= np.abs(v) <= value_bound[active]
-    ok &= np.isfinite(gx)
-    ok &= np.isfinite(gy)
-    conv = gx * gx + gy * gy < tol * tol                # = (g * g).sum(axis=-1) bit for bit
-    event = conv | ~ok
+        ok = (np.abs(x) <= bound).all(axis=-1) & (np.abs(v) <= value_bound[runs]) & np.isfinite(g).all(axis=-1)
+        converged = (g * g).sum(axis=-1) < tol * tol
+    event = converged | ~ok
     hit = event.any(axis=0)
     if not hit.any():
         return hit
     first = np.argmax(event, axis=0)                    # (Ka,) block row of the first event
     cols = np.flatnonzero(hit)
-    runs = active[cols]
     diverged = ~ok[first[cols], cols]
-    stopped_at[runs] = t + 1 + first[cols] - diverged   # diverged: the row before is the last valid one
-    status[runs] = np.where(diverged, "diverged", "converged")
+    stopped_at[runs[cols]] = t + 1 + first[cols] - diverged
+    status[runs[cols]] = np.where(diverged, "diverged", "converged")
     return hit
 
 
-def _repeat_after_stop(stopped_at: Array, *arrays: Array) -> None:
-    """For each run that stopped early, copy its last valid row into all later rows of every array."""
-    steps = arrays[0].shape[0] - 1
-    for k in np.flatnonzero(stopped_at < steps):
-        s = stopped_at[k]
-        for a in arrays:
+def descend(function, starts, optimizer: str = "gd", lr: float = 0.01, steps: int = 1000,
+            tol: float = 1e-6, bound: float = 1e6, **hyper: float) -> Trajectory:
+    """Run ``optimizer`` from every start point for at most ``steps`` steps and record the paths.
+
+    function: anything with vectorised ``value(x, y)`` and ``gradient(x, y) -> (gx, gy)`` (a TestFunction).
+    starts: (K, 2) array or list of pairs, or one (2,) pair. Stopping rules: :class:`Descent`.
+    Raises ValueError for an unknown optimizer or hyper-parameter, lr ≤ 0, steps < 1, bad starts, or a start
+    where f or ∇f is not finite.
+    """
+    run = Descent(function, starts, optimizer, lr, steps, tol, bound, **hyper)
+    K, steps = run.x0.shape[0], run.steps
+    points, gradients = np.empty((steps + 1, K, 2)), np.empty((steps + 1, K, 2))
+    values = np.empty((steps + 1, K))
+    states = {n: np.empty((steps + 1, K, 2)) for n in run.optimizer.state_names}
+    points[0], values[0], gradients[0] = run.x0, run.values0, run.gradients0
+    for n, a in run.initial_states.items():
+        states[n][0] = a
+    for b in run.blocks():
+        rows = slice(b.start, b.start + len(b.points))
+        points[rows, b.runs], gradients[rows, b.runs], values[rows, b.runs] = b.points, b.gradients, b.values
+        for n, a in b.states.items():
+            states[n][rows, b.runs] = a
+    for k in np.flatnonzero(run.stopped_at < steps):       # after its stop a run repeats its last valid row
+        s = run.stopped_at[k]
+        for a in (points, values, gradients, *states.values()):
             a[s + 1:, k] = a[s, k]
+    opt = run.optimizer
+    return Trajectory(points, values, gradients, list(run.status), run.stopped_at, opt.name, opt.lr, dict(opt.hyper),
+                      states, getattr(function, "name", ""), run.tol, run.bound)
 
 
 # --- step inspector -------------------------------------------------------------------------------------------

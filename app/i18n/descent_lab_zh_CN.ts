@@ -1825,8 +1825,8 @@ Drag to start from elsewhere</source>
         <translation>使 d2 与 d1 正交（Gram–Schmidt 正交化），使坐标轴不倾斜</translation>
     </message>
     <message>
-        <source>Parameter on the horizontal axis, e.g. W1[0,0] (row = input unit, column = output unit) or b2[0]</source>
-        <translation>横轴上的参数，例如 W1[0,0]（行 = 输入单元，列 = 输出单元）或 b2[0]</translation>
+        <source>Parameter on the horizontal axis, e.g. W1[0,0] (row = unit of the layer, column = unit of the layer before) or b2[0]</source>
+        <translation>横轴上的参数，例如 W1[0,0]（行 = 该层的单元，列 = 前一层的单元）或 b2[0]</translation>
     </message>
     <message>
         <source>Parameter on the vertical axis</source>
@@ -2617,8 +2617,8 @@ Drag to start from elsewhere</source>
         <translation>该层的链式法则及其梯度的大小</translation>
     </message>
     <message>
-        <source>Top: ∂L/∂W{l} (row i = input unit, column j = unit of layer {l}); bottom row: ∂L/∂b{l}. Red = positive, blue = negative, white = 0; hover a cell for its value</source>
-        <translation>上方：∂L/∂W{l}（第 i 行 = 输入单元，第 j 列 = 第 {l} 层的单元）；最下一行：∂L/∂b{l}。红 = 正，蓝 = 负，白 = 0；将鼠标悬停在单元格上可查看其值</translation>
+        <source>Left: ∂L/∂W{l} (row i = unit of layer {l}, column j = unit of layer {k}); right column: ∂L/∂b{l}. Red = positive, blue = negative, white = 0; hover a cell for its value</source>
+        <translation>左侧：∂L/∂W{l}（第 i 行 = 第 {l} 层的单元，第 j 列 = 第 {k} 层的单元）；右侧一列：∂L/∂b{l}。红 = 正，蓝 = 负，白 = 0；将鼠标悬停在单元格上可查看其值</translation>
     </message>
     <message>
         <source>The gradient entry under the cursor</source>

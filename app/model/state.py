@@ -15,7 +15,7 @@ from typing import Callable
 import numpy as np
 from psygnal import Signal
 
-from engine import descent, functions, scene as scene_mod
+from engine import descent, functions, scene as scene_mod, vocab
 from engine.functions import TestFunction
 from engine.scene import (Display, FunctionLandscape, Landscape, NetworkLandscape, OptimizerSettings, Playback, Scene,
                           SceneError, View)
@@ -25,8 +25,7 @@ from .i18n import translate
 from .landscapes import NetworkBuild, build_function, build_network, key_of
 from .runs import Run
 
-OPTIMIZER_NAMES = list(scene_mod.OPTIMIZER_NAMES) if hasattr(scene_mod, "OPTIMIZER_NAMES") else \
-    ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"]
+OPTIMIZER_NAMES = list(vocab.OPTIMIZER_NAMES)
 PALETTE = list(scene_mod.PALETTE)
 PREVIEW_STEPS = 150  # steps computed for a run while its start is dragged; the full run follows when the mouse rests
 

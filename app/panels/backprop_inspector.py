@@ -2,8 +2,9 @@
 
 For θ(α, β) at the current point (the selected run at ``state.frame``, else the hovered point, else the slice centre),
 one block per layer, output layer first — the order backprop visits them: the chain-rule line of that layer, the norms
-of δ_l, ∂L/∂W_l and ∂L/∂b_l, and ∂L/∂W_l (rows: input units, columns: output units) and ∂L/∂b_l as heat maps on a
-diverging colour map (white = 0, levels symmetric per layer). On top, the loss and the in-plane gradient
+of δ_l, ∂L/∂W_l and ∂L/∂b_l, and ∂L/∂W_l (rows: units of layer l, columns: units of layer l − 1, as W_l is shaped in
+the lesson and in ``torch.nn.Linear``) with ∂L/∂b_l as a column beside it, heat maps on a diverging colour map
+(white = 0, levels symmetric per layer). On top, the loss and the in-plane gradient
 (d1·∇θL, d2·∇θL): what a run on the map descends. Numbers from ``MLP.backward_trace`` and ``Plane.gradients``
 through the controller.
 """
@@ -19,7 +20,7 @@ from app.network_controller import BackpropReport, NetworkController
 GRADIENT_LUT = pg.ColorMap([0.0, 0.5, 1.0], [(33, 102, 172), (247, 247, 247), (178, 24, 43)]).getLookupTable(
     0.0, 1.0, 256)
 CELL_PX = 14
-B_GAP = 0.4  # rows of space between the ∂L/∂W and ∂L/∂b maps
+B_GAP = 0.4  # columns of space between the ∂L/∂W and ∂L/∂b maps
 MAX_BLOCK_PX = 260
 ACTIVATION_SYMBOL = {"tanh": "tanh", "sigmoid": "σ", "relu": "ReLU", "identity": "id"}
 
@@ -41,18 +42,18 @@ class _LayerBlock(QWidget):
         self.maps = pg.GraphicsLayoutWidget()
         self.maps.setBackground("#1e1e1e")
         rows, cols = shape
-        self.maps.setFixedHeight(min(MAX_BLOCK_PX, CELL_PX * (rows + 1.4) + 12))
-        self.maps.setToolTip(self.tr("Top: ∂L/∂W{l} (row i = input unit, column j = unit of layer {l}); bottom "
-                                     "row: ∂L/∂b{l}. Red = positive, blue = negative, white = 0; hover a cell for "
-                                     "its value").format(l=layer))
-        # one view box: ∂L/∂W_l (rows × cols) with ∂L/∂b_l as an extra row below, aligned on the output units
+        self.maps.setFixedHeight(min(MAX_BLOCK_PX, CELL_PX * (rows + 0.4) + 12))
+        self.maps.setToolTip(self.tr("Left: ∂L/∂W{l} (row i = unit of layer {l}, column j = unit of layer {k}); "
+                                     "right column: ∂L/∂b{l}. Red = positive, blue = negative, white = 0; hover a "
+                                     "cell for its value").format(l=layer, k=layer - 1))
+        # one view box: ∂L/∂W_l (rows × cols) with ∂L/∂b_l as an extra column on the right, aligned on the units
         self.box = self.maps.addViewBox(row=0, col=0, lockAspect=True, invertY=True, enableMouse=False)
         self.dW_image = pg.ImageItem(axisOrder="row-major")
         self.db_image = pg.ImageItem(axisOrder="row-major")
         self.box.addItem(self.dW_image)
         self.box.addItem(self.db_image)
         self.dW_image.setRect(QRectF(0, 0, cols, rows))
-        self.db_image.setRect(QRectF(0, rows + B_GAP, cols, 1))
+        self.db_image.setRect(QRectF(cols + B_GAP, 0, 1, rows))
         self.value = QLabel(" ")
         self.value.setStyleSheet("color: gray")
         self.value.setToolTip(self.tr("The gradient entry under the cursor"))
@@ -69,9 +70,9 @@ class _LayerBlock(QWidget):
         m = float(max(np.abs(dW).max(initial=0.0), np.abs(db).max(initial=0.0))) or 1.0
         rows, cols = self.shape
         self.dW_image.setImage(dW, levels=(-m, m), autoLevels=False, lut=GRADIENT_LUT, rect=QRectF(0, 0, cols, rows))
-        self.db_image.setImage(db[None, :], levels=(-m, m), autoLevels=False, lut=GRADIENT_LUT,
-                               rect=QRectF(0, rows + B_GAP, cols, 1))
-        self.box.setRange(xRange=(0, cols), yRange=(0, rows + B_GAP + 1), padding=0.02)
+        self.db_image.setImage(db[:, None], levels=(-m, m), autoLevels=False, lut=GRADIENT_LUT,
+                               rect=QRectF(cols + B_GAP, 0, 1, rows))
+        self.box.setRange(xRange=(0, cols + B_GAP + 1), yRange=(0, rows), padding=0.02)
         l = self.layer
         self.text.setText(
             f"<b>{self.tr('Layer')} {l}</b> &nbsp; {formula}<br>"
@@ -83,13 +84,13 @@ class _LayerBlock(QWidget):
         rows, cols = self.shape
         if self.dW_image.image is not None and self.box.sceneBoundingRect().contains(pos):
             p = self.box.mapSceneToView(pos)
-            y, j = p.y(), int(np.floor(p.x()))
-            if 0 <= j < cols and 0 <= y < rows:
-                i = int(np.floor(y))
+            x, i = p.x(), int(np.floor(p.y()))
+            if 0 <= i < rows and 0 <= x < cols:
+                j = int(np.floor(x))
                 self.value.setText(f"∂L/∂W{self.layer}[{i},{j}] = {self.dW_image.image[i, j]:.6g}")
                 return
-            if 0 <= j < cols and rows + B_GAP <= y < rows + B_GAP + 1:
-                self.value.setText(f"∂L/∂b{self.layer}[{j}] = {self.db_image.image[0, j]:.6g}")
+            if 0 <= i < rows and cols + B_GAP <= x < cols + B_GAP + 1:
+                self.value.setText(f"∂L/∂b{self.layer}[{i}] = {self.db_image.image[i, 0]:.6g}")
                 return
         self.value.setText(" ")
 
@@ -175,7 +176,7 @@ class BackpropInspector(QWidget):
             return
         sizes = model.layer_sizes
         for l in range(model.n_layers, 0, -1):
-            block = _LayerBlock(l, (sizes[l - 1], sizes[l]))
+            block = _LayerBlock(l, (sizes[l], sizes[l - 1]))
             self.blocks[l] = block
             self.body_layout.addWidget(block)
         self.body_layout.addStretch(1)
@@ -184,8 +185,8 @@ class BackpropInspector(QWidget):
         """The chain-rule line of layer l (δ_l = ∂L/∂z_l)."""
         L = model.n_layers
         s = lambda k: _sub(str(k))  # noqa: E731
-        grads = (f"∂L/∂W{s(l)} = a{s(l - 1)}<sup>T</sup> δ{s(l)}, &nbsp; ∂L/∂b{s(l)} = Σ<sub>n</sub> δ{s(l)}"
-                 + (" &nbsp; (a<sub>0</sub> = X)" if l == 1 else ""))
+        grads = (f"∂L/∂W{s(l)} = δ{s(l)} h{s(l - 1)}<sup>T</sup>, &nbsp; ∂L/∂b{s(l)} = Σ<sub>n</sub> δ{s(l)}"
+                 + (" &nbsp; (h<sub>0</sub> = x)" if l == 1 else ""))
         if l == L:
             start = {"bce": self.tr("sigmoid + binary CE: δ{l} = ∂L/∂z{l} = (ŷ − t) / N"),
                      "ce": self.tr("softmax + CE: δ{l} = ∂L/∂z{l} = (ŷ − t) / N"),
@@ -193,4 +194,4 @@ class BackpropInspector(QWidget):
                 model.loss_name].format(l=s(l))
             return f"{start} &nbsp;⇒&nbsp; {grads}"
         act = ACTIVATION_SYMBOL.get(model.activations[l - 1], model.activations[l - 1])
-        return (f"δ{s(l)} = (δ{s(l + 1)} W{s(l + 1)}<sup>T</sup>) ⊙ {act}′(z{s(l)}) &nbsp;⇒&nbsp; {grads}")
+        return (f"δ{s(l)} = (W{s(l + 1)}<sup>T</sup> δ{s(l + 1)}) ⊙ {act}′(z{s(l)}) &nbsp;⇒&nbsp; {grads}")

@@ -15,14 +15,16 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 
 from app.i18n import engine_text
 from app.model import AppState
-from engine import functions
+from engine import functions, vocab
 
-COLORMAPS = [("viridis", QT_TRANSLATE_NOOP("LandscapePicker", "Viridis")),
-             ("plasma", QT_TRANSLATE_NOOP("LandscapePicker", "Plasma")),
-             ("inferno", QT_TRANSLATE_NOOP("LandscapePicker", "Inferno")),
-             ("magma", QT_TRANSLATE_NOOP("LandscapePicker", "Magma")),
-             ("cividis", QT_TRANSLATE_NOOP("LandscapePicker", "Cividis (colour-blind safe)")),
-             ("turbo", QT_TRANSLATE_NOOP("LandscapePicker", "Turbo"))]
+# the colour maps of engine.vocab, each with its label (translated with self.tr)
+_COLORMAP_LABELS = {"viridis": QT_TRANSLATE_NOOP("LandscapePicker", "Viridis"),
+                    "plasma": QT_TRANSLATE_NOOP("LandscapePicker", "Plasma"),
+                    "inferno": QT_TRANSLATE_NOOP("LandscapePicker", "Inferno"),
+                    "magma": QT_TRANSLATE_NOOP("LandscapePicker", "Magma"),
+                    "cividis": QT_TRANSLATE_NOOP("LandscapePicker", "Cividis (colour-blind safe)"),
+                    "turbo": QT_TRANSLATE_NOOP("LandscapePicker", "Turbo")}
+COLORMAPS = [(name, _COLORMAP_LABELS.get(name, name)) for name in vocab.COLORMAPS]
 # the bound labels of the View box, translated with self.tr
 BOUND_LABELS = [("xmin", QT_TRANSLATE_NOOP("LandscapePicker", "x from")),
                 ("xmax", QT_TRANSLATE_NOOP("LandscapePicker", "to")),

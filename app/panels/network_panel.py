@@ -103,8 +103,8 @@ class NetworkPanel(QWidget):
         self.orthogonal = QCheckBox(self.tr("Orthogonalise"))
         tip(self.orthogonal, self.tr("Make d2 orthogonal to d1 (Gram–Schmidt) so that the axes are not skewed"))
         self.param_a, self.param_b = QComboBox(editable=True), QComboBox(editable=True)
-        tip(self.param_a, self.tr("Parameter on the horizontal axis, e.g. W1[0,0] (row = input unit, column = "
-                                  "output unit) or b2[0]"))
+        tip(self.param_a, self.tr("Parameter on the horizontal axis, e.g. W1[0,0] (row = unit of the layer, "
+                                  "column = unit of the layer before) or b2[0]"))
         tip(self.param_b, self.tr("Parameter on the vertical axis"))
         self.method_note = QLabel()
         self.method_note.setWordWrap(True)

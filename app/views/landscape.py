@@ -28,9 +28,9 @@ from app.views.cursor import CursorArrow
 from app.views.start_drag import StartDrag
 from app.views.arrows import HoverInfo, arrow_pairs, field_arrows, probe  # noqa: F401 - HoverInfo for callers
 from app.views.paths import NO_LINES, Z_HANDLE, Z_MARK, RunGraphics, RunTracks, Track, lines_bounds, union_bounds
-from engine import scene as scene_mod
+from engine import vocab
 
-COLORMAPS = list(scene_mod.COLORMAPS)
+COLORMAPS = list(vocab.COLORMAPS)
 FIELD_ALPHAS = (80, 160, 245)  # one per brightness class of the field (arrows.FIELD_CLASSES)
 PREVIEW_RESOLUTION = 64  # a network slice is first drawn on this coarse grid
 DEBOUNCE_MS = 150  # a pan or zoom is committed to the model when the mouse rests this long

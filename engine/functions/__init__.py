@@ -4,7 +4,7 @@ Every function is a :class:`TestFunction`. ``value(x, y)`` and ``gradient(x, y)`
 any (broadcastable) shape and return arrays of that shape; ``gradient`` returns ``(gx, gy)``.
 
 This module holds the registry (``register``, ``get``, ``names``) and the display order. The functions themselves
-live in :mod:`.bowls`, :mod:`.valleys` and :mod:`.rugged`; their shared grid machinery in :mod:`._grid`.
+live in :mod:`.bowls`, :mod:`.valleys` and :mod:`.rugged`; their one broadcasting wrapper in :mod:`.catalogue_entry`.
 """
 from __future__ import annotations
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._grid import entry, lines, polynomial
 from .base import TestFunction
+from .catalogue_entry import entry
 
 
 # --- Quadratics and saddles -------------------------------------------------------------------------------------
@@ -16,10 +16,12 @@ def _quadratic(a: float, c: float):
     """value, gradient, hessian of a·x² + c·y² (a bowl when a, c > 0, a saddle when c < 0)."""
 
     def value(x, y):
-        lx, ly = lines(x, y)
-        return (a * lx * lx) + (c * ly * ly)
+        return a * x**2 + c * y**2
 
-    return value, (lambda x, y: (2.0 * a * x, 2.0 * c * y)), (lambda x, y: (2.0 * a, 0.0, 2.0 * c))
+    def gradient(x, y):
+        return 2 * a * x, 2 * c * y
+
+    return value, gradient, (lambda x, y: (2.0 * a, 0.0, 2.0 * c))
 
 
 def _quadratic_bowl(name: str, title: str, a: float, c: float, view, minima, description: str,
@@ -43,13 +45,11 @@ SADDLE = _quadratic_bowl(
 
 
 def _monkey_value(x, y):
-    lx, ly = lines(x, y)
-    return lx * lx * lx - (3.0 * lx) * (ly * ly)
+    return x**3 - 3 * x * y**2
 
 
 def _monkey_gradient(x, y):
-    lx, ly = lines(x, y)
-    return 3.0 * lx * lx - 3.0 * ly * ly, (-6.0 * lx) * ly
+    return 3 * x**2 - 3 * y**2, -6 * x * y
 
 
 MONKEY_SADDLE = entry(TestFunction(
@@ -68,18 +68,12 @@ MONKEY_SADDLE = entry(TestFunction(
 # --- Booth, Matyas, camels ---------------------------------------------------------------------------------------
 
 def _booth_value(x, y):
-    lx, ly = lines(x, y)
-    a = (lx - 7.0) + 2.0 * ly
-    b = (2.0 * lx - 5.0) + ly
-    a *= a
-    b *= b
-    a += b
-    return a
+    return (x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2
 
 
 def _booth_gradient(x, y):
-    lx, ly = lines(x, y)
-    return (10.0 * lx - 34.0) + 8.0 * ly, 8.0 * lx + (10.0 * ly - 38.0)
+    a, b = x + 2 * y - 7, 2 * x + y - 5
+    return 2 * a + 4 * b, 4 * a + 2 * b
 
 
 BOOTH = entry(TestFunction(
@@ -96,15 +90,11 @@ BOOTH = entry(TestFunction(
 
 
 def _matyas_value(x, y):
-    lx, ly = lines(x, y)
-    f = 0.26 * lx * lx + 0.26 * ly * ly
-    f -= (0.48 * lx) * ly
-    return f
+    return 0.26 * (x**2 + y**2) - 0.48 * x * y
 
 
 def _matyas_gradient(x, y):
-    lx, ly = lines(x, y)
-    return 0.52 * lx - 0.48 * ly, 0.52 * ly - 0.48 * lx
+    return 0.52 * x - 0.48 * y, 0.52 * y - 0.48 * x
 
 
 MATYAS = entry(TestFunction(
@@ -120,51 +110,43 @@ MATYAS = entry(TestFunction(
 ))
 
 
-def _camel(px: tuple[float, ...], py: tuple[float, ...]):
-    """value, gradient, hessian of P(x) + xy + Q(y) for polynomials P, Q given by coefficients (highest first)."""
-    dpx, dpy = np.polyder(px), np.polyder(py)
-    ddpx, ddpy = np.polyder(dpx), np.polyder(dpy)
-
-    def value(x, y):
-        lx, ly = lines(x, y)
-        f = lx * ly
-        f += polynomial(lx, px)
-        f += polynomial(ly, py)
-        return f
-
-    def gradient(x, y):
-        lx, ly = lines(x, y)
-        return polynomial(lx, tuple(dpx)) + ly, lx + polynomial(ly, tuple(dpy))
-
-    def hessian(x, y):
-        return np.polyval(ddpx, x), 1.0, np.polyval(ddpy, y)
-
-    return value, gradient, hessian
+def _three_hump_value(x, y):
+    return 2 * x**2 - 1.05 * x**4 + x**6 / 6 + x * y + y**2
 
 
-_v3, _g3, _h3 = _camel((1.0 / 6.0, 0.0, -1.05, 0.0, 2.0, 0.0, 0.0), (1.0, 0.0, 0.0))
+def _three_hump_gradient(x, y):
+    return 4 * x - 4.2 * x**3 + x**5 + y, x + 2 * y
+
+
+def _six_hump_value(x, y):
+    return (4 - 2.1 * x**2 + x**4 / 3) * x**2 + x * y + (-4 + 4 * y**2) * y**2
+
+
+def _six_hump_gradient(x, y):
+    return 8 * x - 8.4 * x**3 + 2 * x**5 + y, x - 8 * y + 16 * y**3
+
+
 THREE_HUMP_CAMEL = entry(TestFunction(
     name="three-hump-camel",
     title="Three-hump camel",
     description="One global minimum flanked by two local ones: a start on the side gets stuck.",
-    value=_v3,
-    gradient=_g3,
+    value=_three_hump_value,
+    gradient=_three_hump_gradient,
     view=((-2.5, 2.5), (-2.5, 2.5)),
     minima=[(0.0, 0.0, 0.0)],
     formula="2x² − 1.05x⁴ + x⁶/6 + xy + y²",
-    hessian=_h3,
+    hessian=lambda x, y: (4 - 12.6 * x**2 + 5 * x**4, 1.0, 2.0),
 ))
 
-_v6, _g6, _h6 = _camel((1.0 / 3.0, 0.0, -2.1, 0.0, 4.0, 0.0, 0.0), (4.0, 0.0, -4.0, 0.0, 0.0))
 _SIX_HUMP_X, _SIX_HUMP_Y, _SIX_HUMP_F = 0.08984201310031806, -0.7126564030207396, -1.0316284534898774
 SIX_HUMP_CAMEL = entry(TestFunction(
     name="six-hump-camel",
     title="Six-hump camel",
     description="Six humps, two equally good minima and four traps: symmetric starts end in mirrored valleys.",
-    value=_v6,
-    gradient=_g6,
+    value=_six_hump_value,
+    gradient=_six_hump_gradient,
     view=((-2.0, 2.0), (-1.2, 1.2)),
     minima=[(_SIX_HUMP_X, _SIX_HUMP_Y, _SIX_HUMP_F), (-_SIX_HUMP_X, -_SIX_HUMP_Y, _SIX_HUMP_F)],
     formula="(4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²",
-    hessian=_h6,
+    hessian=lambda x, y: (8 - 25.2 * x**2 + 10 * x**4, 1.0, -8 + 48 * y**2),
 ))

@@ -8,26 +8,23 @@ import math
 
 import numpy as np
 
-from ._grid import PI, TAU, entry, line, lines
 from .base import TestFunction
+from .catalogue_entry import PI, TAU, entry
 
 
-# --- Rastrigin, Ackley (separable trigonometry is computed on grid lines, see _grid.line) -------------------------
+# --- Rastrigin: f = 20 + x² − 10cos(2πx) + y² − 10cos(2πy) ----------------------------------------------------------
 
 def _rastrigin_value(x, y):
-    x, y = line(x), line(y)
-    return (x * x - 10.0 * np.cos(TAU * x)) + (y * y - 10.0 * np.cos(TAU * y)) + 20.0
+    return 20 + x**2 - 10 * np.cos(TAU * x) + y**2 - 10 * np.cos(TAU * y)
 
 
 def _rastrigin_gradient(x, y):
-    x, y = line(x), line(y)
-    return 2.0 * x + 20.0 * PI * np.sin(TAU * x), 2.0 * y + 20.0 * PI * np.sin(TAU * y)
+    return 2 * x + 20 * PI * np.sin(TAU * x), 2 * y + 20 * PI * np.sin(TAU * y)
 
 
 def _rastrigin_hessian(x, y):
-    x, y = line(x), line(y)
-    k = 40.0 * PI * PI
-    return 2.0 + k * np.cos(TAU * x), 0.0, 2.0 + k * np.cos(TAU * y)
+    k = 40 * PI**2
+    return 2 + k * np.cos(TAU * x), 0.0, 2 + k * np.cos(TAU * y)
 
 
 RASTRIGIN = entry(TestFunction(
@@ -43,36 +40,20 @@ RASTRIGIN = entry(TestFunction(
 ))
 
 
-def _ackley_parts(x, y):
-    """q = 0.2·√(½(x² + y²)) and exp(−q) (full shape); exp(½cos 2πx), exp(½cos 2πy) and the two grid lines.
-
-    The product of the two one-variable factors is exp(½(cos 2πx + cos 2πy)), so the cosines run on grid lines.
-    """
-    lx, ly = lines(x, y)
-    q = 0.02 * lx * lx + 0.02 * ly * ly
-    q = np.sqrt(q, out=q) if q.ndim else np.sqrt(q)
-    e = np.exp(-q)
-    return q, e, np.exp(0.5 * np.cos(TAU * lx)), np.exp(0.5 * np.cos(TAU * ly)), lx, ly
-
+# --- Ackley: f = −20·exp(−0.2·r) − exp(½(cos 2πx + cos 2πy)) + e + 20,  r = √(½(x² + y²)) ---------------------------
 
 def _ackley_value(x, y):
-    _, f, ex, ey, _, _ = _ackley_parts(x, y)
-    f *= -20.0
-    f -= ex * ey
-    f += 20.0 + math.e
-    return f
+    r = np.sqrt(0.5 * (x**2 + y**2))
+    return -20 * np.exp(-0.2 * r) - np.exp(0.5 * (np.cos(TAU * x) + np.cos(TAU * y))) + math.e + 20
 
 
 def _ackley_gradient(x, y):
-    q, s, ex, ey, lx, ly = _ackley_parts(x, y)
-    # d/dx of −20·exp(−q) is 0.4x·exp(−q)/q. At the kink q = 0 take the subgradient 0: clamping q at 1e-150 keeps
-    # x/q finite and tiny where x² underflows, and changes nothing elsewhere.
-    s /= np.maximum(q, 1e-150)
-    gx = s * (0.4 * lx)
-    gx += (PI * np.sin(TAU * lx) * ex) * ey
-    s *= 0.4 * ly
-    s += (PI * np.sin(TAU * ly) * ey) * ex
-    return gx, s
+    r = np.sqrt(0.5 * (x**2 + y**2))
+    # ∂/∂x of −20·exp(−0.2r) is 2·exp(−0.2r)·x/r; at the kink r = 0 take the subgradient 0 (r clamped so that
+    # x/r stays finite where x² underflows).
+    radial = 2 * np.exp(-0.2 * r) / np.maximum(r, 1e-150)
+    ripple = PI * np.exp(0.5 * (np.cos(TAU * x) + np.cos(TAU * y)))
+    return radial * x + ripple * np.sin(TAU * x), radial * y + ripple * np.sin(TAU * y)
 
 
 ACKLEY = entry(TestFunction(
@@ -84,44 +65,29 @@ ACKLEY = entry(TestFunction(
     view=((-5.0, 5.0), (-5.0, 5.0)),
     minima=[(0.0, 0.0, 0.0)],
     formula="−20·exp(−0.2·√(½(x² + y²))) − exp(½(cos 2πx + cos 2πy)) + e + 20",
-), blocked=True)
+))
 
 
 # --- Lévi N.13 ---------------------------------------------------------------------------------------------------
 
-def _levi_parts(x, y):
-    """One-variable pieces, on grid lines when possible: sin²(3πx), 1 + sin²(3πy), 1 + sin²(2πy)."""
-    lx, ly = line(x), line(y)
-    s3x = np.sin(3.0 * PI * lx)
-    s3y = np.sin(3.0 * PI * ly)
-    s2y = np.sin(TAU * ly)
-    return lx, ly, s3x * s3x, 1.0 + s3y * s3y, 1.0 + s2y * s2y
-
-
 def _levi_value(x, y):
-    lx, ly, sx, wy, vy = _levi_parts(x, y)
-    u = (lx - 1.0) ** 2
-    w = (ly - 1.0) ** 2
-    return sx + u * wy + w * vy
+    return (np.sin(3 * PI * x) ** 2 + (x - 1) ** 2 * (1 + np.sin(3 * PI * y) ** 2)
+            + (y - 1) ** 2 * (1 + np.sin(TAU * y) ** 2))
 
 
 def _levi_gradient(x, y):
-    lx, ly, sx, wy, vy = _levi_parts(x, y)
-    u = lx - 1.0
-    w = ly - 1.0
-    gx = 3.0 * PI * np.sin(6.0 * PI * lx) + 2.0 * u * wy
-    gy = (u * u) * (3.0 * PI * np.sin(6.0 * PI * ly)) + (2.0 * w * vy + (w * w) * (TAU * np.sin(2.0 * TAU * ly)))
+    gx = 3 * PI * np.sin(6 * PI * x) + 2 * (x - 1) * (1 + np.sin(3 * PI * y) ** 2)
+    gy = ((x - 1) ** 2 * 3 * PI * np.sin(6 * PI * y)
+          + 2 * (y - 1) * (1 + np.sin(TAU * y) ** 2) + (y - 1) ** 2 * TAU * np.sin(2 * TAU * y))
     return gx, gy
 
 
 def _levi_hessian(x, y):
-    lx, ly, sx, wy, vy = _levi_parts(x, y)
-    u = lx - 1.0
-    w = ly - 1.0
-    fxx = 18.0 * PI * PI * np.cos(6.0 * PI * lx) + 2.0 * wy
-    fxy = 6.0 * PI * u * np.sin(6.0 * PI * ly)
-    fyy = ((u * u) * (18.0 * PI * PI * np.cos(6.0 * PI * ly))
-           + (2.0 * vy + 8.0 * PI * w * np.sin(2.0 * TAU * ly) + 8.0 * PI * PI * (w * w) * np.cos(2.0 * TAU * ly)))
+    u, w = x - 1, y - 1
+    fxx = 18 * PI**2 * np.cos(6 * PI * x) + 2 * (1 + np.sin(3 * PI * y) ** 2)
+    fxy = 6 * PI * u * np.sin(6 * PI * y)
+    fyy = (u**2 * 18 * PI**2 * np.cos(6 * PI * y) + 2 * (1 + np.sin(TAU * y) ** 2)
+           + 8 * PI * w * np.sin(2 * TAU * y) + 8 * PI**2 * w**2 * np.cos(2 * TAU * y))
     return fxx, fxy, fyy
 
 
@@ -149,20 +115,18 @@ def _easom_factor(t):
 
 
 def _easom_value(x, y):
-    ax = _easom_factor(line(x))[0]
-    ay = _easom_factor(line(y))[0]
-    return -(ax * ay)
+    return -np.cos(x) * np.cos(y) * np.exp(-((x - PI) ** 2) - (y - PI) ** 2)
 
 
 def _easom_gradient(x, y):
-    ax, dax, _ = _easom_factor(line(x))
-    ay, day, _ = _easom_factor(line(y))
+    ax, dax, _ = _easom_factor(x)
+    ay, day, _ = _easom_factor(y)
     return -(dax * ay), -(ax * day)
 
 
 def _easom_hessian(x, y):
-    ax, dax, ddax = _easom_factor(line(x))
-    ay, day, dday = _easom_factor(line(y))
+    ax, dax, ddax = _easom_factor(x)
+    ay, day, dday = _easom_factor(y)
     return -(ddax * ay), -(dax * day), -(ax * dday)
 
 
@@ -182,14 +146,11 @@ EASOM = entry(TestFunction(
 # --- Styblinski–Tang (2D) ----------------------------------------------------------------------------------------
 
 def _styblinski_tang_value(x, y):
-    x, y = line(x), line(y)
-    x2, y2 = x * x, y * y
-    return 0.5 * ((x2 * (x2 - 16.0) + 5.0 * x) + (y2 * (y2 - 16.0) + 5.0 * y))
+    return 0.5 * (x**4 - 16 * x**2 + 5 * x + y**4 - 16 * y**2 + 5 * y)
 
 
 def _styblinski_tang_gradient(x, y):
-    x, y = line(x), line(y)
-    return x * (2.0 * (x * x) - 16.0) + 2.5, y * (2.0 * (y * y) - 16.0) + 2.5
+    return 2 * x**3 - 16 * x + 2.5, 2 * y**3 - 16 * y + 2.5
 
 
 _ST_X = -2.903534027771177  # root of 2t³ − 16t + 2.5 = 0
@@ -203,5 +164,5 @@ STYBLINSKI_TANG = entry(TestFunction(
     view=((-5.0, 5.0), (-5.0, 5.0)),
     minima=[(_ST_X, _ST_X, _ST_F)],
     formula="½(x⁴ − 16x² + 5x + y⁴ − 16y² + 5y)",
-    hessian=lambda x, y: (6.0 * (x * x) - 16.0, 0.0, 6.0 * (y * y) - 16.0),
+    hessian=lambda x, y: (6 * x**2 - 16, 0.0, 6 * y**2 - 16),
 ))

@@ -1,4 +1,5 @@
-"""The seed's small networks: an MLP with chain-rule backprop, toy datasets, and 2D slices of the loss.
+"""The lesson's small networks: an MLP with chain-rule backprop (W shaped (out, in)), toy datasets, 2D slices of the
+loss, and the compiled fast path (:mod:`.fast`) beside the reference.
 
     from engine.nn import MLP, make_dataset, slice_plane
     data = make_dataset("moons", n=200, noise=0.1, seed=0)
@@ -7,10 +8,11 @@
     grid = plane.loss_grid(*plane.default_range, resolution=101)      # (101, 101), indexed [β, α]
     f = plane.as_test_function()                                        # draw / descend it like a 2D function
 """
+from . import fast
 from .datasets import Dataset, dataset_names, make_dataset
 from .directions import filter_normalised_direction, hessian, orthogonalise, pca_directions
 from .landscape import NetworkLandscape, build_landscape
-from .mlp import MAX_UNITS, MLP, LayerTrace
+from .mlp import MAX_UNITS, MLP, LayerTrace, backprop, forward_pass
 from .params import flat_index, flatten, param_shapes, parse_name, unflatten
 from .plane import Plane
 from .prediction import Prediction, accuracy, decision_boundary, predict
@@ -20,6 +22,7 @@ from .training import ProjectedPath, project_path, train, train_projected
 __all__ = [
     "MLP", "LayerTrace", "MAX_UNITS", "Dataset", "dataset_names", "make_dataset", "Plane", "slice_plane", "METHODS",
     "ProjectedPath", "train", "train_projected", "project_path", "flatten", "unflatten", "param_shapes",
-    "parse_name", "flat_index", "filter_normalised_direction", "orthogonalise", "pca_directions", "hessian", "NetworkLandscape", "build_landscape",
+    "parse_name", "flat_index", "filter_normalised_direction", "orthogonalise", "pca_directions", "hessian",
+    "NetworkLandscape", "build_landscape", "forward_pass", "backprop", "fast",
     "Prediction", "accuracy", "decision_boundary", "predict",
 ]

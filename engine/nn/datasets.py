@@ -93,6 +93,7 @@ def _regression(n, rng, noise, f, lo, hi):
 _BINARY = {"xor": _xor, "moons": _moons, "circles": _circles, "spirals": _spirals}
 _TASKS = {"xor": "binary", "moons": "binary", "circles": "binary", "spirals": "binary", "blobs": "multiclass",
           "linear": "regression", "sine": "regression"}
+FEATURES = {name: 1 if task == "regression" else 2 for name, task in _TASKS.items()}   # inputs per sample
 
 
 def dataset_names() -> list[str]:

@@ -1,9 +1,9 @@
 """Directions that span a 2D slice of parameter space.
 
 * :func:`filter_normalised_direction` — Li et al. 2018, "Visualizing the Loss Landscape of Neural Nets": a Gaussian
-  direction whose every filter is rescaled to the norm of the matching filter of the weights. A filter here is one
-  neuron's incoming weights: column j of W_l (our W_l is (n_in, n_out) since z = a @ W + b; PyTorch stores the
-  transpose, so Li et al. call it a row). Biases get a zero direction by default (Li et al.'s ``ignore='biasbn'``);
+  direction whose every filter is rescaled to the norm of the matching filter of the weights. A filter is one
+  neuron's incoming weights: row i of W_l (n_out, n_in), as in PyTorch. Biases get a zero direction by default
+  (Li et al.'s ``ignore='biasbn'``);
   with ``ignore_biases=False`` each bias is its own one-number filter, rescaled to |b_j|.
 * :func:`pca_directions` — the top two principal directions of a training trajectory θ_t − θ_final.
 * :func:`hessian_directions` — the eigenvectors of the two largest Hessian eigenvalues at θ0.
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from .batched import batched_loss_and_gradients
 from .params import Params
 
 Array = np.ndarray
@@ -20,14 +19,18 @@ FULL_HESSIAN_MAX = 1500      # above this many parameters use block power iterat
 
 
 def filter_normalised_direction(params: Params, rng: np.random.Generator, ignore_biases: bool = True) -> Params:
-    """One random direction with the shapes of ``params``; ‖d_W[:, j]‖ = ‖W[:, j]‖ for every neuron j."""
+    """One random direction with the shapes of ``params``; ‖d_W[i, :]‖ = ‖W[i, :]‖ for every neuron i."""
     d: Params = {}
     for k, v in params.items():
         v = np.asarray(v, dtype=np.float64)
-        r = rng.standard_normal(v.shape)
         if k.startswith("W"):
-            r *= np.linalg.norm(v, axis=0) / np.maximum(np.linalg.norm(r, axis=0), 1e-300)
-        elif ignore_biases:
+            # drawn in (in, out) order and transposed, so that a seed gives the plane saved scenes were made with
+            r = rng.standard_normal(v.shape[::-1]).T
+            r = r * (np.linalg.norm(v, axis=1) / np.maximum(np.linalg.norm(r, axis=1), 1e-300))[:, None]
+            d[k] = r
+            continue
+        r = rng.standard_normal(v.shape)
+        if ignore_biases:
             r = np.zeros_like(v)
         else:
             r *= np.abs(v) / np.maximum(np.abs(r), 1e-300)
@@ -68,26 +71,18 @@ def pca_directions(trajectory: Array) -> tuple[Array, Array, Array, Array]:
     return d1 * signs[0], d2 * signs[1], ratio, coords * signs
 
 
-def _gradients(model, points: Array, X: Array, t: Array, chunk: int) -> Array:
-    return np.concatenate([batched_loss_and_gradients(model, points[s:s + chunk], X, t)[1]
-                           for s in range(0, len(points), chunk)])
-
-
 def hessian(model, theta: Array, X: Array, t: Array, h: float = 1e-4) -> Array:
     """Full Hessian (D, D) by central differences of the analytic gradient (symmetrised); float64."""
     D = theta.size
     steps = np.eye(D) * h
-    chunk = max(1, (1 << 18) // (X.shape[0] * max(model.layer_sizes)))
-    g = _gradients(model, np.concatenate([theta + steps, theta - steps]), X, t, chunk)
+    g = model.flat_gradients(np.concatenate([theta + steps, theta - steps]), X, t)
     H = (g[:D] - g[D:]) / (2 * h)
     return 0.5 * (H + H.T)
 
 
 def hessian_vector_products(model, theta: Array, V: Array, X: Array, t: Array, h: float = 1e-4) -> Array:
     """H·v for the columns of V (D, k) by central differences of the gradient; returns (D, k)."""
-    points = np.concatenate([theta + h * V.T, theta - h * V.T])
-    chunk = max(1, (1 << 18) // (X.shape[0] * max(model.layer_sizes)))
-    g = _gradients(model, points, X, t, chunk)
+    g = model.flat_gradients(np.concatenate([theta + h * V.T, theta - h * V.T]), X, t)
     k = V.shape[1]
     return ((g[:k] - g[k:]) / (2 * h)).T
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from . import kernels
+from . import fast
 from .datasets import Dataset, make_dataset
 from .mlp import MLP
 from .plane import Plane
@@ -38,14 +38,14 @@ class NetworkLandscape:
 def build_landscape(spec: dict, progress: Callable[[str], None] | None = None) -> NetworkLandscape:
     """Build the landscape described by ``spec`` (see the module docstring); ValueError from the engine if it can't.
 
-    ``progress(stage)`` is told "compiling" (once per process, while the compiled kernels load: a few seconds the
-    first time they are compiled on a machine, under a second after), "training" and "slicing" as the build goes
-    (for a status line).
+    ``progress(stage)`` is told "compiling" (once per process, while the fast path loads: compiled the first time on
+    a machine, read from numba's cache after), "training" and "slicing" as the build goes (for a status line).
     """
     say = progress or (lambda stage: None)
-    if not kernels.is_loaded():
-        say("compiling")
-        kernels.load()
+    if not fast.is_loaded():
+        if fast.installed():
+            say("compiling")
+        fast.load()
     ds, sl = spec["dataset"], spec["slice"]
     data = make_dataset(ds["name"], n=ds["n"], noise=ds["noise"], seed=ds["seed"])
     model = MLP(list(spec["layers"]), activation=spec["activation"], loss=spec["loss"], seed=sl["seed"])

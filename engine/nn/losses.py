@@ -15,8 +15,8 @@ For sigmoid+BCE and softmax+CE the long product ∂L/∂ŷ · ∂ŷ/∂z collaps
 ŷ(1 − ŷ) of the sigmoid), which is also the numerically stable form: we never divide by a ŷ that rounds to 0.
 The value is computed from the logits z with ``logaddexp`` / log-sum-exp for the same reason.
 
-All functions take the output pre-activation ``z`` of shape (..., N, n_out) and targets ``t`` of shape (N, n_out)
-(one-hot for ``ce``); leading axes (a batch of parameter points) are kept: ``value`` returns shape (...).
+Samples are columns, as in the lesson: the output pre-activation z is (..., n_out, N) and the targets T (n_out, N)
+(one-hot for ``ce``); leading axes (many parameter points at once) are kept: ``value`` returns shape (...).
 """
 from __future__ import annotations
 
@@ -45,13 +45,13 @@ def canonical_loss(name: str) -> str:
 
 
 def softmax(z: Array) -> Array:
-    """Softmax over the last axis, shifted by the max so that exp never overflows."""
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    """Softmax over the units (axis −2), shifted by the max so that exp never overflows."""
+    e = np.exp(z - z.max(axis=-2, keepdims=True))
+    return e / e.sum(axis=-2, keepdims=True)
 
 
 def output(loss: str, z: Array) -> Array:
-    """ŷ from the output pre-activation z (..., N, n_out)."""
+    """ŷ from the output pre-activation z (..., n_out, N)."""
     if loss == "bce":
         return sigmoid(z)
     if loss == "ce":
@@ -59,22 +59,21 @@ def output(loss: str, z: Array) -> Array:
     return z
 
 
-def value(loss: str, z: Array, t: Array) -> Array:
-    """L for logits z (..., N, n_out) and targets t (N, n_out); returns shape (...)."""
+def value(loss: str, z: Array, T: Array) -> Array:
+    """L for pre-activations z (..., n_out, N) and targets T (n_out, N); returns shape (...)."""
     if loss == "mse":
-        d = z - t
-        return np.mean(d * d, axis=(-2, -1))
+        return np.mean((z - T) ** 2, axis=(-2, -1))
     if loss == "bce":
         # −[t log σ(z) + (1 − t) log(1 − σ(z))] = log(1 + e^z) − t·z
-        return np.mean(np.logaddexp(0.0, z) - t * z, axis=(-2, -1))
-    m = z.max(axis=-1, keepdims=True)
-    log_sum_exp = (m + np.log(np.exp(z - m).sum(axis=-1, keepdims=True)))[..., 0]
-    return np.mean(log_sum_exp - np.sum(t * z, axis=-1), axis=-1)
+        return np.mean(np.logaddexp(0.0, z) - T * z, axis=(-2, -1))
+    m = z.max(axis=-2, keepdims=True)
+    log_sum_exp = (m + np.log(np.exp(z - m).sum(axis=-2, keepdims=True)))[..., 0, :]
+    return np.mean(log_sum_exp - np.sum(T * z, axis=-2), axis=-1)
 
 
-def grad_output(loss: str, z: Array, t: Array) -> Array:
-    """∂L/∂z_out, shape (..., N, n_out): the combined derivative of the table above."""
-    n, n_out = t.shape
+def delta(loss: str, z: Array, T: Array) -> Array:
+    """δ_L = ∂L/∂z_L, shape (..., n_out, N): the combined derivative of the table above."""
+    n_out, n = T.shape
     if loss == "mse":
-        return 2.0 * (z - t) / (n * n_out)
-    return (output(loss, z) - t) / n
+        return 2.0 * (z - T) / (n * n_out)
+    return (output(loss, z) - T) / n

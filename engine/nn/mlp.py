@@ -1,35 +1,87 @@
-"""The seed's multilayer perceptron: dense layers, backprop written as the chain rule, layer by layer.
+"""The lesson's multilayer perceptron: forward pass, loss and backprop written as the chain rule, layer by layer.
 
-Conventions (as in the seed):
+Conventions (the lesson's, and ``torch.nn.Linear``'s):
 
-* ``layer_sizes = [n_in, h1, …, n_out]``; layer l maps a_{l−1} (N, n_{l−1}) to a_l (N, n_l) by
-  z_l = a_{l−1} @ W_l + b_l with ``W_l`` of shape (n_{l−1}, n_l) and ``b_l`` of shape (n_l,); a_l = σ_l(z_l); a_0 = X.
-* Hidden activations are named per layer (one name for all hidden layers, or a list with one name per hidden layer).
-* The output activation is fixed by the loss (see :mod:`engine.nn.losses`): identity for ``mse`` (regression),
-  sigmoid for ``bce`` (binary classification, n_out = 1), softmax for ``ce`` (multiclass, n_out ≥ 2).
-* Targets ``y``: regression (N,) or (N, n_out) floats; bce (N,) of 0/1; ce (N,) of integer labels in [0, n_out).
+* ``layer_sizes = [n_0, n_1, …, n_L]``; layer l has W_l (n_l, n_{l−1}) and b_l (n_l,):
+  z_l = W_l h_{l−1} + b_l,  h_l = σ(z_l),  h_0 = x.  Samples are batched as columns: h_l is (n_l, N).
+* Hidden activations are named per layer (one name for all hidden layers, or one per hidden layer). The output
+  activation is fixed by the loss (:mod:`engine.nn.losses`): identity for ``mse``, sigmoid for ``bce`` (n_L = 1),
+  softmax for ``ce`` (n_L ≥ 2).
+* Data: X (N, n_0) one sample a row, as datasets come; targets y (N,) or (N, n_L) (``ce``: integer labels).
+
+:func:`forward_pass` and :func:`backprop` are the reference; :mod:`engine.nn.fast` is the compiled fast path for the
+training step, tested against them.
 """
 from __future__ import annotations
 
-import threading
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
-from . import losses
+from . import fast, losses
 from .activations import ACTIVATIONS, canonical_activation
 from .params import Params, flatten, n_params, param_shapes, unflatten
 
 Array = np.ndarray
+Layers = list[tuple[Array, Array]]
 MAX_UNITS = 64
+
+
+def forward_pass(layers: Layers, activations: Sequence[str], X: Array) -> tuple[list[Array], list[Array]]:
+    """z_l = W_l h_{l−1} + b_l and h_l = σ(z_l), from h_0 = xᵀ.
+
+    layers: [(W_l (..., n_l, n_{l−1}), b_l (..., n_l))] for l = 1 … L, where a leading axis (...) holds many
+    parameter points at once; activations: the L − 1 hidden σ names; X (N, n_0).
+    Returns zs = [z_1, …, z_L] and hs = [h_0, …, h_{L−1}], each (..., n_l, N) (h_0 = Xᵀ has no leading axis).
+    """
+    hs, zs = [X.T], []
+    for l, (W, b) in enumerate(layers, start=1):
+        z = W @ hs[-1] + b[..., None]
+        zs.append(z)
+        if l < len(layers):
+            sigma = ACTIVATIONS[activations[l - 1]][0]
+            hs.append(sigma(z))
+    return zs, hs
+
+
+def backprop(layers: Layers, activations: Sequence[str], zs: list[Array], hs: list[Array], delta: Array
+             ) -> list[tuple[Array, Array, Array]]:
+    """The chain rule from δ_L = ∂L/∂z_L (..., n_L, N) back to the input, for l = L, …, 1:
+
+        ∂L/∂W_l = δ_l h_{l−1}ᵀ,   ∂L/∂b_l = Σ_samples δ_l,   δ_{l−1} = (W_lᵀ δ_l) ⊙ σ′(z_{l−1})
+
+    Returns [(δ_l (..., n_l, N), ∂L/∂W_l (..., n_l, n_{l−1}), ∂L/∂b_l (..., n_l))], output layer first.
+    """
+    out = []
+    for l in range(len(layers), 0, -1):
+        W = layers[l - 1][0]
+        dW = delta @ hs[l - 1].swapaxes(-1, -2)
+        db = delta.sum(axis=-1)
+        out.append((delta, dW, db))
+        if l > 1:
+            sigma_prime = ACTIVATIONS[activations[l - 2]][1]
+            delta = (W.swapaxes(-1, -2) @ delta) * sigma_prime(zs[l - 2], hs[l - 1])
+    return out
+
+
+def in_chunks(fn: Callable[[slice], Array], count: int, chunk: int) -> Array:
+    """``fn`` over consecutive slices of ``count`` items, ``chunk`` at a time, concatenated along axis 0. Chunks run
+    on up to two threads (NumPy releases the GIL in its loops and matrix products)."""
+    parts = [slice(s, s + chunk) for s in range(0, count, chunk)]
+    if len(parts) <= 1:
+        return fn(slice(0, count))
+    with ThreadPoolExecutor(min(2, os.cpu_count() or 1)) as pool:
+        return np.concatenate(list(pool.map(fn, parts)))
 
 
 @dataclass(frozen=True)
 class LayerTrace:
     """Backward quantities of layer l (1-based) for the backprop inspector.
 
-    delta: ∂L/∂z_l, (N, n_l).  dW: ∂L/∂W_l, (n_{l−1}, n_l).  db: ∂L/∂b_l, (n_l,).
+    delta: δ_l = ∂L/∂z_l, (n_l, N).  dW: ∂L/∂W_l = δ_l h_{l−1}ᵀ, (n_l, n_{l−1}).  db: ∂L/∂b_l, (n_l,).
     """
 
     layer: int
@@ -109,7 +161,8 @@ class MLP:
         for l in range(1, len(self.layer_sizes)):
             fan_in, fan_out = self.layer_sizes[l - 1], self.layer_sizes[l]
             gain = 2.0 if l - 1 < len(self.activations) and self.activations[l - 1] == "relu" else 1.0
-            params[f"W{l}"] = rng.normal(0.0, np.sqrt(gain / fan_in), size=(fan_in, fan_out))
+            # drawn in (in, out) order and transposed, so that a seed gives the network saved scenes were made with
+            params[f"W{l}"] = rng.normal(0.0, np.sqrt(gain / fan_in), size=(fan_in, fan_out)).T.copy()
             params[f"b{l}"] = np.zeros(fan_out)
         return params
 
@@ -155,62 +208,43 @@ class MLP:
             raise ValueError("binary cross-entropy needs targets that are 0 or 1")
         return t
 
-    # ----------------------------------------------------------------- forward
-    def layer_views(self, vector: Array) -> list[tuple[Array, Array]]:
-        """(D,) flat vector -> [(W_1, b_1), (W_2, b_2), …] as views into it (no copies; writing a view writes the
-        vector). Same order as :meth:`flatten`."""
-        views = []
-        i = 0
+    # ----------------------------------------------------------------- forward and backward
+    def layers(self, params: Params | Array) -> Layers:
+        """[(W_1, b_1), …, (W_L, b_L)] from a params dict, or as views into flat vectors (..., D) (no copies)."""
+        if isinstance(params, dict):
+            return [(params[f"W{l}"], params[f"b{l}"]) for l in range(1, self.n_layers + 1)]
+        lead = params.shape[:-1]
+        out, i = [], 0
         for m, n in zip(self.layer_sizes[:-1], self.layer_sizes[1:]):
-            views.append((vector[i:i + m * n].reshape(m, n), vector[i + m * n:i + m * n + n]))
-            i += m * n + n
-        return views
+            out.append((params[..., i:i + n * m].reshape(lead + (n, m)), params[..., i + n * m:i + n * m + n]))
+            i += n * m + n
+        return out
 
-    def _forward_cache(self, params: Params | list[tuple[Array, Array]], X: Array) -> tuple[list[Array], list[Array]]:
-        """Forward pass caching every layer: zs[l] = z_l (N, n_l) for l = 1..L (zs[0] is None), a[l] = a_l, a[0] = X.
-        The last a is the hidden-style output before the loss's output activation (i.e. a_L = z_L).
-        ``params``: a params dict or a list of (W_l, b_l) as from :meth:`layer_views`."""
-        layers = _as_layers(params, self.n_layers)
-        zs: list[Array] = [None]  # type: ignore[list-item]
-        acts = [X]
-        for l, (W, b) in enumerate(layers, start=1):
-            z = acts[-1] @ W
-            z += b
-            zs.append(z)
-            acts.append(ACTIVATIONS[self.activations[l - 1]][0](z) if l < self.n_layers else z)
-        return zs, acts
+    def forward_pass(self, params: Params | Array, X: Array) -> tuple[list[Array], list[Array]]:
+        """:func:`forward_pass` of this network at ``params`` (dict, or flat (..., D)) on checked inputs X."""
+        return forward_pass(self.layers(params), self.activations, X)
 
     def forward(self, params: Params, X: Array) -> Array:
-        """Predictions ŷ (N, n_out): raw values (mse), probabilities of class 1 (bce), class probabilities (ce)."""
+        """Predictions ŷ (N, n_L): raw values (mse), probabilities of class 1 (bce), class probabilities (ce)."""
         X = self.check_inputs(X)
-        zs, _ = self._forward_cache(params, X)
-        return losses.output(self.loss_name, zs[-1])
+        zs, _ = self.forward_pass(params, X)
+        return losses.output(self.loss_name, zs[-1]).T
 
     def loss(self, params: Params, X: Array, y: Array) -> float:
-        """Scalar loss L(θ) on the dataset (X (N, n_in), y)."""
+        """Scalar loss L(θ) on the dataset (X (N, n_0), y)."""
         X = self.check_inputs(X)
-        zs, _ = self._forward_cache(params, X)
-        return float(losses.value(self.loss_name, zs[-1], self.targets(y, X.shape[0])))
+        zs, _ = self.forward_pass(params, X)
+        return float(losses.value(self.loss_name, zs[-1], self.targets(y, X.shape[0]).T))
 
-    # ----------------------------------------------------------------- backward
     def backward_trace(self, params: Params, X: Array, y: Array) -> tuple[float, list[LayerTrace]]:
         """Loss and the per-layer backward quantities, output layer first (the order backprop visits them)."""
         X = self.check_inputs(X)
-        t = self.targets(y, X.shape[0])
-        zs, a = self._forward_cache(params, X)
-        L = float(losses.value(self.loss_name, zs[-1], t))
-        # Start of the chain: ∂L/∂z_out. For sigmoid+BCE and softmax+CE this is the combined ŷ − t (see losses.py);
-        # for MSE it is ∂L/∂ŷ itself since the output activation is the identity.
-        delta = losses.grad_output(self.loss_name, zs[-1], t)          # δ_L, (N, n_L)
-        trace: list[LayerTrace] = []
-        for l in range(self.n_layers, 0, -1):
-            dW = a[l - 1].T @ delta                                     # ∂L/∂W_l = a_{l−1}ᵀ · δ_l
-            db = delta.sum(axis=0)                                      # ∂L/∂b_l = Σ_samples δ_l
-            trace.append(LayerTrace(l, delta, dW, db))
-            if l > 1:                                                   # δ_{l−1} = (δ_l · W_lᵀ) ⊙ σ'(z_{l−1})
-                local = ACTIVATIONS[self.activations[l - 2]][1](zs[l - 1], a[l - 1])
-                delta = (delta @ params[f"W{l}"].T) * local
-        return L, trace
+        T = self.targets(y, X.shape[0]).T
+        layers = self.layers(params)
+        zs, hs = forward_pass(layers, self.activations, X)
+        L = float(losses.value(self.loss_name, zs[-1], T))
+        steps = backprop(layers, self.activations, zs, hs, losses.delta(self.loss_name, zs[-1], T))
+        return L, [LayerTrace(l, d, dW, db) for l, (d, dW, db) in zip(range(self.n_layers, 0, -1), steps)]
 
     def loss_and_gradients(self, params: Params, X: Array, y: Array) -> tuple[float, Params]:
         """(L, {"W1": ∂L/∂W1, "b1": ∂L/∂b1, …}) by backprop; gradients have the parameters' shapes."""
@@ -221,64 +255,44 @@ class MLP:
             grads[f"b{lt.layer}"] = lt.db
         return L, grads
 
+    def losses_and_gradients(self, thetas: Array, X: Array, t: Array, gradients: bool = True
+                             ) -> tuple[Array, Array | None]:
+        """The reference at many parameter points: thetas (..., D) -> losses (...) and flat gradients (..., D).
+
+        X and the targets matrix t (N, n_L) must already be checked (:meth:`check_inputs`, :meth:`targets`). The
+        arithmetic is done in the arrays' own dtype (float32 arrays give a float32 reference).
+        """
+        T = np.asarray(t).T
+        layers = self.layers(thetas)
+        zs, hs = forward_pass(layers, self.activations, X)
+        loss = losses.value(self.loss_name, zs[-1], T)
+        if not gradients:
+            return loss, None
+        steps = backprop(layers, self.activations, zs, hs, losses.delta(self.loss_name, zs[-1], T))
+        lead = thetas.shape[:-1]
+        parts = [p for _, dW, db in reversed(steps) for p in (dW.reshape(lead + (-1,)), db)]
+        return loss, np.concatenate(parts, axis=-1)
+
     def loss_and_flat_gradient(self, theta: Array, X: Array, t: Array) -> tuple[float, Array]:
-        """Training's hot path: (L, ∂L/∂θ (D,)) at the flat parameters theta (D,), by the same backprop as
-        :meth:`backward_trace`. X and the targets matrix t must already be checked (:meth:`check_inputs`,
-        :meth:`targets`): a training loop does that once, not every step. Parameters are read, and the gradient
-        written, through :meth:`layer_views` (no dicts, no copies)."""
-        fast = _compiled_step(self, theta, X, t)
-        if fast is not None:
-            return fast
-        layers = self.layer_views(theta)
-        grad = np.empty_like(theta)
-        grad_layers = self.layer_views(grad)
-        zs, a = self._forward_cache(layers, X)
-        L = float(losses.value(self.loss_name, zs[-1], t))
-        delta = losses.grad_output(self.loss_name, zs[-1], t)          # δ_L, (N, n_L)
-        for l in range(self.n_layers, 0, -1):
-            dW, db = grad_layers[l - 1]
-            np.matmul(a[l - 1].T, delta, out=dW)                        # ∂L/∂W_l = a_{l−1}ᵀ · δ_l
-            np.sum(delta, axis=0, out=db)                               # ∂L/∂b_l = Σ_samples δ_l
-            if l > 1:                                                   # δ_{l−1} = (δ_l · W_lᵀ) ⊙ σ'(z_{l−1})
-                local = ACTIVATIONS[self.activations[l - 2]][1](zs[l - 1], a[l - 1])
-                W = layers[l - 1][0]
-                # one output unit: δ·Wᵀ is an outer product, which BLAS runs ~5× slower than a broadcast multiply
-                delta = delta * W[:, 0] if W.shape[1] == 1 else delta @ W.T
-                delta *= local
-        return L, grad
+        """The training step's gradient: (L, ∂L/∂θ (D,)) at flat parameters θ (D,), on checked X and targets t
+        (N, n_L). The compiled fast path when it is available (:mod:`engine.nn.fast`), else the reference."""
+        if fast.available() and theta.dtype == np.float64 and X.dtype == np.float64:
+            return fast.loss_and_flat_gradient(self, theta, X, t)
+        L, g = self.losses_and_gradients(theta, X, t)
+        return float(L), g
 
+    def flat_gradients(self, thetas: Array, X: Array, t: Array) -> Array:
+        """∂L/∂θ at P points thetas (P, D) -> (P, D): the fast path's training step at each point when it is
+        available, else the reference batched over the points (in chunks that keep the activations small)."""
+        if fast.available():
+            return fast.flat_gradients(self, thetas, X, t)
+        return in_chunks(lambda rows: self.losses_and_gradients(thetas[rows], X, t)[1], len(thetas),
+                         self.chunk(X.shape[0]))
 
-_scratch = threading.local()
-
-
-def _compiled_step(model: MLP, theta: Array, X: Array, t: Array) -> tuple[float, Array] | None:
-    """loss_and_flat_gradient through the compiled kernel (engine.nn.kernels), or None when it is unavailable.
-    Scratch buffers are kept per thread and per shape, so a training loop allocates nothing but the gradient."""
-    from . import kernels
-    k = kernels.load()
-    if k is None or theta.dtype != np.float64 or X.dtype != np.float64:
-        return None
-    N = X.shape[0]
-    key = (model.layer_sizes, tuple(model.activations), N)
-    cache = getattr(_scratch, "cache", None)
-    if cache is None or cache[0] != key:
-        width = max(model.layer_sizes)
-        codes = np.array([kernels.CODES[a] for a in model.activations] or [0], dtype=np.int64)
-        cache = (key, np.array(model.layer_sizes, dtype=np.int64), codes,
-                 np.empty((len(model.layer_sizes), width, N)), np.empty((width, N)), np.empty((width, N)))
-        _scratch.cache = cache
-    _, sizes, codes, acts, d_a, d_b = cache
-    grad = np.empty_like(theta)
-    loss = kernels.mlp_loss_grad(k, np.ascontiguousarray(theta), sizes, codes, kernels.LOSS_CODES[model.loss_name],
-                                 np.ascontiguousarray(X.T), np.ascontiguousarray(np.asarray(t, dtype=np.float64).T),
-                                 acts, d_a, d_b, grad)
-    return float(loss), grad
-
-
-def _as_layers(params: Params | list[tuple[Array, Array]], n_layers: int) -> list[tuple[Array, Array]]:
-    if isinstance(params, dict):
-        return [(params[f"W{l}"], params[f"b{l}"]) for l in range(1, n_layers + 1)]
-    return params
+    def chunk(self, N: int) -> int:
+        """Parameter points per batch of the reference on N samples: keeps one layer's activations near 2^18
+        numbers."""
+        return max(1, (1 << 18) // (N * max(self.layer_sizes)))
 
 
 def _check_layer_sizes(layer_sizes: Sequence[int]) -> tuple[int, ...]:

@@ -1,7 +1,8 @@
-"""Parameter dictionaries ``{"W1": (n0, n1), "b1": (n1,), "W2": …}`` ↔ flat vectors, and scalar parameter names.
+"""Parameter dictionaries ``{"W1": (n1, n0), "b1": (n1,), "W2": …}`` ↔ flat vectors, and scalar parameter names.
 
-The flat order is stable: W1 (row-major), b1, W2, b2, … . A scalar parameter is named like ``"W1[0,3]"`` (row 0 =
-input unit, column 3 = output unit, since z = a @ W + b) or ``"b2[0]"``.
+W_l is shaped (out, in) as in ``torch.nn.Linear``: z_l = W_l h_{l−1} + b_l. The flat order is W1 (row-major), b1,
+W2, b2, … . A scalar parameter is named like ``"W1[3,0]"`` (row 3 = unit of layer 1, column 0 = input unit) or
+``"b2[0]"``.
 """
 from __future__ import annotations
 
@@ -18,10 +19,10 @@ _NAME = re.compile(r"^\s*([Wb])(\d+)\s*\[\s*(\d+)\s*(?:,\s*(\d+)\s*)?\]\s*$")
 
 
 def param_shapes(layer_sizes: Sequence[int]) -> dict[str, tuple[int, ...]]:
-    """{"W1": (n0, n1), "b1": (n1,), …} in flat order."""
+    """{"W1": (n1, n0), "b1": (n1,), …} in flat order."""
     shapes: dict[str, tuple[int, ...]] = {}
     for l in range(1, len(layer_sizes)):
-        shapes[f"W{l}"] = (layer_sizes[l - 1], layer_sizes[l])
+        shapes[f"W{l}"] = (layer_sizes[l], layer_sizes[l - 1])
         shapes[f"b{l}"] = (layer_sizes[l],)
     return shapes
 

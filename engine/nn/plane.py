@@ -6,22 +6,19 @@ values themselves.
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..functions import TestFunction
-from . import kernels
-from .batched import batched_loss_and_gradients
-from .grid import PlaneGridEvaluator
+from . import fast
+from .mlp import in_chunks
 from .params import Params
 
 Array = np.ndarray
 View = tuple[tuple[float, float], tuple[float, float]]
-GRID_PATH_MIN_POINTS = 4096      # value() uses the float32 grid engine from this many points on
+GRID_PATH_MIN_POINTS = 4096      # value() uses the float32 fast path from this many points on
 MAX_RESOLUTION = 2001
-COMPILED_THREADS_MIN_POINTS = 16  # in-plane gradients at this many points or more use two threads
 
 
 @dataclass(eq=False)
@@ -43,7 +40,7 @@ class Plane:
     eigenvalues: tuple[float, float] | None = None
     trajectory_coords: Array | None = None
     dataset_name: str = "data"
-    _evaluators: dict = field(default_factory=dict, repr=False)
+    _fast: list = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         m = self.model
@@ -54,7 +51,6 @@ class Plane:
         a0, b0 = self.centre_coords
         self.origin = m.flatten(self.centre) - a0 * self.d1 - b0 * self.d2
         self._basis = np.stack([self.d1, self.d2], axis=1)            # (D, 2)
-        self._chunk = max(1, (1 << 18) // (self.X.shape[0] * max(m.layer_sizes)))
 
     @property
     def name(self) -> str:
@@ -81,27 +77,20 @@ class Plane:
 
     # ------------------------------------------------------------ losses and gradients
     def losses(self, alpha: Array, beta: Array, dtype=np.float64) -> Array:
-        """Loss at points (broadcast shapes). float64: exact batched forward; float32: the fast grid engine."""
+        """Loss at points (broadcast shapes), returned as float64. float32: the fast path when it is on, else the
+        reference computed in float32; float64: the reference."""
         shape = np.broadcast_shapes(np.shape(alpha), np.shape(beta))
-        a, b = (np.ravel(v) for v in np.broadcast_arrays(alpha, beta))
-        if np.dtype(dtype) == np.float32:
-            out = self._evaluator(np.float32).losses(a, b)
-        else:
-            out = np.concatenate([self._losses64(a[s:s + self._chunk], b[s:s + self._chunk])
-                                  for s in range(0, max(len(a), 1), self._chunk)])
+        a, b = (np.ravel(v).astype(np.float64) for v in np.broadcast_arrays(alpha, beta))
+        if np.dtype(dtype) == np.float32 and fast.available():
+            if not self._fast:
+                self._fast.append(fast.PlaneLosses(self.model, self.X, self.t, self.origin, self.d1, self.d2))
+            out = self._fast[0].losses(a, b)
+        else:                                   # the reference, in the dtype asked for
+            X, t = self.X.astype(dtype), self.t.astype(dtype)
+            out = in_chunks(lambda rows: self.model.losses_and_gradients(
+                self.vectors_at(a[rows], b[rows]).astype(dtype), X, t, gradients=False)[0],
+                len(a), self.model.chunk(len(X))).astype(np.float64)
         return out.reshape(shape)
-
-    def _losses64(self, a: Array, b: Array) -> Array:
-        if len(a) == 0:
-            return np.empty(0)
-        return batched_loss_and_gradients(self.model, self.vectors_at(a, b), self.X, self.t, gradients=False)[0]
-
-    def _evaluator(self, dtype) -> PlaneGridEvaluator:
-        key = np.dtype(dtype).name
-        if key not in self._evaluators:
-            self._evaluators[key] = PlaneGridEvaluator(self.model, self.X, self.t, self.origin, self.d1, self.d2,
-                                                       dtype=dtype)
-        return self._evaluators[key]
 
     def loss_grid(self, alpha_range: tuple[float, float] | None = None, beta_range: tuple[float, float] | None = None,
                   resolution: int | tuple[int, int] = 101, dtype=np.float32) -> Array:
@@ -118,47 +107,22 @@ class Plane:
         for what, r in (("alpha", alpha_range), ("beta", beta_range)):
             if len(r) != 2 or not np.all(np.isfinite(r)) or r[0] == r[1]:
                 raise ValueError(f"{what} range must be two different finite numbers, got {r!r}")
-        alphas, betas = np.linspace(*alpha_range, na), np.linspace(*beta_range, nb)
-        if np.dtype(dtype) == np.float32:
-            return self._evaluator(np.float32).grid(alphas, betas)
-        A, B = np.meshgrid(alphas, betas)
+        A, B = np.meshgrid(np.linspace(*alpha_range, na), np.linspace(*beta_range, nb))
         return self.losses(A, B, dtype=dtype)
 
     def gradients(self, alpha: Array, beta: Array) -> tuple[Array, Array]:
-        """In-plane gradient (∂L/∂α, ∂L/∂β) = (d1·∇θL, d2·∇θL) at points (broadcast shapes), float64, batched."""
+        """In-plane gradient (∂L/∂α, ∂L/∂β) = (d1·∇θL, d2·∇θL) at points (broadcast shapes), float64."""
         shape = np.broadcast_shapes(np.shape(alpha), np.shape(beta))
         a, b = (np.ravel(v) for v in np.broadcast_arrays(alpha, beta))
-        out = np.empty((len(a), 2))
-        if kernels.load() is not None:
-            self._compiled_gradients(a, b, out)
-            return out[:, 0].reshape(shape), out[:, 1].reshape(shape)
-        for s in range(0, len(a), self._chunk):
-            g = batched_loss_and_gradients(self.model, self.vectors_at(a[s:s + self._chunk], b[s:s + self._chunk]),
-                                           self.X, self.t)[1]
-            out[s:s + self._chunk] = g @ self._basis
+        g = self.model.flat_gradients(self.vectors_at(a, b), self.X, self.t)          # (P, D)
+        out = (g[:, None, :] * self._basis.T).sum(axis=-1)      # (P, 2); each row summed alike whatever P is
         return out[:, 0].reshape(shape), out[:, 1].reshape(shape)
-
-    def _compiled_gradients(self, a: Array, b: Array, out: Array) -> None:
-        """out[p] = (d1·∇θL, d2·∇θL) at (a[p], b[p]) by the compiled training step (one backprop per point, ~3–9×
-        the batched NumPy path), the points shared between two threads when there are enough of them."""
-        thetas = self.vectors_at(a, b)
-
-        def work(rows: range) -> None:
-            for p in rows:
-                out[p] = self.model.loss_and_flat_gradient(thetas[p], self.X, self.t)[1] @ self._basis
-
-        P = len(thetas)
-        if P < COMPILED_THREADS_MIN_POINTS:
-            work(range(P))
-            return
-        with ThreadPoolExecutor(2) as pool:
-            list(pool.map(work, [range(0, P // 2), range(P // 2, P)]))
 
     # ------------------------------------------------------------ as a 2D landscape
     def as_test_function(self) -> TestFunction:
         """The slice as an :class:`engine.functions.TestFunction`: value(α, β) and gradient(α, β) -> (∂α, ∂β) on
-        arrays of any shape; inputs of ≥ 4096 points use the float32 grid engine (rel. error < 1e-5), smaller ones
-        float64. The gradient is always float64 batched backprop."""
+        arrays of any shape; inputs of ≥ 4096 points use the float32 fast path (rel. error < 1e-5), smaller ones
+        float64. The gradient is always float64 backprop."""
 
         def value(a, b):
             n = np.broadcast_shapes(np.shape(a), np.shape(b))

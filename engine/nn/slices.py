@@ -18,7 +18,7 @@ from .params import Params, flat_index
 from .plane import Plane
 
 Array = np.ndarray
-METHODS = ("params", "random", "pca", "hessian")
+METHODS = ("random", "pca", "params", "hessian")     # display order
 
 
 def slice_plane(model, params: Params, X: Array, y: Array, method: str = "random", seed: int = 0,

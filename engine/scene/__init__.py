@@ -3,7 +3,7 @@
 The dataclasses are the schema; each docstring lists its keys, their types, allowed ranges and defaults
 (a key without a default is required). A version-1 file looks like::
 
-    {"format": "descent-lab-scene", "version": 1,
+    {"format": "descent-lab-scene", "version": 2,
      "landscape": {"kind": "function", "name": "himmelblau"},
      "view": {"x": [-5.0, 5.0], "y": [-5.0, 5.0]}, "resolution": 300,
      "display": {...}, "optimizer": {...}, "runs": [...], "playback": {...}}

@@ -9,8 +9,8 @@ from typing import Any, ClassVar, Union
 
 from engine import functions
 
-from .validate import (ACTIVATIONS, DATASETS, LOSSES, MAX_FORMULA_CHARS, SLICE_CENTRES, SLICE_METHODS, _choice,
-                       _fail, _int, _Obj, _real, _text)
+from .validate import (ACTIVATIONS, DATASETS, LOSSES, MAX_FORMULA_CHARS, SLICE_CENTRES, SLICE_METHODS, check_choice,
+                       fail, check_int, ObjectReader, check_real, check_text)
 
 
 @dataclass(frozen=True)
@@ -21,12 +21,12 @@ class FunctionLandscape:
     kind: ClassVar[str] = "function"
 
     @classmethod
-    def from_dict(cls, obj: _Obj) -> FunctionLandscape:
-        name = obj.take("name", _text)
+    def from_dict(cls, obj: ObjectReader) -> FunctionLandscape:
+        name = obj.take("name", check_text)
         try:
             functions.get(name)
         except KeyError as err:
-            raise _fail(obj.at("name"), str(err.args[0])) from None
+            raise fail(obj.at("name"), str(err.args[0])) from None
         return cls(name)
 
     def to_dict(self) -> dict:
@@ -39,14 +39,14 @@ def _check_formula(text: str, where: str) -> None:
         from engine.formula import FormulaError, parse
     except ImportError:  # the parser is not there: accept only short, plain formula-like text
         if not re.fullmatch(r"[A-Za-z0-9_ .+\-*/^(),]*", text):
-            raise _fail(where, "contains characters a formula cannot contain") from None
+            raise fail(where, "contains characters a formula cannot contain") from None
         return
     try:
         parse(text)
     except FormulaError as err:
-        raise _fail(where, f"formula refused: {str(err)[:200]}") from None
+        raise fail(where, f"formula refused: {str(err)[:200]}") from None
     except (ValueError, ArithmeticError, RecursionError, MemoryError) as err:
-        raise _fail(where, f"formula refused ({type(err).__name__}: {err})") from None
+        raise fail(where, f"formula refused ({type(err).__name__}: {err})") from None
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,10 @@ class FormulaLandscape:
     kind: ClassVar[str] = "formula"
 
     @classmethod
-    def from_dict(cls, obj: _Obj) -> FormulaLandscape:
-        text = obj.take("text", _text, MAX_FORMULA_CHARS)
+    def from_dict(cls, obj: ObjectReader) -> FormulaLandscape:
+        text = obj.take("text", check_text, MAX_FORMULA_CHARS)
         if not text.strip():
-            raise _fail(obj.at("text"), "is empty")
+            raise fail(obj.at("text"), "is empty")
         _check_formula(text, obj.at("text"))
         return cls(text)
 
@@ -81,9 +81,10 @@ class DatasetSpec:
 
     @classmethod
     def from_dict(cls, data: object, where: str) -> DatasetSpec:
-        obj = _Obj(data, where)
-        spec = cls(obj.take("name", _choice, tuple(DATASETS)), obj.take("n", _int, 10, 10_000, default=200),
-                   obj.take("noise", _real, 0.0, 5.0, default=0.1), obj.take("seed", _int, 0, 2**32 - 1, default=0))
+        obj = ObjectReader(data, where)
+        spec = cls(obj.take("name", check_choice, tuple(DATASETS)), obj.take("n", check_int, 10, 10_000, default=200),
+                   obj.take("noise", check_real, 0.0, 5.0, default=0.1),
+                   obj.take("seed", check_int, 0, 2**32 - 1, default=0))
         obj.done()
         return spec
 
@@ -92,18 +93,18 @@ class DatasetSpec:
 
 
 def _options(value: object, where: str) -> dict[str, Any]:
-    obj = _Obj(value, where)
+    obj = ObjectReader(value, where)
     if len(obj.data) > 20:
-        raise _fail(where, f"has {len(obj.data)} entries, at most 20")
+        raise fail(where, f"has {len(obj.data)} entries, at most 20")
     result: dict[str, Any] = {}
     for key, item in obj.data.items():
-        _text(key, f"{where} key", 40)
+        check_text(key, f"{where} key", 40)
         if isinstance(item, str):
-            result[key] = _text(item, obj.at(key))
+            result[key] = check_text(item, obj.at(key))
         elif isinstance(item, bool) or item is None:
             result[key] = item
         else:
-            result[key] = item if isinstance(item, int) and abs(item) < 2**53 else _real(item, obj.at(key))
+            result[key] = item if isinstance(item, int) and abs(item) < 2**53 else check_real(item, obj.at(key))
     return result
 
 
@@ -120,10 +121,10 @@ class SliceSpec:
 
     @classmethod
     def from_dict(cls, data: object, where: str) -> SliceSpec:
-        obj = _Obj(data, where)
-        spec = cls(obj.take("method", _choice, SLICE_METHODS, default="random"),
-                   obj.take("seed", _int, 0, 2**32 - 1, default=0),
-                   obj.take("centre", _choice, SLICE_CENTRES, default="trained"),
+        obj = ObjectReader(data, where)
+        spec = cls(obj.take("method", check_choice, SLICE_METHODS, default="random"),
+                   obj.take("seed", check_int, 0, 2**32 - 1, default=0),
+                   obj.take("centre", check_choice, SLICE_CENTRES, default="trained"),
                    obj.take("options", _options, default={}))
         obj.done()
         return spec
@@ -134,8 +135,8 @@ class SliceSpec:
 
 def _layers(value: object, where: str) -> tuple[int, ...]:
     if not isinstance(value, list) or not 2 <= len(value) <= 10:
-        raise _fail(where, "must be a list of 2 to 10 layer sizes")
-    return tuple(_int(size, f"{where}[{i}]", 1, 64) for i, size in enumerate(value))
+        raise fail(where, "must be a list of 2 to 10 layer sizes")
+    return tuple(check_int(size, f"{where}[{i}]", 1, 64) for i, size in enumerate(value))
 
 
 @dataclass(frozen=True)
@@ -152,14 +153,14 @@ class NetworkLandscape:
     kind: ClassVar[str] = "network"
 
     @classmethod
-    def from_dict(cls, obj: _Obj) -> NetworkLandscape:
+    def from_dict(cls, obj: ObjectReader) -> NetworkLandscape:
         dataset = DatasetSpec.from_dict(obj.take("dataset", lambda v, w: v), obj.at("dataset"))
         layers = obj.take("layers", _layers)
         if layers[0] != DATASETS[dataset.name]:
-            raise _fail(obj.at("layers[0]"), f"must be {DATASETS[dataset.name]} (the inputs of "
+            raise fail(obj.at("layers[0]"), f"must be {DATASETS[dataset.name]} (the inputs of "
                         f"{dataset.name}), got {layers[0]}")
-        return cls(dataset, layers, obj.take("activation", _choice, ACTIVATIONS, default="tanh"),
-                   obj.take("loss", _choice, LOSSES, default="bce"),
+        return cls(dataset, layers, obj.take("activation", check_choice, ACTIVATIONS, default="tanh"),
+                   obj.take("loss", check_choice, LOSSES, default="bce"),
                    SliceSpec.from_dict(obj.take("slice", lambda v, w: v, default={}), obj.at("slice")))
 
     def to_dict(self) -> dict:
@@ -173,12 +174,12 @@ _KINDS = {c.kind: c for c in (FunctionLandscape, FormulaLandscape, NetworkLandsc
 
 def landscape_from_dict(data: object, where: str = "landscape") -> Landscape:
     """Validate one landscape object (``FunctionLandscape.to_dict()`` etc.); SceneError otherwise."""
-    return _landscape(data, where)
+    return read_landscape(data, where)
 
 
-def _landscape(value: object, where: str) -> Landscape:
-    obj = _Obj(value, where)
-    kind = obj.take("kind", _choice, tuple(_KINDS))
+def read_landscape(value: object, where: str) -> Landscape:
+    obj = ObjectReader(value, where)
+    kind = obj.take("kind", check_choice, tuple(_KINDS))
     landscape = _KINDS[kind].from_dict(obj)
     obj.done()
     return landscape

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from engine import functions, optimizers
+from engine import functions
+from engine.vocab import OPTIMIZER_NAMES
 
-from .landscapes import FunctionLandscape, Landscape, _landscape
+from .landscapes import FunctionLandscape, Landscape, read_landscape
 from .validate import (COLORMAPS, FIELD_MODE_ALIASES, FIELD_MODES, MAX_RUNS, MAX_STEPS, PALETTE, RESOLUTION_RANGE,
-                       SCENE_FORMAT, SCENE_VERSION, _bool, _choice, _color, _fail, _hyper, _int, _Obj, _pair, _real,
-                       _show, _type_name)
+                       SCENE_FORMAT, SCENE_VERSION, ObjectReader, check_bool, check_choice, check_color, check_hyper,
+                       check_int, check_pair, check_real, fail, show, type_name)
 
 
 @dataclass(frozen=True)
@@ -22,12 +23,12 @@ class View:
 
     @classmethod
     def from_dict(cls, data: object, where: str) -> View:
-        obj = _Obj(data, where)
-        view = cls(obj.take("x", _pair), obj.take("y", _pair))
+        obj = ObjectReader(data, where)
+        view = cls(obj.take("x", check_pair), obj.take("y", check_pair))
         obj.done()
         for axis, (lo, hi) in (("x", view.x), ("y", view.y)):
             if not lo < hi:
-                raise _fail(obj.at(axis), f"minimum must be below maximum, got [{lo!r}, {hi!r}]")
+                raise fail(obj.at(axis), f"minimum must be below maximum, got [{lo!r}, {hi!r}]")
         return view
 
     def to_dict(self) -> dict:
@@ -37,7 +38,7 @@ class View:
 def _field_mode(value: object, where: str) -> str:
     if isinstance(value, str) and value in FIELD_MODE_ALIASES:
         return FIELD_MODE_ALIASES[value]
-    return _choice(value, where, FIELD_MODES)
+    return check_choice(value, where, FIELD_MODES)
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,14 @@ class Display:
 
     @classmethod
     def from_dict(cls, data: object, where: str) -> Display:
-        obj, d = _Obj(data, where), cls()
-        display = cls(obj.take("colormap", _choice, COLORMAPS, default=d.colormap),
-                      obj.take("log_scale", _bool, default=d.log_scale),
-                      obj.take("contours", _int, 0, 100, default=d.contours),
-                      obj.take("show_field", _bool, default=d.show_field),
+        obj, d = ObjectReader(data, where), cls()
+        display = cls(obj.take("colormap", check_choice, COLORMAPS, default=d.colormap),
+                      obj.take("log_scale", check_bool, default=d.log_scale),
+                      obj.take("contours", check_int, 0, 100, default=d.contours),
+                      obj.take("show_field", check_bool, default=d.show_field),
                       obj.take("field_mode", _field_mode, default=d.field_mode),
-                      obj.take("field_density", _int, 2, 100, default=d.field_density),
-                      obj.take("show_minima", _bool, default=d.show_minima))
+                      obj.take("field_density", check_int, 2, 100, default=d.field_density),
+                      obj.take("show_minima", check_bool, default=d.show_minima))
         obj.done()
         return display
 
@@ -80,7 +81,7 @@ class Display:
 @dataclass(frozen=True)
 class OptimizerSettings:
     """The optimizer panel's current settings: ``{"name": str = "gd", "lr": float = 0.01, "hyper": {} ,
-    "steps": int = 500}``. name: a key of ``engine.optimizers.OPTIMIZERS``; lr: finite, > 0;
+    "steps": int = 500}``. name: one of ``engine.vocab.OPTIMIZER_NAMES``; lr: finite, > 0;
     hyper: that optimizer's hyper-parameters (others refused), missing ones take its defaults; steps: 1..100000."""
 
     name: str = "gd"
@@ -90,12 +91,12 @@ class OptimizerSettings:
 
     @classmethod
     def from_dict(cls, data: object, where: str) -> OptimizerSettings:
-        obj = _Obj(data, where)
+        obj = ObjectReader(data, where)
         d = cls()
-        name = obj.take("name", _choice, tuple(optimizers.OPTIMIZERS), default=d.name)
-        settings = cls(name, obj.take("lr", _real, positive=True, default=d.lr),
-                       obj.take("hyper", _hyper, name, default={}),
-                       obj.take("steps", _int, 1, MAX_STEPS, default=d.steps))
+        name = obj.take("name", check_choice, OPTIMIZER_NAMES, default=d.name)
+        settings = cls(name, obj.take("lr", check_real, positive=True, default=d.lr),
+                       obj.take("hyper", check_hyper, name, default={}),
+                       obj.take("steps", check_int, 1, MAX_STEPS, default=d.steps))
         obj.done()
         return settings
 
@@ -118,11 +119,12 @@ class Run:
 
     @classmethod
     def from_dict(cls, data: object, where: str, index: int = 0) -> Run:
-        obj = _Obj(data, where)
-        name = obj.take("optimizer", _choice, tuple(optimizers.OPTIMIZERS))
-        run = cls(name, obj.take("lr", _real, positive=True), obj.take("start", _pair),
-                  obj.take("hyper", _hyper, name, default={}), obj.take("steps", _int, 1, MAX_STEPS, default=500),
-                  obj.take("color", _color, default=PALETTE[index % len(PALETTE)]))
+        obj = ObjectReader(data, where)
+        name = obj.take("optimizer", check_choice, OPTIMIZER_NAMES)
+        run = cls(name, obj.take("lr", check_real, positive=True), obj.take("start", check_pair),
+                  obj.take("hyper", check_hyper, name, default={}),
+                  obj.take("steps", check_int, 1, MAX_STEPS, default=500),
+                  obj.take("color", check_color, default=PALETTE[index % len(PALETTE)]))
         obj.done()
         return run
 
@@ -133,9 +135,9 @@ class Run:
 
 def _runs(value: object, where: str) -> tuple[Run, ...]:
     if not isinstance(value, list):
-        raise _fail(where, f"must be a list, got {_type_name(value)}")
+        raise fail(where, f"must be a list, got {type_name(value)}")
     if len(value) > MAX_RUNS:
-        raise _fail(where, f"has {len(value)} runs, at most {MAX_RUNS}")
+        raise fail(where, f"has {len(value)} runs, at most {MAX_RUNS}")
     return tuple(Run.from_dict(item, f"{where}[{i}]", i) for i, item in enumerate(value))
 
 
@@ -150,10 +152,10 @@ class Playback:
 
     @classmethod
     def from_dict(cls, data: object, where: str) -> Playback:
-        obj = _Obj(data, where)
-        playback = cls(obj.take("frame", _int, 0, MAX_STEPS, default=0),
-                       obj.take("speed", _real, 0.0, 10_000.0, True, default=60.0),
-                       obj.take("loop", _bool, default=False))
+        obj = ObjectReader(data, where)
+        playback = cls(obj.take("frame", check_int, 0, MAX_STEPS, default=0),
+                       obj.take("speed", check_real, 0.0, 10_000.0, True, default=60.0),
+                       obj.take("loop", check_bool, default=False))
         obj.done()
         return playback
 
@@ -163,7 +165,7 @@ class Playback:
 
 @dataclass(frozen=True)
 class Scene:
-    """The whole document: ``{"format": "descent-lab-scene", "version": 1, "landscape": Landscape,
+    """The whole document: ``{"format": "descent-lab-scene", "version": 2, "landscape": Landscape,
     "view": View, "resolution": int = 300, "display": Display = {}, "optimizer": OptimizerSettings = {},
     "runs": [Run, ...] = [], "playback": Playback = {}}``.
 
@@ -188,14 +190,14 @@ class Scene:
     @classmethod
     def from_dict(cls, data: object) -> Scene:
         """Validate a current-version document (see ``loads`` for migrations); SceneError otherwise."""
-        obj = _Obj(data, "")
+        obj = ObjectReader(data, "")
         if obj.take("format", lambda v, w: v) != SCENE_FORMAT:
-            raise _fail("format", f"must be {SCENE_FORMAT!r}: this is not a Descent Lab scene")
+            raise fail("format", f"must be {SCENE_FORMAT!r}: this is not a Descent Lab scene")
         if obj.take("version", lambda v, w: v) != SCENE_VERSION or isinstance(data["version"], bool):
-            raise _fail("version", f"must be {SCENE_VERSION}, got {_show(data['version'])}")
+            raise fail("version", f"must be {SCENE_VERSION}, got {show(data['version'])}")
         lo, hi = RESOLUTION_RANGE
-        scene = cls(obj.take("landscape", _landscape), obj.take("view", View.from_dict),
-                    obj.take("resolution", _int, lo, hi, default=300),
+        scene = cls(obj.take("landscape", read_landscape), obj.take("view", View.from_dict),
+                    obj.take("resolution", check_int, lo, hi, default=300),
                     obj.take("display", Display.from_dict, default=Display()),
                     obj.take("optimizer", OptimizerSettings.from_dict, default=OptimizerSettings()),
                     obj.take("runs", _runs, default=()),

@@ -155,10 +155,10 @@ def test_backprop_inspector_equals_finite_differences(window, qtbot):
         return (model.loss(plus, X, y) - model.loss(minus, X, y)) / (2 * h)
 
     shown_w1 = insp.blocks[1].dW_image.image
-    assert shown_w1.shape == (2, 8)
-    expected = np.array([[fd("W1", (i, j)) for j in range(8)] for i in range(2)])
+    assert shown_w1.shape == (8, 2)                                         # W1 (out, in), as in the lesson
+    expected = np.array([[fd("W1", (i, j)) for j in range(2)] for i in range(8)])
     np.testing.assert_allclose(shown_w1, expected, rtol=1e-5, atol=1e-9)
-    shown_b2 = insp.blocks[2].db_image.image[0]
+    shown_b2 = insp.blocks[2].db_image.image[:, 0]
     np.testing.assert_allclose(shown_b2, [fd("b2", (j,)) for j in range(8)], rtol=1e-5, atol=1e-9)
     assert list(insp.blocks) == [3, 2, 1]                                   # output layer first
     ga, gb = insp.report.in_plane

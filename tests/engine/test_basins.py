@@ -237,8 +237,8 @@ def _reference_stops(bx, bg, bv, t, active, tol, bound, value_bound, stopped_at,
 
 
 def _column_stops(bx, bg, *rest):
-    from engine.descent import _mark_stops
-    return _mark_stops(bx[..., 0], bx[..., 1], bg[..., 0], bg[..., 1], *rest)
+    from engine.descent import find_stops
+    return find_stops(bx, bg, *rest)
 
 
 def test_fast_stop_test_equals_descends_on_nan_inf_escapes_and_convergence():

@@ -117,7 +117,7 @@ def test_version_0_file_is_migrated_to_the_current_version():
     s = loads(V0)
     assert s == Scene(FunctionLandscape("himmelblau"), View((-4.0, 4.0), (-3.0, 3.0)),
                       runs=(Run("adam", 0.1, (1.0, 1.0), color=scene.PALETTE[0]),))
-    assert json.loads(dumps(s))["version"] == scene.SCENE_VERSION == 1
+    assert json.loads(dumps(s))["version"] == scene.SCENE_VERSION == 2
 
 
 def test_version_0_formula_is_migrated_and_migration_leaves_its_input_alone():
@@ -131,7 +131,7 @@ def test_version_0_formula_is_migrated_and_migration_leaves_its_input_alone():
 
 
 @pytest.mark.parametrize("version, message", [
-    (2, "made by a newer Descent Lab (version 2); this one reads up to 1"),
+    (3, "made by a newer Descent Lab (version 3); this one reads up to 2"),
     (-1, "version: -1 is not a Descent Lab scene version"),
     ("1", "version: must be an integer, got a string"),
     (True, "version: must be an integer, got a boolean"),
@@ -373,3 +373,18 @@ def test_save_into_unwritable_places_gives_scene_error_and_leaves_nothing(tmp_pa
     with pytest.raises(SceneError, match="permission denied"):
         save(Scene.default(), tmp_path / "s.json")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_version_1_weight_names_are_rewritten_to_the_out_in_convention():
+    """Version 1 named W1[i,j] with i the input unit; version 2 stores W (out, in), so the same weight is W1[j,i]."""
+    v1 = {"format": "descent-lab-scene", "version": 1,
+          "landscape": {"kind": "network", "dataset": {"name": "moons", "n": 64, "noise": 0.1, "seed": 0},
+                        "layers": [2, 4, 1], "activation": "tanh", "loss": "bce",
+                        "slice": {"method": "params", "seed": 0, "centre": "init",
+                                  "options": {"param_a": "W1[0,3]", "param_b": "b2[0]"}}},
+          "view": {"x": [-1, 1], "y": [-1, 1]}}
+    copy = json.loads(json.dumps(v1))
+    s = loads(json.dumps(v1))
+    assert s.landscape.slice.options == {"param_a": "W1[3,0]", "param_b": "b2[0]"}
+    assert v1 == copy
+    assert loads(dumps(s)).landscape.slice.options["param_a"] == "W1[3,0]"     # version 2 is read as written

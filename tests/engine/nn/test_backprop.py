@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from engine.nn import MLP, flatten, kernels, unflatten
+from engine.nn import MLP, fast, flatten, unflatten
 
 LOSS_DATA = {
     "mse": lambda rng, n, k: rng.normal(size=(n, k)),
@@ -40,8 +40,8 @@ def test_backprop_matches_central_differences(loss, activation, seed):
     if "relu" in np.atleast_1d(activation):
         # keep every pre-activation away from the kink at 0 so that finite differences are valid
         _, trace = model.backward_trace(params, X, y)
-        zs, _ = model._forward_cache(params, X)
-        for z in zs[1:-1]:
+        zs, _ = model.forward_pass(params, model.check_inputs(X))
+        for z in zs[:-1]:
             assert np.min(np.abs(z)) > 1e-4 or pytest.skip("a ReLU input sits on its kink")
     L, grads = model.loss_and_gradients(params, X, y)
     assert L == pytest.approx(model.loss(params, X, y))
@@ -58,7 +58,7 @@ def test_loss_values_by_hand():
     p = 1 / (1 + np.exp(-np.array([1.0, 3.0])))
     assert bce.loss(params, X, np.array([1.0, 0.0])) == pytest.approx(-(np.log(p[0]) + np.log(1 - p[1])) / 2)
     ce = MLP([1, 2], loss="ce")
-    cp = {"W1": np.array([[1.0, -1.0]]), "b1": np.array([0.0, 0.5])}
+    cp = {"W1": np.array([[1.0], [-1.0]]), "b1": np.array([0.0, 0.5])}   # W (out, in): z = W x + b
     z = np.array([[0.0, 0.5], [1.0, -0.5]])
     expected = -np.mean([z[0, 1] - np.log(np.exp(z[0]).sum()), z[1, 0] - np.log(np.exp(z[1]).sum())])
     assert ce.loss(cp, X, np.array([1, 0])) == pytest.approx(expected)
@@ -71,7 +71,8 @@ def test_backward_trace_layers_and_norms():
     X, y = rng.normal(size=(7, 2)), rng.integers(0, 2, 7).astype(float)
     L, trace = model.backward_trace(model.init_params(), X, y)
     assert [t.layer for t in trace] == [3, 2, 1]
-    assert [t.delta.shape for t in trace] == [(7, 1), (7, 3), (7, 4)]
+    assert [t.delta.shape for t in trace] == [(1, 7), (3, 7), (4, 7)]      # δ_l (n_l, N): samples are columns
+    assert [t.dW.shape for t in trace] == [(1, 3), (3, 4), (4, 2)]         # ∂L/∂W_l (n_l, n_{l−1})
     assert trace[0].dW_norm == pytest.approx(np.linalg.norm(trace[0].dW))
 
 
@@ -118,12 +119,12 @@ def test_flat_gradient_is_backward_trace_flattened(loss, activation):
     y = rng.integers(0, 3, 40) if loss == "ce" else (rng.random(40) > 0.5).astype(float)
     params = model.init_params()
     theta = model.flatten(params)
-    with kernels.disabled():                                 # the NumPy hot path: the same operations exactly
+    with fast.disabled():                                    # the reference: the same operations exactly
         L, grads = model.loss_and_gradients(params, X, y)
         L_flat, g = model.loss_and_flat_gradient(theta, X, model.targets(y, 40))
     assert L_flat == L and np.array_equal(g, model.flatten(grads))
     assert np.array_equal(theta, model.flatten(params))     # parameters only read
-    # the compiled path (when numba is there): the same chain rule, summed in another order
+    # the fast path (when numba is there): the same chain rule, summed in another order
     L_fast, g_fast = model.loss_and_flat_gradient(theta, X, model.targets(y, 40))
     assert L_fast == pytest.approx(L, rel=1e-13)
     np.testing.assert_allclose(g_fast, g, rtol=1e-11, atol=1e-14)

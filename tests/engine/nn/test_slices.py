@@ -18,8 +18,8 @@ def test_filter_normalised_rows_match_weight_rows(moons):
     plane = slice_plane(model, params, moons.X, moons.y, method="random", seed=3)
     for d in plane.directions:
         for k, v in params.items():
-            if k.startswith("W"):   # a filter = one neuron's incoming weights = a column of W (n_in, n_out)
-                assert np.allclose(np.linalg.norm(d[k], axis=0), np.linalg.norm(v, axis=0), rtol=1e-12)
+            if k.startswith("W"):   # a filter = one neuron's incoming weights = a row of W (n_out, n_in)
+                assert np.allclose(np.linalg.norm(d[k], axis=1), np.linalg.norm(v, axis=1), rtol=1e-12)
             else:
                 assert not np.any(d[k])   # biases zeroed by default
     assert plane.default_range == ((-1.0, 1.0), (-1.0, 1.0))
@@ -45,7 +45,7 @@ def test_batched_grid_equals_per_point_loop(moons, activation, loss, sizes):
     assert np.allclose(plane.loss_grid((-1, 1), (-0.8, 1.2), (7, 5), dtype=np.float64), loop, rtol=1e-12)
     assert np.allclose(plane.loss_grid((-1, 1), (-0.8, 1.2), (7, 5)), loop, rtol=1e-5)
     A, B = np.meshgrid(alphas, betas)
-    assert np.allclose(plane._evaluator(np.float32).losses(A, B).reshape(5, 7), loop, rtol=1e-5)
+    assert np.allclose(plane.losses(A, B, dtype=np.float32), loop, rtol=1e-5)
 
 
 @pytest.mark.parametrize("activation, loss", [("tanh", "mse"), ("sigmoid", "bce"), ("relu", "mse")])

@@ -1,6 +1,7 @@
-"""The compiled kernels (engine.nn.kernels) against independent references: np.tanh and the exact logistic, central
-finite differences of the loss, the NumPy backprop and grid paths, and float64 grids. Also: numba stays out of
-``import engine``, and everything still works with the kernels switched off."""
+"""The fast path (engine.nn.fast), each of its three computations against the reference (engine.nn.mlp) and
+independent truths: the training step, gradients at many points, the plane's loss. Several architectures,
+activations and losses; float32 and float64. Also: numba stays out of ``import engine``, and everything still
+works with the fast path switched off."""
 import json
 import subprocess
 import sys
@@ -10,11 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine.nn import MLP, kernels, make_dataset, slice_plane
-from engine.nn.grid import PlaneGridEvaluator
+from engine.nn import MLP, fast, make_dataset, slice_plane
 
 ROOT = Path(__file__).resolve().parents[3]
-K = kernels.load()
+K = fast.load()
 needs_kernels = pytest.mark.skipif(K is None, reason="numba is not installed here")
 
 ARCHITECTURES = [
@@ -66,11 +66,10 @@ def test_float64_activations_pass_nan_and_infinity_through():
 
 @needs_kernels
 @pytest.mark.parametrize("sizes, act, loss, ds", ARCHITECTURES)
-def test_compiled_training_gradient_equals_numpy_backprop_and_finite_differences(sizes, act, loss, ds):
+def test_fast_training_step_equals_the_reference_and_finite_differences(sizes, act, loss, ds):
     model, _, X, t, theta = network(sizes, act, loss, ds)
-    L, g = model.loss_and_flat_gradient(theta, X, t)
-    with kernels.disabled():
-        L_np, g_np = model.loss_and_flat_gradient(theta, X, t)
+    L, g = fast.loss_and_flat_gradient(model, theta, X, t)
+    L_np, g_np = model.losses_and_gradients(theta, X, t)             # the reference
     assert L == pytest.approx(L_np, rel=1e-12)
     np.testing.assert_allclose(g, g_np, rtol=1e-10, atol=1e-13 * np.max(np.abs(g_np)))
     # central differences on the compiled loss itself
@@ -79,19 +78,30 @@ def test_compiled_training_gradient_equals_numpy_backprop_and_finite_differences
     for i in range(theta.size):
         e = np.zeros_like(theta)
         e[i] = h
-        up, down = model.loss_and_flat_gradient(theta + e, X, t)[0], model.loss_and_flat_gradient(theta - e, X, t)[0]
+        up, down = fast.loss_and_flat_gradient(model, theta + e, X, t)[0], fast.loss_and_flat_gradient(model, theta - e, X, t)[0]
         fd[i] = (up - down) / (2 * h)
     assert np.linalg.norm(fd - g) / max(np.linalg.norm(g), 1e-12) < 1e-6
 
 
 @needs_kernels
-def test_compiled_training_handles_hand_computed_one_neuron_case():
+@pytest.mark.parametrize("sizes, act, loss, ds", ARCHITECTURES)
+def test_fast_gradients_at_many_points_equal_the_reference_batched(sizes, act, loss, ds):
+    model, _, X, t, theta = network(sizes, act, loss, ds)
+    thetas = theta + np.random.default_rng(1).normal(0, 0.3, (24, theta.size))    # ≥ 16 points: two threads
+    got = fast.flat_gradients(model, thetas, X, t)
+    ref = model.losses_and_gradients(thetas, X, t)[1]
+    np.testing.assert_allclose(got, ref, rtol=1e-10, atol=1e-13 * np.max(np.abs(ref)))
+    np.testing.assert_array_equal(fast.flat_gradients(model, thetas[:3], X, t), got[:3])   # one thread: same
+
+
+@needs_kernels
+def test_fast_training_step_on_a_hand_computed_one_neuron_case():
     # y = w·x + b on two points, MSE: L = ((w + b − 1)² + (2w + b − 3)²) / 2 at w = 0.5, b = 0.25
     model = MLP([1, 1], loss="mse")
     X = np.array([[1.0], [2.0]])
     t = np.array([[1.0], [3.0]])
     theta = np.array([0.5, 0.25])                     # W1 (1×1), b1
-    L, g = model.loss_and_flat_gradient(theta, X, t)
+    L, g = fast.loss_and_flat_gradient(model, theta, X, t)
     r1, r2 = 0.5 + 0.25 - 1.0, 1.0 + 0.25 - 3.0
     assert L == pytest.approx((r1 ** 2 + r2 ** 2) / 2, rel=1e-15)
     np.testing.assert_allclose(g, [(2 * r1 * 1 + 2 * r2 * 2) / 2, (2 * r1 + 2 * r2) / 2], rtol=1e-14)
@@ -99,24 +109,25 @@ def test_compiled_training_handles_hand_computed_one_neuron_case():
 
 @needs_kernels
 @pytest.mark.parametrize("sizes, act, loss, ds", ARCHITECTURES)
-def test_compiled_grid_equals_float64_and_numpy_float32(sizes, act, loss, ds):
+def test_fast_plane_losses_equal_the_reference_in_float64_and_float32(sizes, act, loss, ds):
     model, data, *_ = network(sizes, act, loss, ds, n=128)
     plane = slice_plane(model, model.init_params(), data.X, data.y, method="random", seed=1)
+    lanes = fast.PlaneLosses(model, plane.X, plane.t, plane.origin, plane.d1, plane.d2)
     for lo, hi in ((-1.0, 1.0), (-12.0, 9.0)):       # far out the tanh units saturate
-        alphas, betas = np.linspace(lo, hi, 13), np.linspace(lo, hi, 11)
-        exact = plane.loss_grid((lo, hi), (lo, hi), resolution=(13, 11), dtype=np.float64)
-        fast = PlaneGridEvaluator(model, plane.X, plane.t, plane.origin, plane.d1, plane.d2)
-        slow = PlaneGridEvaluator(model, plane.X, plane.t, plane.origin, plane.d1, plane.d2, use_compiled=False)
-        assert fast.compiled is not None and slow.compiled is None
-        got = fast.grid(alphas, betas)
+        A, B = (v.ravel() for v in np.meshgrid(np.linspace(lo, hi, 13), np.linspace(lo, hi, 11)))
+        got = lanes.losses(A, B)
+        thetas = plane.vectors_at(A, B)
+        exact = model.losses_and_gradients(thetas, plane.X, plane.t, gradients=False)[0]
         assert np.max(np.abs(got / exact - 1)) < 1e-5
-        assert np.max(np.abs(got / slow.grid(alphas, betas) - 1)) < 1e-5
-        A, B = np.meshgrid(alphas, betas)
-        np.testing.assert_allclose(fast.losses(A.ravel(), B.ravel()), got.ravel(), rtol=1e-6)
+        # the reference evaluated in float32 throughout agrees as well as float32 allows
+        ref32 = model.losses_and_gradients(thetas.astype(np.float32), plane.X.astype(np.float32),
+                                           plane.t.astype(np.float32), gradients=False)[0]
+        assert ref32.dtype == np.float32 and np.max(np.abs(got / ref32 - 1)) < 1e-4
+        np.testing.assert_allclose(plane.loss_grid((lo, hi), (lo, hi), (13, 11)).ravel(), got, rtol=1e-6)
 
 
 @needs_kernels
-def test_compiled_grid_is_the_same_from_two_threads_at_once():
+def test_fast_plane_losses_are_the_same_from_two_threads_at_once():
     model, data, *_ = network([2, 16, 16, 1], "tanh", "mse", "moons", n=256)
     plane = slice_plane(model, model.init_params(), data.X, data.y, method="random")
     ref = plane.loss_grid(resolution=33)
@@ -131,12 +142,12 @@ def test_compiled_grid_is_the_same_from_two_threads_at_once():
 
 def test_no_numba_at_import_and_numpy_paths_without_it():
     """``import engine`` (what the app does at start) must not pay for numba; with DESCENT_LAB_NO_JIT=1 the
-    kernels are off and grids and gradients still agree with float64 references."""
+    fast path is off and grids and gradients still agree with float64 references."""
     script = """
 import json, sys, numpy as np
-import engine, engine.nn, engine.nn.grid, engine.nn.mlp, engine.nn.kernels
+import engine, engine.nn, engine.nn.mlp, engine.nn.fast, engine.nn.plane
 imported = "numba" in sys.modules
-from engine.nn import MLP, kernels, make_dataset, slice_plane
+from engine.nn import MLP, fast, make_dataset, slice_plane
 d = make_dataset("moons", n=64, noise=0.1, seed=0)
 m = MLP([2, 8, 1], activation="tanh", loss="bce")
 p = slice_plane(m, m.init_params(), d.X, d.y, method="random")
@@ -144,7 +155,7 @@ g32, g64 = p.loss_grid(resolution=9), p.loss_grid(resolution=9, dtype=np.float64
 th = m.flatten(m.init_params())
 L, g = m.loss_and_flat_gradient(th, m.check_inputs(d.X), m.targets(d.y, 64))
 L2, gd = m.loss_and_gradients(m.init_params(), d.X, d.y)
-print(json.dumps({"numba_at_import": imported, "loaded": kernels.load() is not None,
+print(json.dumps({"numba_at_import": imported, "loaded": fast.load() is not None,
                   "numba_after": "numba" in sys.modules, "grid_err": float(np.max(np.abs(g32 / g64 - 1))),
                   "grad_err": float(np.max(np.abs(g - m.flatten(gd))))}))
 """
@@ -160,14 +171,14 @@ print(json.dumps({"numba_at_import": imported, "loaded": kernels.load() is not N
 
 @needs_kernels
 @pytest.mark.parametrize("sizes, act, loss, ds", ARCHITECTURES[:4])
-def test_compiled_in_plane_gradients_equal_numpy_batched_and_the_surface_slope(sizes, act, loss, ds):
+def test_fast_in_plane_gradients_equal_the_reference_and_the_surface_slope(sizes, act, loss, ds):
     model, data, *_ = network(sizes, act, loss, ds, n=128)
     plane = slice_plane(model, model.init_params(), data.X, data.y, method="random", seed=2)
     rng = np.random.default_rng(5)
     a, b = rng.uniform(-1, 1, 40), rng.uniform(-1, 1, 40)       # ≥ 16 points: the two-thread path
     ga, gb = plane.gradients(a, b)
-    with kernels.disabled():
-        na, nb = plane.gradients(a, b)
+    with fast.disabled():
+        na, nb = plane.gradients(a, b)                          # the reference, batched over the points
     scale = max(np.abs(na).max(), np.abs(nb).max())
     assert np.max(np.abs(ga - na)) < 1e-12 * scale and np.max(np.abs(gb - nb)) < 1e-12 * scale
     h = 1e-6                                                     # the slope of the drawn (float64) surface

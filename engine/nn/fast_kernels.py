@@ -1,7 +1,8 @@
-"""The numba kernels behind :mod:`engine.nn.kernels` (imported only by its ``load()``; see its docstring).
+"""The numba loops of the fast path (imported only by :func:`engine.nn.fast.load`; see :mod:`engine.nn.fast`).
 
-Module-level functions, so that ``cache=True`` can keep the machine code on disk: the first process on a machine
-compiles them in ~6 s, later ones load them in well under a second.
+Same conventions as the reference (:mod:`engine.nn.mlp`): W_l (n_l, n_{l−1}) row-major in the flat vector, followed
+by b_l; activations unit-major, one row of N samples per unit. Module-level functions, so that ``cache=True`` keeps
+the machine code on disk between processes.
 """
 import math
 
@@ -37,7 +38,7 @@ def tanh32(v):
 
 @numba.njit(inline="always", fastmath=fast, error_model="numpy")
 def activate_row(code, row, n):
-    """row[:n] = σ(row[:n]) in place for the activation code (kernels.CODES); identity leaves it."""
+    """row[:n] = σ(row[:n]) in place for the activation code (fast.CODES); identity leaves it."""
     if code == 1:
         for k in range(n):
             row[k] = tanh32(row[k])
@@ -51,7 +52,7 @@ def activate_row(code, row, n):
 
 @jit
 def plane_forward(coef, U, M, offsets, sizes, codes, buf_a, buf_b, w, z_out):
-    """Output pre-activations z_L at C points of a plane, float32 (arguments: see engine.nn.kernels)."""
+    """Output pre-activations z_L at C points of a plane, float32 (arguments: see engine.nn.fast.PlaneLosses)."""
     C = coef.shape[0]
     N = U.shape[2]
     L = sizes.shape[0] - 1
@@ -72,7 +73,7 @@ def plane_forward(coef, U, M, offsets, sizes, codes, buf_a, buf_b, w, z_out):
             width = n_in + 1
             size = n_out * width
             o = offsets[l]
-            for e in range(size):                     # [W_lᵀ | b_l] at (α, β)
+            for e in range(size):                     # [W_l | b_l] at (α, β)
                 w[e] = M[o + e] + a * M[o + size + e] + b * M[o + 2 * size + e]
             target = z_out[p] if l == L else cur
             for i in range(n_out):
@@ -163,10 +164,10 @@ def times_local_derivative(code, out, a, n):
 
 
 # Each layer's loops are a function of their own: LLVM then sees two distinct array arguments and vectorises
-# the inner loop over samples (inlined into one body with swapped buffers, it did not: 2.5× slower, measured).
+# the inner loop over samples (inlined into one body with swapped buffers, it does not).
 @jit
 def dense_forward(theta, w0, src, dst, code, activate):
-    """dst (n, N) = W_lᵀ src + b_l, then σ in place when ``activate``; W_l (m, n) at theta[w0:], b_l after."""
+    """dst (n, N) = W_l src + b_l, then σ in place when ``activate``; W_l (n, m) at theta[w0:], b_l after."""
     m, n, N = src.shape[0], dst.shape[0], src.shape[1]
     for i in range(n):
         row = dst[i]
@@ -174,7 +175,7 @@ def dense_forward(theta, w0, src, dst, code, activate):
         for k in range(N):
             row[k] = bias
         for j in range(m):
-            w = theta[w0 + j * n + i]
+            w = theta[w0 + i * m + j]
             s = src[j]
             for k in range(N):
                 row[k] += w * s[k]
@@ -184,7 +185,7 @@ def dense_forward(theta, w0, src, dst, code, activate):
 
 @jit
 def dense_grads(grad, w0, src, delta):
-    """∂L/∂W_l = a_{l−1}ᵀ·δ_l into grad[w0:w0+m·n], ∂L/∂b_l = Σ_samples δ_l after it."""
+    """∂L/∂W_l = δ_l h_{l−1}ᵀ into grad[w0:w0+n·m], ∂L/∂b_l = Σ_samples δ_l after it."""
     m, n, N = src.shape[0], delta.shape[0], src.shape[1]
     for i in range(n):
         row = delta[i]
@@ -199,19 +200,19 @@ def dense_grads(grad, w0, src, delta):
             acc = 0.0
             for k in range(N):
                 acc += s[k] * row[k]
-            grad[w0 + j * n + i] = acc
+            grad[w0 + i * m + j] = acc
 
 
 @jit
 def dense_delta(theta, w0, delta, a_prev, code, out):
-    """δ_{l−1} = (W_l·δ_l) ⊙ σ'(z_{l−1}) into out (m, N), σ' read off a_{l−1}."""
+    """δ_{l−1} = (W_lᵀ δ_l) ⊙ σ′(z_{l−1}) into out (m, N), σ′ read off h_{l−1}."""
     m, n, N = a_prev.shape[0], delta.shape[0], delta.shape[1]
     for j in range(m):
         o = out[j]
         for k in range(N):
             o[k] = 0.0
         for i in range(n):
-            w = theta[w0 + j * n + i]
+            w = theta[w0 + i * m + j]
             row = delta[i]
             for k in range(N):
                 o[k] += w * row[k]
@@ -220,7 +221,7 @@ def dense_delta(theta, w0, delta, a_prev, code, out):
 
 @jit
 def output_delta(loss_code, z, tT, delta):
-    """The loss at the output pre-activations z (n_out, N) and δ_L = ∂L/∂z into delta (see engine.nn.losses)."""
+    """The loss at the output pre-activations z (n_out, N) and δ_L = ∂L/∂z into delta (as engine.nn.losses.delta)."""
     n_out, N = z.shape
     loss = 0.0
     if loss_code == 0:                            # mse: δ = 2(z − t) / (N·n_out)
