@@ -1090,6 +1090,85 @@
     </message>
 </context>
 <context>
+    <name>FullTrainingBox</name>
+    <message>
+        <source>Full-space training on this slice</source>
+        <translation>在此切片上进行全空间训练</translation>
+    </message>
+    <message>
+        <source>Optimizer that trains all parameters (not only the two of the plane)</source>
+        <translation>训练所有参数（而不只是平面上的两个参数）的优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate of the full-space training</source>
+        <translation>全空间训练的学习率</translation>
+    </message>
+    <message>
+        <source>Number of full-batch steps</source>
+        <translation>全批量训练的步数</translation>
+    </message>
+    <message>
+        <source>Slice centre</source>
+        <translation>切片中心</translation>
+    </message>
+    <message>
+        <source>Selected run&apos;s start</source>
+        <translation>选中运行的起点</translation>
+    </message>
+    <message>
+        <source>Where training starts: θ at the slice centre, or θ(α, β) at the start of the selected run (click the map to start one)</source>
+        <translation>训练的起点：切片中心处的 θ，或选中运行起点处的 θ(α, β)（单击图即可开始一次运行）</translation>
+    </message>
+    <message>
+        <source>&amp;Train in full space</source>
+        <translation>在全空间训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Train every parameter and project the path onto the plane (dashed path on the map); compare the true loss with the drawn surface below</source>
+        <translation>训练所有参数，并将路径投影到平面上（图上的虚线路径）；可在下方比较真实损失与绘制的曲面</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>true L(θ_t)</source>
+        <translation>真实 L(θ_t)</translation>
+    </message>
+    <message>
+        <source>surface at projection</source>
+        <translation>投影处的曲面值</translation>
+    </message>
+    <message>
+        <source>Full-space training: the true loss along the path and the drawn surface&apos;s value at its projection onto the plane. Where they differ, the projected path misleads.</source>
+        <translation>全空间训练：沿路径的真实损失，以及绘制的曲面在路径投影点处的值。两者不一致的地方，投影路径会产生误导。</translation>
+    </message>
+    <message>
+        <source>Largest difference between the true loss and the surface along the path</source>
+        <translation>沿路径真实损失与曲面值之间的最大差值</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Steps, from</source>
+        <translation>步数、起点</translation>
+    </message>
+    <message>
+        <source>Select a run first (click the map to start one), or train from the slice centre</source>
+        <translation>请先选中一个运行（单击图即可开始一次运行），或从切片中心开始训练</translation>
+    </message>
+    <message>
+        <source>Max |true − surface| = {gap:.4g} at step {k}; final loss {true:.4g} true vs {surf:.4g} on the surface; the path ends {d:.3g} away from the plane.</source>
+        <translation>最大 |真实值 − 曲面值| = {gap:.4g}，位于第 {k} 步；最终损失：真实值 {true:.4g}，曲面值 {surf:.4g}；路径终点距平面 {d:.3g}。</translation>
+    </message>
+</context>
+<context>
     <name>ImageSizeDialog</name>
     <message>
         <source>Export image</source>
@@ -1850,59 +1929,59 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Optimizer that trains all parameters (not only the two of the plane)</source>
-        <translation>训练所有参数（而不只是平面上的两个参数）的优化器</translation>
+        <translation type="vanished">训练所有参数（而不只是平面上的两个参数）的优化器</translation>
     </message>
     <message>
         <source>Learning rate of the full-space training</source>
-        <translation>全空间训练的学习率</translation>
+        <translation type="vanished">全空间训练的学习率</translation>
     </message>
     <message>
         <source>Number of full-batch steps</source>
-        <translation>全批量训练的步数</translation>
+        <translation type="vanished">全批量训练的步数</translation>
     </message>
     <message>
         <source>Slice centre</source>
-        <translation>切片中心</translation>
+        <translation type="vanished">切片中心</translation>
     </message>
     <message>
         <source>Selected run&apos;s start</source>
-        <translation>选中运行的起点</translation>
+        <translation type="vanished">选中运行的起点</translation>
     </message>
     <message>
         <source>Where training starts: θ at the slice centre, or θ(α, β) at the start of the selected run (click the map to start one)</source>
-        <translation>训练的起点：切片中心处的 θ，或选中运行起点处的 θ(α, β)（单击图即可开始一次运行）</translation>
+        <translation type="vanished">训练的起点：切片中心处的 θ，或选中运行起点处的 θ(α, β)（单击图即可开始一次运行）</translation>
     </message>
     <message>
         <source>&amp;Train in full space</source>
-        <translation>在全空间训练(&amp;T)</translation>
+        <translation type="vanished">在全空间训练(&amp;T)</translation>
     </message>
     <message>
         <source>Train every parameter and project the path onto the plane (dashed path on the map); compare the true loss with the drawn surface below</source>
-        <translation>训练所有参数，并将路径投影到平面上（图上的虚线路径）；可在下方比较真实损失与绘制的曲面</translation>
+        <translation type="vanished">训练所有参数，并将路径投影到平面上（图上的虚线路径）；可在下方比较真实损失与绘制的曲面</translation>
     </message>
     <message>
         <source>step</source>
-        <translation>步</translation>
+        <translation type="vanished">步</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation>损失</translation>
+        <translation type="vanished">损失</translation>
     </message>
     <message>
         <source>true L(θ_t)</source>
-        <translation>真实 L(θ_t)</translation>
+        <translation type="vanished">真实 L(θ_t)</translation>
     </message>
     <message>
         <source>surface at projection</source>
-        <translation>投影处的曲面值</translation>
+        <translation type="vanished">投影处的曲面值</translation>
     </message>
     <message>
         <source>Full-space training: the true loss along the path and the drawn surface&apos;s value at its projection onto the plane. Where they differ, the projected path misleads.</source>
-        <translation>全空间训练：沿路径的真实损失，以及绘制的曲面在路径投影点处的值。两者不一致的地方，投影路径会产生误导。</translation>
+        <translation type="vanished">全空间训练：沿路径的真实损失，以及绘制的曲面在路径投影点处的值。两者不一致的地方，投影路径会产生误导。</translation>
     </message>
     <message>
         <source>Largest difference between the true loss and the surface along the path</source>
-        <translation>沿路径真实损失与曲面值之间的最大差值</translation>
+        <translation type="vanished">沿路径真实损失与曲面值之间的最大差值</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -1962,15 +2041,15 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Full-space training on this slice</source>
-        <translation>在此切片上进行全空间训练</translation>
+        <translation type="vanished">在此切片上进行全空间训练</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation>优化器</translation>
+        <translation type="vanished">优化器</translation>
     </message>
     <message>
         <source>Steps, from</source>
-        <translation>步数、起点</translation>
+        <translation type="vanished">步数、起点</translation>
     </message>
     <message>
         <source>hidden layer sizes must be whole numbers separated by commas, e.g. &quot;16, 16&quot;; got &quot;{text}&quot;</source>
@@ -2006,7 +2085,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Select a run first (click the map to start one), or train from the slice centre</source>
-        <translation>请先选中一个运行（单击图即可开始一次运行），或从切片中心开始训练</translation>
+        <translation type="vanished">请先选中一个运行（单击图即可开始一次运行），或从切片中心开始训练</translation>
     </message>
     <message>
         <source>Not built: {error}. The previous landscape stays.</source>
@@ -2022,7 +2101,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Max |true − surface| = {gap:.4g} at step {k}; final loss {true:.4g} true vs {surf:.4g} on the surface; the path ends {d:.3g} away from the plane.</source>
-        <translation>最大 |真实值 − 曲面值| = {gap:.4g}，位于第 {k} 步；最终损失：真实值 {true:.4g}，曲面值 {surf:.4g}；路径终点距平面 {d:.3g}。</translation>
+        <translation type="vanished">最大 |真实值 − 曲面值| = {gap:.4g}，位于第 {k} 步；最终损失：真实值 {true:.4g}，曲面值 {surf:.4g}；路径终点距平面 {d:.3g}。</translation>
     </message>
     <message>
         <source>XOR</source>

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import html
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QProgressBar, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from app.network_controller import NetworkController, default_source
 from app.model import AppState
+from app.panels.full_training import FullTrainingBox
 from engine import nn
 from engine import scene as scene_mod
 from engine.nn.datasets import dataset_task
@@ -43,7 +42,6 @@ METHOD_TITLES = {
     "pca": QT_TRANSLATE_NOOP("NetworkPanel", "PCA of training"),
     "hessian": QT_TRANSLATE_NOOP("NetworkPanel", "Hessian eigenvectors"),
 }
-FULL_OPTIMIZERS = ("adam", "gd", "momentum", "nesterov", "rmsprop", "adagrad")
 
 
 class NetworkPanel(QWidget):
@@ -126,45 +124,11 @@ class NetworkPanel(QWidget):
         self.message.setObjectName("networkMessage")
         tip(self.message, self.tr("What the last build did, or why the settings were refused"))
 
-        # ----- full-space training
-        self.full_optimizer = QComboBox()
-        for name in FULL_OPTIMIZERS:
-            self.full_optimizer.addItem(name, name)
-        tip(self.full_optimizer, self.tr("Optimizer that trains all parameters (not only the two of the plane)"))
-        self.full_lr = QDoubleSpinBox(minimum=1e-5, maximum=10.0, decimals=5, singleStep=0.005, value=0.01)
-        tip(self.full_lr, self.tr("Learning rate of the full-space training"))
-        self.full_steps = QSpinBox(minimum=1, maximum=5000, singleStep=50, value=200)
-        tip(self.full_steps, self.tr("Number of full-batch steps"))
-        self.full_start = QComboBox()
-        self.full_start.addItem(self.tr("Slice centre"), "centre")
-        self.full_start.addItem(self.tr("Selected run's start"), "run")
-        tip(self.full_start, self.tr("Where training starts: θ at the slice centre, or θ(α, β) at the start of the "
-                                     "selected run (click the map to start one)"))
-        self.train_button = QPushButton(self.tr("&Train in full space"))
-        tip(self.train_button, self.tr("Train every parameter and project the path onto the plane (dashed "
-                                       "path on the map); compare the true loss with the drawn surface below"))
-        self.gap_plot = pg.PlotWidget(background="#1e1e1e")
-        self.gap_plot.setMinimumHeight(120)
-        self.gap_plot.setMaximumHeight(150)
-        self.gap_plot.setMenuEnabled(False)
-        self.gap_plot.hideButtons()
-        self.gap_plot.setLabel("bottom", self.tr("step"))
-        self.gap_plot.setLabel("left", self.tr("loss"))
-        self.gap_plot.addLegend(offset=(-4, 4), labelTextSize="8pt")
-        self.true_curve = self.gap_plot.plot(pen=pg.mkPen("#f0f0f0", width=1.6), name=self.tr("true L(θ_t)"))
-        self.surface_curve = self.gap_plot.plot(pen=pg.mkPen("#ff9f1c", width=1.6, style=Qt.PenStyle.DashLine),
-                                                name=self.tr("surface at projection"))
-        self.gap_plot.setToolTip(self.tr("Full-space training: the true loss along the path and the drawn surface's "
-                                         "value at its projection onto the plane. Where they differ, the projected "
-                                         "path misleads."))
-        self.gap_label = QLabel()
-        self.gap_label.setWordWrap(True)
-        tip(self.gap_label, self.tr("Largest difference between the true loss and the surface along the path"))
+        self.training = FullTrainingBox(state, controller, self._on_failed)
 
         self._layout()
         self._connect()
         self.show_source(default_source())
-        self._on_active(controller.active)
 
     # ----- building the widget ----------------------------------------------------------------------------------------
     @staticmethod
@@ -207,26 +171,11 @@ class NetworkPanel(QWidget):
         r.addWidget(self.param_b, 1)
         f.addRow(self.params_row)
         f.addRow(self.method_note)
-        full_box = QGroupBox(self.tr("Full-space training on this slice"))
-        f = QFormLayout(full_box)
-        row = QHBoxLayout()
-        row.addWidget(self.full_optimizer)
-        row.addWidget(QLabel("η"))
-        row.addWidget(self.full_lr)
-        f.addRow(self.tr("Optimizer"), row)
-        row = QHBoxLayout()
-        row.addWidget(self.full_steps)
-        row.addWidget(self.full_start, 1)
-        f.addRow(self.tr("Steps, from"), row)
-        f.addRow(self.train_button)
-        f.addRow(self.gap_plot)
-        f.addRow(self.gap_label)
-        self.full_box = full_box
 
         inner = QWidget()
         v = QVBoxLayout(inner)
         v.setContentsMargins(4, 4, 4, 4)
-        for w in (data_box, net_box, slice_box, self.build_button, self.progress, self.message, full_box):
+        for w in (data_box, net_box, slice_box, self.build_button, self.progress, self.message, self.training):
             v.addWidget(w)
         v.addStretch(1)
         scroll = QScrollArea()
@@ -244,14 +193,11 @@ class NetworkPanel(QWidget):
         self.hidden.returnPressed.connect(self.apply)
         self.method.currentIndexChanged.connect(self._on_method)
         self.build_button.clicked.connect(self.apply)
-        self.train_button.clicked.connect(self.train_full)
         c = self.controller
         c.busyChanged.connect(self._on_busy)
         c.progress.connect(lambda text: self._say(text))
         c.failed.connect(self._on_failed)
         c.built.connect(self._on_built)
-        c.activeChanged.connect(self._on_active)
-        c.projectedChanged.connect(self._on_projected)
         self.state.landscapeChanged.connect(self._on_landscape)
 
     def keyPressEvent(self, event) -> None:
@@ -396,18 +342,6 @@ class NetworkPanel(QWidget):
         if self.controller.request_build(source):
             self._say(self.tr("Building…"))
 
-    def train_full(self) -> None:
-        start = None
-        if self.full_start.currentData() == "run":
-            runs = self.state.selected_runs()
-            if not runs:
-                self._on_failed(self.tr("Select a run first (click the map to start one), or train from the "
-                                        "slice centre"))
-                return
-            start = runs[0].start
-        self.controller.train_full(start, self.full_optimizer.currentData(), self.full_lr.value(),
-                                   self.full_steps.value())
-
     # ----- controller -> widgets --------------------------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
         colour = "#d9534f" if error else "palette(text)"
@@ -421,7 +355,6 @@ class NetworkPanel(QWidget):
 
     def _on_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
-        self.train_button.setEnabled(not busy and self.controller.active)
 
     def _on_built(self, build) -> None:
         plane = build.plane
@@ -430,10 +363,6 @@ class NetworkPanel(QWidget):
             name=build.model.name, n=build.model.n_params, method=plane.method,
             loss=float(build.model.loss(plane.centre, plane.X, plane.y)), t=build.elapsed))
 
-    def _on_active(self, active: bool) -> None:
-        self.train_button.setEnabled(active and not self.controller.busy)
-        self.full_box.setEnabled(active)
-
     def _on_landscape(self) -> None:
         source = self.state.landscape_source
         if source.get("kind") == "network":
@@ -441,18 +370,3 @@ class NetworkPanel(QWidget):
                 self.show_source(source)
             except (KeyError, TypeError, ValueError):
                 pass
-
-    def _on_projected(self, path) -> None:
-        if path is None:
-            self.true_curve.setData([], [])
-            self.surface_curve.setData([], [])
-            self.gap_label.setText("")
-            return
-        steps = np.arange(len(path.true_loss))
-        self.true_curve.setData(steps, path.true_loss)
-        self.surface_curve.setData(steps, path.surface_loss)
-        k = int(np.argmax(np.abs(path.gap)))
-        self.gap_label.setText(self.tr("Max |true − surface| = {gap:.4g} at step {k}; final loss {true:.4g} true vs "
-                                       "{surf:.4g} on the surface; the path ends {d:.3g} away from the plane.")
-                               .format(gap=abs(float(path.gap[k])), k=k, true=float(path.true_loss[-1]),
-                                       surf=float(path.surface_loss[-1]), d=float(path.off_plane[-1])))

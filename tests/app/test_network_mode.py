@@ -227,8 +227,8 @@ def test_full_space_training_is_projected_with_its_gap(window, qtbot):
     panel = window.network_panel
     panel.centre.setCurrentIndex(panel.centre.findData("init"))
     build = build_default(window, qtbot)                                   # untrained centre: training moves
-    panel.full_steps.setValue(60)
-    panel.train_full()
+    panel.training.full_steps.setValue(60)
+    panel.training.train_full()
     qtbot.waitUntil(lambda: window.network_controller.projected is not None, timeout=TIMEOUT)
     path = window.network_controller.projected
     assert path.coords.shape == (61, 2)
@@ -241,8 +241,8 @@ def test_full_space_training_is_projected_with_its_gap(window, qtbot):
     np.testing.assert_allclose(np.c_[xs, ys], path.coords)
     assert window.network_mode.overlay.curve.isVisible() and window.network_mode.overlay.ends.isVisible()
     gap = np.max(np.abs(path.true_loss - path.surface_loss))
-    assert f"{gap:.4g}" in panel.gap_label.text()
-    np.testing.assert_allclose(panel.true_curve.getData()[1], path.true_loss)
+    assert f"{gap:.4g}" in panel.training.gap_label.text()
+    np.testing.assert_allclose(panel.training.true_curve.getData()[1], path.true_loss)
     window.state.set_landscape(functions.get("himmelblau"))
     assert window.network_controller.projected is None and len(window.network_mode.overlay.curve.getData()[0]) == 0
     assert not window.network_mode.overlay.curve.isVisible() and not window.network_mode.overlay.ends.isVisible()
