@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from app.export.encoders import Cancelled, EncoderError, Progress, open_writer
-from app.export.renderer import FrameRenderer
+from app.export.renderer import FrameRenderer, acquire, release
 from app.export.timeline import translate, check_size, frame_iterations
 from engine.scene import Scene
 
@@ -46,7 +46,7 @@ class AnimationExport:
         if iterations_per_frame is None and duration is None:  # play at the scene's own speed
             iterations_per_frame = max(1.0, scene.playback.speed / self.fps)
         self._own_renderer = renderer is None
-        self.renderer = renderer or FrameRenderer(scene, self.size, panels)
+        self.renderer = renderer or acquire(scene, self.size, panels)
         try:
             self.iterations = frame_iterations(self.renderer.last_iteration, self.fps, iterations_per_frame,
                                                duration, hold_last_s)
@@ -93,9 +93,10 @@ class AnimationExport:
             self.finished = True
 
     def close_renderer(self) -> None:
-        """Free the renderer this job made (the encoder may still be finishing). Safe to call twice."""
+        """Hand the renderer this job took back for the next export (the encoder may still be finishing). Safe to
+        call twice."""
         if self._own_renderer and self.renderer is not None:
-            self.renderer.close()
+            release(self.renderer)
             self.renderer = None  # type: ignore[assignment]
 
 

@@ -62,8 +62,8 @@ class FrameRenderer:
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.worker = SurfaceWorker(self.widget, ImmediateCompute())  # surface and field computed when asked for
-        surface_errors: list[str] = []
-        self.worker.failed.connect(lambda _request, message: surface_errors.append(message))
+        self._surface_errors: list[str] = []
+        self.worker.failed.connect(lambda _request, message: self._surface_errors.append(message))
         self.landscape = LandscapeView(self.state, self.worker)
         layout.addWidget(self.landscape, 1)
         self.curves = None
@@ -82,8 +82,26 @@ class FrameRenderer:
         self._background = None  # the static layers, painted once
         self._frame = None  # the image each frame is painted into (the background copied in first)
         self._static_hidden: list = []  # the static items, transparent while frames paint over the background
-        if surface_errors:
-            raise EncoderError(_tr("cannot draw the landscape: {error}").format(error=surface_errors[-1]))
+        self._check_surface()
+
+    def show_scene(self, source: Union[Scene, "AppState"]) -> None:  # noqa: F821
+        """Draw another scene with the same widgets (a kept renderer's next export): SceneError with the previous
+        scene still shown, EncoderError when its landscape cannot be drawn."""
+        from PySide6.QtWidgets import QApplication
+
+        scene = source if isinstance(source, Scene) else source.to_scene()
+        self._surface_errors.clear()
+        self.state.apply_scene(scene)  # validates first
+        self.scene = scene
+        _set_opacity(self._static_hidden, 1.0)  # the layers are painted anew for this scene
+        self._static_hidden = []
+        self._background = self._frame = None
+        QApplication.processEvents()
+        self._check_surface()
+
+    def _check_surface(self) -> None:
+        if self._surface_errors:
+            raise EncoderError(_tr("cannot draw the landscape: {error}").format(error=self._surface_errors[-1]))
 
     @property
     def last_iteration(self) -> int:
@@ -199,3 +217,28 @@ def image_to_array(image, w: int, h: int) -> np.ndarray:
     return data[:, : w * 3].reshape(h, w, 3).copy()
 
 
+# Renderers kept between exports of one process, by (size, panels): building one makes Qt widgets and paint devices
+# (and PySide6 6.11 keeps references to None for every paint device a QPainter opens), drawing another scene does not.
+_KEPT: dict[tuple, FrameRenderer] = {}
+
+
+def acquire(scene, size: tuple[int, int], panels: str) -> FrameRenderer:
+    """A renderer showing ``scene``: the one kept for this size and panels (see :func:`release`), or a new one."""
+    kept = _KEPT.pop((check_size(size), panels), None)
+    if kept is not None:
+        try:
+            kept.show_scene(scene)
+            return kept
+        except BaseException:
+            kept.close()
+            raise
+    return FrameRenderer(scene, size, panels)
+
+
+def release(renderer: FrameRenderer) -> None:
+    """Keep ``renderer`` for the next export of its size and panels (GUI thread only); the one it replaces closes."""
+    key = (renderer.size, renderer.panels)
+    old = _KEPT.pop(key, None)
+    if old is not None and old is not renderer:
+        old.close()
+    _KEPT[key] = renderer
