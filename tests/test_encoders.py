@@ -94,19 +94,28 @@ def test_gif_has_one_global_palette_the_frames_and_whole_hundredth_delays(tmp_pa
         assert (gif.n_frames, gif.size, gif.info["loop"]) == (N, (W, H), 0)
         for i in range(N):
             gif.seek(i)
-            assert gif.info["duration"] == 30                     # round(100 / 30) = 3 hundredths
+            assert gif.info["duration"] == [30, 40, 30][i % 3]    # 3.33 hundredths a frame: 3, 4, 3, ...
             pixels = np.asarray(gif.convert("RGB")).astype(int)
             assert np.abs(pixels - square_frame(i)).max() <= 12   # 256 colours for a smooth ramp
 
 
-@pytest.mark.parametrize("fps, hundredths", [(30, 3), (25, 4), (10, 10), (60, 2), (100, 2), (0.5, 200)])
-def test_gif_delay_and_actual_fps(tmp_path, fps, hundredths):
+@pytest.mark.parametrize("fps, frames, shown", [(30, 90, 30), (24, 48, 24), (25, 50, 25), (10, 20, 10),
+                                                (60, 100, 50), (100, 100, 50), (0.5, 3, 0.5), (29.97, 300, 29.97)])
+def test_gif_total_duration_is_exact_within_a_hundredth(tmp_path, fps, frames, shown):
+    """GIF delays are whole hundredths: they alternate so the whole animation lasts frames / fps (the last frame
+    ends within half a hundredth of it); above 50 fps a GIF shows 50 frames a second."""
     with open_writer(tmp_path / "a.gif", size=(W, H), fps=fps) as writer:
-        writer.write(square_frame(0))
-        writer.write(square_frame(1))
-    assert writer.actual_fps == pytest.approx(100 / hundredths)
+        for i in range(frames):
+            writer.write(square_frame(i % N))
+    assert writer.actual_fps == pytest.approx(shown)
     with Image.open(tmp_path / "a.gif") as gif:
-        assert gif.info["duration"] == 10 * hundredths
+        delays = []
+        for i in range(gif.n_frames):
+            gif.seek(i)
+            delays.append(gif.info["duration"])
+    assert len(delays) == frames and min(delays) >= 20
+    assert abs(sum(delays) - 1000 * frames / shown) <= 5          # milliseconds: half a hundredth
+    assert max(delays) - min(delays) <= 10                         # a steady rhythm: neighbouring hundredths
 
 
 def test_apng_is_lossless_with_the_frames_and_delay(tmp_path):

@@ -13,8 +13,10 @@ an error or a cancel leave no file and keep an existing one untouched. Frames ar
 - **GIF**: one global palette, built by median cut from a sample of *every* frame. Frames are spooled raw to an
   unnamed temporary file in the target's folder (on disk, not in memory; w·h·3 bytes each) and quantised in a second
   pass at ``close()`` — without dithering, which would flicker and bloat frame-to-frame deltas. Each frame stores only
-  the rectangle that changed. Delays are whole hundredths of a second: ``max(2, round(100 / fps))`` (browsers slow
-  delays below 2 down to 10), so fps 30 plays at ``actual_fps`` = 33.3. Loops forever. Alpha is dropped.
+  the rectangle that changed. Delays are whole hundredths of a second, so frame i waits
+  ``round(100·(i+1)/fps) − round(100·i/fps)``: 3, 4, 3, 3, 4, 3 … for 30 fps, and the animation lasts frames/fps to
+  within half a hundredth. Delays never go below 2 (browsers slow shorter ones down to 10): above 50 fps a GIF plays
+  at 50 (``actual_fps``). Loops forever. Alpha is dropped.
 - **APNG**: each frame's changed rectangle is PNG-compressed by Pillow as it arrives and appended; the frame count in
   the header is patched at ``close()``. Delay 1/fps exactly (as a fraction), loops forever.
 - **PNG**: exactly one frame.
@@ -231,14 +233,18 @@ class GifWriter(Writer):
     SAMPLE_PIXELS = 1_000_000  # colours kept for the palette, spread over all frames
 
     def _start(self) -> None:
-        self.delay = max(2, round(100 / self.fps))  # hundredths of a second
+        self.rate = min(self.fps, 50.0)  # frames per second a GIF can show (delays ≥ 2 hundredths)
         self._spool = tempfile.TemporaryFile(dir=self.path.parent, prefix=f".{self.path.name[:100]}.", suffix=".spool")
         self._samples: list[np.ndarray] = []
         self._every = 1  # keep a sample of every n-th frame
 
     @property
     def actual_fps(self) -> float:
-        return 100 / self.delay
+        return self.rate
+
+    def delay(self, i: int) -> int:
+        """Hundredths of a second that frame ``i`` is shown: the rounding error never adds up."""
+        return max(2, round(100 * (i + 1) / self.rate) - round(100 * i / self.rate))
 
     def _write(self, frame: np.ndarray) -> None:
         rgb = np.ascontiguousarray(frame[:, :, :3])
@@ -264,13 +270,13 @@ class GifWriter(Writer):
         out.write(b"!\xff\x0bNETSCAPE2.0\x03\x01" + struct.pack("<H", 0) + b"\x00")  # loop forever
         self._spool.seek(0)
         previous = None
-        for _ in range(self.frames):
+        for i in range(self.frames):
             rgb = np.frombuffer(self._spool.read(w * h * 3), np.uint8).reshape(h, w, 3)
             indices = Image.fromarray(rgb, "RGB").quantize(palette=palette, dither=Image.Dither.NONE)
             array = np.asarray(indices)
             x0, y0, x1, y1 = (0, 0, w, h) if previous is None else _changed_box(array, previous)
             for chunk in GifImagePlugin.getdata(indices.crop((x0, y0, x1, y1)), offset=(x0, y0),
-                                                duration=self.delay * 10, disposal=1):
+                                                duration=self.delay(i) * 10, disposal=1):
                 out.write(chunk)
             previous = array
         out.write(b";")
