@@ -46,7 +46,7 @@ class Basin:
 @dataclass(frozen=True)
 class Ends:
     """Where K runs stopped: ``points`` (K, 2) last valid point (finite), ``stopped_at`` (K,) step of that point,
-    ``status`` (K,) str: "converged", "diverged" or "max_steps" (as in ``Trajectory.status``)."""
+    ``status`` (K,) str: "converged", "diverged", "unbounded" or "max_steps" (as in ``Trajectory.status``)."""
 
     points: Array
     stopped_at: Array
@@ -163,7 +163,7 @@ def label_ends(function, ends: Ends, cluster_tol: float, basins: Sequence[Basin]
     """
     K = len(ends.status)
     labels = np.full(K, NOT_CONVERGED)
-    labels[ends.status == "diverged"] = DIVERGED
+    labels[(ends.status == "diverged") | (ends.status == "unbounded")] = DIVERGED
     conv = np.flatnonzero(ends.status == "converged")
     refs = _references(function, basins)
     ref_id = _nearest(ends.points[conv], np.array([r.point for r in refs]).reshape(-1, 2), cluster_tol)

@@ -25,7 +25,9 @@ class Trajectory:
     ``stopped_at[k]`` its later rows repeat that row.
 
     points (steps+1, K, 2), values (steps+1, K), gradients (steps+1, K, 2),
-    status: per run "converged" (|∇f| < tol), "diverged" (non-finite, or |coordinate| > bound, or |f| > value bound)
+    status: per run "converged" (|∇f| < tol), "diverged" (non-finite, or |coordinate| > bound, or |f| > value bound,
+            f not falling: η too large), "unbounded" (it left the bounds while f fell below zero: f → −∞, no minimum
+            that way)
     or "max_steps"; stopped_at (K,) int: the last valid row of each run;
     states: optimizer state name -> (steps+1, K, 2); hyper: every hyper-parameter, defaults included.
     """
@@ -126,7 +128,8 @@ class Descent:
 
     Stopping: a run converges when |∇f| < tol; it diverges when a coordinate, f or ∇f is not finite, a coordinate
     leaves [−bound, bound] or |f| > max(bound, 10·|f(start)|) (so a start already above ``bound`` does not diverge
-    at once); otherwise it runs ``steps`` steps ("max_steps"). ``stopped_at`` (K,) and ``status`` (K,) hold the
+    at once) — "unbounded" instead when it left with f finite and negative (descent going on downhill for ever, as
+    off a saddle with no minimum beyond); otherwise it runs ``steps`` steps ("max_steps"). ``stopped_at`` (K,) and ``status`` (K,) hold the
     verdicts as the blocks go. A start where f or ∇f is not finite raises ValueError, or with
     ``bad_starts="diverge"`` is marked diverged at step 0.
     """
@@ -212,8 +215,22 @@ def find_stops(x: Array, g: Array, v: Array, t: int, runs: Array, tol: float, bo
     cols = np.flatnonzero(hit)
     diverged = ~ok[first[cols], cols]
     stopped_at[runs[cols]] = t + 1 + first[cols] - diverged
-    status[runs[cols]] = np.where(diverged, "diverged", "converged")
+    with np.errstate(all="ignore"):  # f finite and below zero where the run left: it went on falling (f → −∞)
+        falling = np.isfinite(v[first[cols], cols]) & (v[first[cols], cols] < 0) & np.isfinite(g[first[cols], cols]).all(
+            axis=-1)
+    status[runs[cols]] = np.where(diverged, np.where(falling, "unbounded", "diverged"), "converged")
     return hit
+
+
+def gradient_growth(traj: Trajectory, k: int = 0, window: int = 20) -> tuple[float, int]:
+    """(factor, n): how much |∇f| grew over run ``k``'s last ``n`` ≤ ``window`` steps before it stopped — the mark of
+    a learning rate too large (each step overshoots further than the last)."""
+    last = int(traj.stopped_at[k])
+    n = min(window, last)
+    norms = np.linalg.norm(traj.gradients[last - n: last + 1, k], axis=-1)
+    with np.errstate(all="ignore"):
+        factor = float(norms[-1] / norms[0]) if n and norms[0] > 0 else float("inf")
+    return factor, n
 
 
 def descend(function, starts, optimizer: str = "gd", lr: float = 0.01, steps: int = 1000,

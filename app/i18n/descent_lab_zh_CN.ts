@@ -68,8 +68,16 @@
         <translation>第 {k} 步收敛</translation>
     </message>
     <message>
+        <source>diverged at step {k}: η too large, |∇f| grew ×{factor:.3g} in {n} steps</source>
+        <translation>在第 {k} 步发散：η 过大，|∇f| 在 {n} 步内增长了 ×{factor:.3g}</translation>
+    </message>
+    <message>
         <source>diverged at step {k}</source>
         <translation>第 {k} 步发散</translation>
+    </message>
+    <message>
+        <source>unbounded below at step {k}: f → −∞, no minimum that way</source>
+        <translation>在第 {k} 步无下界：f → −∞，该方向没有极小值</translation>
     </message>
     <message>
         <source>max steps</source>
@@ -2426,8 +2434,16 @@ Drag to start from elsewhere</source>
         <translation>第 {k} 步收敛</translation>
     </message>
     <message>
+        <source>diverged at step {k}: η too large, |∇f| grew ×{factor:.3g} in {n} steps</source>
+        <translation>在第 {k} 步发散：η 过大，|∇f| 在 {n} 步内增长了 ×{factor:.3g}</translation>
+    </message>
+    <message>
         <source>diverged at step {k}</source>
         <translation>第 {k} 步发散</translation>
+    </message>
+    <message>
+        <source>unbounded below at step {k}: f → −∞, no minimum that way</source>
+        <translation>在第 {k} 步无下界：f → −∞，该方向没有极小值</translation>
     </message>
     <message>
         <source>max steps</source>
@@ -2596,6 +2612,10 @@ Drag to start from elsewhere</source>
     <message>
         <source>Diverged at step {k}: the step after x{sub} left the finite region and the run stopped there. Its last finite step:</source>
         <translation>第 {k} 步发散：x{sub} 之后的一步超出了有限区域，运行就此停止。最后一个有限的步：</translation>
+    </message>
+    <message>
+        <source>Unbounded below at step {k}: f kept falling towards −∞ as the run left the region (no minimum in that direction). Its last finite step:</source>
+        <translation>在第 {k} 步无下界：运行离开区域时 f 一直下降趋向 −∞（该方向没有极小值）。它最后一个有限的步骤：</translation>
     </message>
     <message>
         <source>Reached the maximum number of steps ({k}). Its last step:</source>

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.model import Run
+from engine.descent import gradient_growth
 
 
 def tr(text: str) -> str:
@@ -22,7 +23,8 @@ def shown_row(run: Run, frame: int) -> int:
 
 
 def status_text(run: Run, frame: int) -> str:
-    """"running", "converged at step k", "diverged at step k", "max steps" (or the engine's refusal)."""
+    """"running", "converged at step k", "diverged at step k" with why, "unbounded below", "max steps" (or the engine's
+    refusal)."""
     if run.trajectory is None:
         return tr("computing…") if run.pending else run.error or tr("not computed")
     traj = run.trajectory
@@ -33,12 +35,19 @@ def status_text(run: Run, frame: int) -> str:
     if status == "converged":
         return tr("converged at step {k}").format(k=k)
     if status == "diverged":
+        factor, n = gradient_growth(traj)
+        if n >= 3 and factor > 10:  # |∇f| growing step after step: the steps overshoot further each time
+            return tr("diverged at step {k}: η too large, |∇f| grew ×{factor:.3g} in {n} steps").format(
+                k=k, factor=factor, n=n)
         return tr("diverged at step {k}").format(k=k)
+    if status == "unbounded":
+        return tr("unbounded below at step {k}: f → −∞, no minimum that way").format(k=k)
     return tr("max steps")
 
 
 def is_failed(run: Run, frame: int) -> bool:
-    """True when the run diverged by ``frame`` or the engine refused it (shown in red)."""
+    """True when the run diverged by ``frame`` or the engine refused it (shown in red); a run that escaped downhill
+    for ever ("unbounded") did what descent does and is not a failure."""
     if run.trajectory is None:
         return not run.pending
     return run.trajectory.status[0] == "diverged" and frame >= int(run.trajectory.stopped_at[0])

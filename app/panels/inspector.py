@@ -200,4 +200,7 @@ class StepInspector(QWidget):
         if status == "diverged":
             return self.tr("Diverged at step {k}: the step after x{sub} left the finite region and the run "
                            "stopped there. Its last finite step:").format(k=k, sub=_sub(k))
+        if status == "unbounded":
+            return self.tr("Unbounded below at step {k}: f kept falling towards −∞ as the run left the region (no "
+                           "minimum in that direction). Its last finite step:").format(k=k, sub=_sub(k))
         return self.tr("Reached the maximum number of steps ({k}). Its last step:").format(k=k)

@@ -98,6 +98,8 @@ class RunTableModel(QStandardItemModel):
                 text = cell_text(run, col, frame)
                 if item.text() != text:
                     item.setText(text)
+                    if col == 7:
+                        item.setToolTip(text)  # the whole status, however narrow the column
             if same_status:
                 continue
             status = self.item(r, 7)

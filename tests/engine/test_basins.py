@@ -232,7 +232,9 @@ def _reference_stops(bx, bg, bv, t, active, tol, bound, value_bound, stopped_at,
     for k in np.flatnonzero(hit):
         diverged = bad[first[k], k]
         stopped_at[active[k]] = t + 1 + first[k] - diverged
-        status[active[k]] = "diverged" if diverged else "converged"
+        v, g = bv[first[k], k], bg[first[k], k]
+        falling = np.isfinite(v) and v < 0 and np.isfinite(g).all()  # left the bounds with f below zero: f → −∞
+        status[active[k]] = ("unbounded" if falling else "diverged") if diverged else "converged"
     return hit
 
 
@@ -260,4 +262,4 @@ def test_fast_stop_test_equals_descends_on_nan_inf_escapes_and_convergence():
     np.testing.assert_array_equal(results[0][0], results[1][0])
     np.testing.assert_array_equal(results[0][1], results[1][1])
     assert results[0][2] == results[1][2]
-    assert {"diverged", "converged", "max_steps"} <= set(results[0][2])
+    assert {"diverged", "unbounded", "converged", "max_steps"} <= set(results[0][2])
