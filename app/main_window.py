@@ -284,7 +284,8 @@ class MainWindow(QMainWindow):
         """(shortcut, what it does) for every action with a shortcut, then the mouse gestures."""
         rows = []
         seen = set()
-        for menu in (self.file_menu, self.view_menu, self.runs_menu, self.playback_menu, self.help_menu):
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.runs_menu, self.playback_menu,
+                     self.help_menu):
             for act in _menu_actions(menu):
                 if act.shortcut().isEmpty() or id(act) in seen:
                     continue

@@ -134,7 +134,7 @@ class NetworkController(QObject):
         except (ValueError, TypeError) as exc:
             self.failed.emit(str(exc))
             return False
-        self.state.request_landscape(landscape)
+        self.state.request_landscape(landscape, keep_runs=True)
         return True
 
     def train_full(self, start: tuple[float, float] | None = None, optimizer: str = "adam", lr: float = 0.01,

@@ -64,6 +64,11 @@ def make_actions(w) -> None:
                                lambda on: s.set_display(log_scale=on), checkable=True)
     w.clear_runs_action = make_action(w, _tr("&Clear all runs"), "Ctrl+Shift+Del",
                                       _tr("Remove every run from the landscape"), s.clear_runs)
+    w.undo_landscape_action = make_action(w, _tr("&Undo landscape change"), "Ctrl+Z",
+                                          _tr("Show the previous landscape again, with its view and runs"),
+                                          lambda: s.undo_landscape())
+    w.undo_landscape_action.setEnabled(False)
+    s.landscapeChanged.connect(lambda: w.undo_landscape_action.setEnabled(s.undo_scene is not None))
     w.shortcuts_action = make_action(w, _tr("&Keyboard shortcuts"), "F1",
                                      _tr("List every keyboard shortcut and mouse gesture"), w.show_shortcuts)
     w.about_action = make_action(w, _tr("&About Descent Lab"), None, _tr("Version and credits"), w.show_about)
@@ -93,6 +98,8 @@ def make_menus(w) -> None:
     bar = w.menuBar()
     w.file_menu = bar.addMenu(_tr("&File"))
     w.file_menu.addAction(w.quit_action)
+    w.edit_menu = bar.addMenu(_tr("&Edit"))
+    w.edit_menu.addAction(w.undo_landscape_action)
     w.view_menu = bar.addMenu(_tr("&View"))
     w.view_menu.addAction(w.reset_view_action)
     w.view_menu.addSeparator()

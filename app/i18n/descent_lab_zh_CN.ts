@@ -88,6 +88,10 @@
         <translation type="vanished">分辨率必须在每轴 16 到 2000 个点之间</translation>
     </message>
     <message>
+        <source>{n} run(s) started outside the new view and were removed (Undo brings them back)</source>
+        <translation>{n} 个运行的起点在新视图之外，已被移除（撤销可恢复）</translation>
+    </message>
+    <message>
         <source>resolution must be between {lo} and {hi} points per axis</source>
         <translation>分辨率必须在每轴 {lo} 到 {hi} 个点之间</translation>
     </message>
@@ -132,6 +136,10 @@
     <message>
         <source>resolution must be between 16 and 2000 points per axis</source>
         <translation type="vanished">分辨率必须在每轴 16 到 2000 个点之间</translation>
+    </message>
+    <message>
+        <source>{n} run(s) started outside the new view and were removed (Undo brings them back)</source>
+        <translation>{n} 个运行的起点在新视图之外，已被移除（撤销可恢复）</translation>
     </message>
     <message>
         <source>resolution must be between {lo} and {hi} points per axis</source>
@@ -1495,6 +1503,14 @@ Drag to start from elsewhere</source>
         <translation>从地形上移除所有运行</translation>
     </message>
     <message>
+        <source>&amp;Undo landscape change</source>
+        <translation>撤销地形更改(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Show the previous landscape again, with its view and runs</source>
+        <translation>重新显示上一个地形及其视图和运行</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -1545,6 +1561,10 @@ Drag to start from elsewhere</source>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;View</source>

@@ -68,6 +68,7 @@ class AppState:
         self.speed = Playback().speed
         self.loop = Playback().loop
         self.building: Landscape | None = None
+        self.undo_scene: Scene | None = None  # what the last landscape change replaced (undo_landscape)
         self._next_id = 1
 
     # ----- landscape -------------------------------------------------------------------------------------------------
@@ -77,8 +78,12 @@ class AppState:
         return self.landscape.to_dict()
 
     def set_landscape(self, function: TestFunction, source: dict | Landscape | None = None, view=None,
-                      network: NetworkBuild | None = None) -> None:
-        """Show a built ``function`` (described by ``source``); runs are cleared (they belong to the old landscape)."""
+                      network: NetworkBuild | None = None, keep_runs: bool = False) -> None:
+        """Show a built ``function`` (described by ``source``). Runs are cleared, or with ``keep_runs`` (the user
+        picked another landscape) the runs that start inside the new view are recomputed on it and the others are
+        dropped; either way :meth:`undo_landscape` brings the previous landscape and its runs back."""
+        self.undo_scene = self.to_scene() if (self.runs or keep_runs) else None
+        kept = list(self.runs) if keep_runs else []
         if source is None:
             source = FunctionLandscape(function.name)
         self.landscape = source if not isinstance(source, dict) else scene_mod.landscape_from_dict(dict(source))
@@ -88,8 +93,11 @@ class AppState:
         self.network = network if isinstance(self.landscape, NetworkLandscape) else None
         self.view = _checked_view(view or function.view)
         self.display = replace(self.display, log_scale=function.log_scale)
-        self.runs.clear()
-        self.selected.clear()
+        (x0, x1), (y0, y1) = self.view
+        self.runs = [r for r in kept if x0 <= r.start[0] <= x1 and y0 <= r.start[1] <= y1]
+        for run in self.runs:
+            run.trajectory, run.error = None, None
+        self.selected &= {r.id for r in self.runs}
         self.frame = 0
         self.landscapeChanged.emit()
         self.viewChanged.emit()
@@ -97,9 +105,23 @@ class AppState:
         self.runsChanged.emit()
         self.selectionChanged.emit()
         self.frameChanged.emit(0)
+        if self.runs:
+            self._compute(list(self.runs))
+        if len(kept) > len(self.runs):
+            self.message.emit(tr("{n} run(s) started outside the new view and were removed (Undo brings them back)")
+                              .format(n=len(kept) - len(self.runs)))
+
+    def undo_landscape(self) -> bool:
+        """Show the landscape, view and runs from before the last landscape change; False when there is none."""
+        scene, self.undo_scene = self.undo_scene, None
+        if scene is None:
+            return False
+        self.apply_scene(scene)
+        self.undo_scene = None
+        return True
 
     def request_landscape(self, landscape: Landscape, view=None, then: Callable[[], None] | None = None,
-                          failed: Callable[[str], None] | None = None) -> None:
+                          failed: Callable[[str], None] | None = None, keep_runs: bool = False) -> None:
         """Build ``landscape`` (a network slice through the compute object) and show it, then call ``then``. A failure
         keeps the current landscape and calls ``failed(message)`` (default: emits ``landscapeFailed``)."""
         report = failed or self.landscapeFailed.emit
@@ -109,7 +131,7 @@ class AppState:
             except SceneError as err:
                 report(str(err))
                 return
-            self.set_landscape(function, landscape, view)
+            self.set_landscape(function, landscape, view, keep_runs=keep_runs)
             if then is not None:
                 then()
             return
@@ -122,7 +144,8 @@ class AppState:
         def done(built: NetworkBuild) -> None:
             self._build_finished()
             if self.network is None or key_of(self.landscape) != key_of(landscape) or view is not None:
-                self.set_landscape(built.function, landscape, view or built.plane.default_range, built)
+                self.set_landscape(built.function, landscape, view or built.plane.default_range, built,
+                                   keep_runs=keep_runs)
             if then is not None:
                 then()
 

@@ -447,7 +447,7 @@ class FormulaPanel(QWidget):
             self.state.set_view(view)  # same formula, new rectangle: keep the runs
         else:
             function = _formula().parse(text, view)
-            self.state.set_landscape(function, source=source, view=view)
+            self.state.set_landscape(function, source=source, view=view, keep_runs=True)
         self.remember(text)
         self.edit.reset_history_position()
         self._update_status()

@@ -171,7 +171,7 @@ class LandscapePicker(QWidget):
     # ----- handlers ---------------------------------------------------------------------------------------------
     def _on_item(self, item: QListWidgetItem | None, _previous=None) -> None:
         if item is not None and item.data(Qt.UserRole) != self.state.function.name:
-            self.state.set_landscape(functions.get(item.data(Qt.UserRole)))
+            self.state.set_landscape(functions.get(item.data(Qt.UserRole)), keep_runs=True)
 
     def _apply_view(self) -> None:
         b = {k: box.value() for k, box in self.bounds.items()}

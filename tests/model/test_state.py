@@ -17,3 +17,21 @@ def test_max_frame_is_the_last_step_any_run_moves():
     k = int(np.argmax(np.linalg.norm(moving.trajectory.gradients[:, 0], axis=1) < 1e-6))  # first row below tol
     assert 0 < k < 500 and state.max_frame == k == moving.last_row
     assert state.runs[0].row_at(40) == 0 and moving.row_at(10_000) == k and moving.row_at(-3) == 0
+
+
+def test_picking_another_landscape_keeps_the_runs_inside_its_view_and_undo_brings_all_back():
+    from engine import descent, functions
+
+    state = AppState()
+    state.add_run((1.0, 1.0))
+    state.add_run((-4.5, 4.5))            # inside Himmelblau's view, outside Rosenbrock's
+    before = state.to_scene()
+    messages = []
+    state.message.connect(messages.append)
+    state.set_landscape(functions.get("rosenbrock"), keep_runs=True)
+    assert [r.start for r in state.runs] == [(1.0, 1.0)] and messages and "1 run(s)" in messages[0]
+    truth = descent.descend(functions.get("rosenbrock"), np.array([[1.0, 1.0]]), optimizer="gd", lr=0.01, steps=500)
+    np.testing.assert_array_equal(state.runs[0].trajectory.points, truth.points)  # recomputed on the new landscape
+    assert state.undo_landscape()
+    assert state.to_scene() == before and len(state.runs) == 2
+    assert not state.undo_landscape()      # one step of undo
