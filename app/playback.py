@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QSlider, QSpinBox, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QSlider, QSpinBox, QStyle, QToolBar, QWidget
 
 from app.model import AppState
 
@@ -205,6 +205,8 @@ class PlaybackBar(QToolBar):
         self.timeline.setMinimumWidth(220)
         self.timeline.setToolTip(self.tr("Iteration shown by every run: drag to scrub back and forth"))
         self.timeline.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self._jump_style = _JumpToClick()  # a click on the groove jumps there instead of paging
+        self.timeline.setStyle(self._jump_style)
         self.timeline.valueChanged.connect(self.state.set_frame)
         self.addWidget(self.timeline)
         self.frame_label = QLabel()
@@ -257,3 +259,12 @@ class PlaybackBar(QToolBar):
             self.timeline.setValue(frame)
             self.timeline.blockSignals(False)
         self.frame_label.setText(self.tr("t = {t} / {last}").format(t=frame, last=self.state.max_frame))
+
+
+class _JumpToClick(QProxyStyle):
+    """The application's style, except that a left click on a slider's groove moves the handle to the click."""
+
+    def styleHint(self, hint, option=None, widget=None, returnData=None):
+        if hint == QStyle.StyleHint.SH_Slider_AbsoluteSetButtons:
+            return Qt.MouseButton.LeftButton.value
+        return super().styleHint(hint, option, widget, returnData)

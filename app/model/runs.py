@@ -25,6 +25,7 @@ class Run:
     error: str | None = None
     pending: bool = False
     version: int = 0
+    group: int = 0  # runs started by one click in compare mode share a group (the first run's id): they move together
 
     @property
     def last_row(self) -> int:

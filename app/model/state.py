@@ -98,6 +98,8 @@ class AppState:
         for run in self.runs:
             run.trajectory, run.error = None, None
         self.selected &= {r.id for r in self.runs}
+        if not self.runs:
+            self._next_id = 1
         self.frame = 0
         self.landscapeChanged.emit()
         self.viewChanged.emit()
@@ -214,6 +216,9 @@ class AppState:
         as it is computed."""
         names = self.compare_optimizers if self.compare_mode else [self.optimizer.name]
         added = [self._new_run(self._settings_for(name), start) for name in names]
+        if len(added) > 1:
+            for run in added:
+                run.group = added[0].id
         self.selected = {added[-1].id} if added else set()
         self._compute(added)
         self.selectionChanged.emit()
@@ -238,6 +243,8 @@ class AppState:
             return
         self.runs = [r for r in self.runs if r.id not in ids]
         self.selected -= ids
+        if not self.runs:
+            self._next_id = 1  # numbering starts again on an empty landscape
         self._runs_changed()
         self.selectionChanged.emit()
 
@@ -245,12 +252,15 @@ class AppState:
         self.remove_runs([r.id for r in self.runs])
 
     def move_run(self, run_id: int, start: tuple[float, float], preview: bool = False) -> None:
-        """Move a run's start and recompute it; ``preview``: only its first ``PREVIEW_STEPS`` steps (while dragging)."""
+        """Move a run's start (with the runs of its compare group, which share it) and recompute them; ``preview``:
+        only their first ``PREVIEW_STEPS`` steps (while dragging)."""
         run = self.run_by_id(run_id)
         if run is None:
             return
-        run.start = (float(start[0]), float(start[1]))
-        self._compute([run], steps=PREVIEW_STEPS if preview else None)
+        moved = [r for r in self.runs if r.group and r.group == run.group] or [run]
+        for r in moved:
+            r.start = (float(start[0]), float(start[1]))
+        self._compute(moved, steps=PREVIEW_STEPS if preview else None)
 
     def select(self, ids) -> None:
         ids = set(ids)
@@ -397,7 +407,7 @@ class AppState:
             self.message.emit(message)
             self._runs_changed()
 
-        key = "run:" + ",".join(str(r.id) for r in runs) if len(runs) == 1 else f"runs:{id(jobs)}"
+        key = "run:" + ",".join(str(r.id) for r in runs)  # the newest request for the same runs wins
         self.compute.submit(key, work, done, failed)
 
     def _runs_changed(self) -> None:

@@ -1,4 +1,5 @@
-"""The arrow at the cursor: −∇f at the hovered point, a fixed length in pixels (its direction is what it shows)."""
+"""The arrow at the cursor: −∇f (or +∇f when the field shows ascent arrows) at the hovered point, a fixed length in
+pixels (its direction is what it shows)."""
 from __future__ import annotations
 
 import math
@@ -17,13 +18,15 @@ class CursorArrow(pg.PlotCurveItem):
         super().__init__(pen=pg.mkPen("#ff4d4d", width=2.2), connect="pairs", antialias=True)
         self.setVisible(False)
 
-    def show_at(self, info: HoverInfo | None, px: float | None, py: float | None) -> None:
-        """Point along −∇f at ``info`` (data units per pixel ``px``, ``py``); hide for None or a zero gradient."""
+    def show_at(self, info: HoverInfo | None, px: float | None, py: float | None, ascent: bool = False) -> None:
+        """Point along −∇f (``ascent``: +∇f) at ``info`` (data units per pixel ``px``, ``py``); hide for None or a
+        zero gradient."""
         if info is None or px is None or not (info.norm > 0 and math.isfinite(info.norm)):
             self.setData([], [])
             self.setVisible(False)
             return
-        sx, sy = -info.gx / px, -info.gy / py
+        sign = 1.0 if ascent else -1.0
+        sx, sy = sign * info.gx / px, sign * info.gy / py
         slen = math.hypot(sx, sy)
         xs, ys = arrow_pairs(info.x, info.y, sx / slen, sy / slen, CURSOR_ARROW_PX, px, py, head_px=9)
         self.setData(xs, ys)

@@ -184,7 +184,8 @@ class LandscapeView(pg.GraphicsLayoutWidget):
             item.setVisible(d.show_field)
         self._request_surface()
         self._layout_field()  # the field mode (descent/ascent) is display only: the same arrows, flipped
-
+        if self.hover is not None:
+            self._set_hover(self.hover)  # the cursor arrow follows the field's direction
     def _apply_view(self) -> None:
         (x0, x1), (y0, y1) = self.state.view
         self._applying_view = True
@@ -392,7 +393,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         if info is None and self.hover is None:
             return
         self.hover = info
-        self.cursor_arrow.show_at(info, *self._pixel_size())
+        self.cursor_arrow.show_at(info, *self._pixel_size(), ascent=self.state.display.field_mode == "ascent")
         self.hoverChanged.emit(info)
 
     def leaveEvent(self, ev):

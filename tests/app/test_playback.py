@@ -29,6 +29,7 @@ def window(qtbot, tmp_path):
     w.state.set_optimizer(steps=300, lr=0.002)  # slow enough that no run stops before t = 120
     w.state.add_run((-4.0, 4.0))
     w.state.add_run((0.5, 0.5))
+    w.compute.wait()
     return w
 
 
@@ -166,3 +167,15 @@ def test_playback_speed_and_loop_are_saved_and_applied(qapp):
     other = Playback(other_state)
     other_state.apply_scene(scene)
     assert (other.speed, other.loop) == (240, True)
+
+
+def test_a_click_on_the_timeline_jumps_to_that_iteration(window, qtbot):
+    from PySide6.QtCore import QPoint
+
+    timeline = window.playback_bar.timeline
+    assert window.state.max_frame > 100 and window.state.frame == 0
+    x = int(timeline.width() * 0.75)
+    QTest.mouseClick(timeline, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(x, timeline.height() // 2))
+    expected = window.state.max_frame * 0.75
+    assert abs(window.state.frame - expected) <= 0.06 * window.state.max_frame  # there, not one page step

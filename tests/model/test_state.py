@@ -35,3 +35,16 @@ def test_picking_another_landscape_keeps_the_runs_inside_its_view_and_undo_bring
     assert state.undo_landscape()
     assert state.to_scene() == before and len(state.runs) == 2
     assert not state.undo_landscape()      # one step of undo
+
+
+def test_a_compare_group_moves_together_and_numbering_restarts_when_empty():
+    state = AppState()
+    state.set_compare_mode(True, ["gd", "momentum", "adam"])
+    group = state.add_run((1.0, 1.0))
+    state.set_compare_mode(False)
+    alone = state.add_run((2.0, 2.0))[0]
+    state.move_run(group[1].id, (-2.0, 3.0))
+    assert [r.start for r in group] == [(-2.0, 3.0)] * 3 and alone.start == (2.0, 2.0)
+    assert all(r.trajectory.points[0, 0].tolist() == [-2.0, 3.0] for r in group)
+    state.clear_runs()
+    assert [r.id for r in state.add_run((0.0, 0.0))] == [1]
