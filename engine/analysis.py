@@ -33,6 +33,7 @@ BEST = "best"                   # η ≈ η*
 OSCILLATES = "oscillates"       # η* < η < 2/λ_max: zig-zags along the steep axis, still converges
 CRITICAL = "critical"           # η ≈ 2/λ_max: the steep axis neither shrinks nor grows
 DIVERGES = "diverges"           # η > 2/λ_max: grows along the steep axis
+STEEP_STABLE = "steep-stable"   # λ_min ≤ 0 < λ_max, η < 2/λ_max: shrinks along the steep axis only
 CLOSE = 1e-3                    # relative distance within which η "is" η* or 2/λ_max
 
 
@@ -104,6 +105,13 @@ class LocalQuadratic:
         """2/(λ_min + λ_max), the fixed rate with the fastest worst axis; None unless both curvatures are > 0."""
         return 2.0 / (self.lam_min + self.lam_max) if self.lam_min > 0 else None
 
+    def momentum_critical_lr(self, mu: float) -> float | None:
+        """2(1 + μ)/λ_max: heavy-ball momentum (x ← x − ηg + μ(x − x_prev), torch's SGD momentum) diverges above it.
+
+        Its characteristic roots z² − (1 + μ − ηλ)z + μ = 0 lie inside the unit circle iff 0 < ηλ < 2(1 + μ), 0 ≤ μ < 1.
+        """
+        return 2.0 * (1.0 + mu) / self.lam_max if self.lam_max > 0 else None
+
     def rate(self, lr: float) -> float:
         """Gradient descent's contraction factor per step: max(|1 − ηλ_min|, |1 − ηλ_max|) (< 1: converges)."""
         return float(max(abs(1.0 - lr * self.lam_min), abs(1.0 - lr * self.lam_max)))
@@ -118,7 +126,7 @@ class LocalQuadratic:
         return 0.0 if r == 0 else math.log(factor) / math.log(r)
 
     def placement(self, lr: float) -> str:
-        """Where η sits on the scale: one of SLOW, BEST, OSCILLATES, CRITICAL, DIVERGES, NO_CURVATURE."""
+        """Where η sits on the scale: SLOW, BEST, OSCILLATES, CRITICAL, DIVERGES, STEEP_STABLE or NO_CURVATURE."""
         crit, best = self.critical_lr, self.best_lr
         if crit is None:
             return NO_CURVATURE
@@ -126,6 +134,8 @@ class LocalQuadratic:
             return CRITICAL
         if lr > crit:
             return DIVERGES
+        if best is None:
+            return STEEP_STABLE
         if best is not None and abs(lr - best) <= CLOSE * best:
             return BEST
         if best is not None and lr < best:
@@ -135,13 +145,15 @@ class LocalQuadratic:
     def describe(self, lr: float) -> str:
         """One line placing ``lr`` on the scale, e.g. "η = 0.042 > 2/λ_max = 0.04: diverges along the steep axis"."""
         crit, best, where = self.critical_lr, self.best_lr, self.placement(lr)
-        saddle = " (λ_min < 0: it slides away along the shallow axis, a saddle)" if self.lam_min < 0 else ""
+        saddle = "; λ_min < 0: a saddle, it slides away along the shallow axis" if self.lam_min < 0 else ""
         if where == NO_CURVATURE:
             return f"λ_max = {_g(self.lam_max)} ≤ 0: no axis curves up here, descent moves away along every axis"
         if where == DIVERGES:
             return f"η = {_g(lr)} > 2/λ_max = {_g(crit)}: diverges along the steep axis"
         if where == CRITICAL:
             return f"η = {_g(lr)} ≈ 2/λ_max = {_g(crit)}: the steep axis bounces without shrinking" + saddle
+        if where == STEEP_STABLE:
+            return f"η = {_g(lr)} < 2/λ_max = {_g(crit)}: stable along the steep axis" + saddle
         rate = f" (rate {self.rate(lr):.4g} a step)" if best is not None else ""
         if where == BEST:
             return f"η = {_g(lr)} ≈ 2/(λ_min + λ_max) = {_g(best)}: the fastest fixed step" + rate

@@ -245,6 +245,18 @@ class AppState:
     def recompute_all(self) -> None:
         self._compute(list(self.runs))
 
+    def set_all_runs(self, lr: float | None = None, hyper: dict | None = None) -> None:
+        """Give every run this learning rate and/or these hyper-parameters (each run keeps its other settings; a
+        hyper-parameter its optimizer does not have is left out) and re-run them all in one request: while a slider
+        is dragged the newest request wins."""
+        from engine.optimizers import get_class
+        for run in self.runs:
+            s = run.settings
+            own = get_class(s.name).hyper_defaults
+            new_hyper = {**s.hyper, **{k: float(v) for k, v in (hyper or {}).items() if k in own}}
+            run.settings = replace(s, lr=s.lr if lr is None else float(lr), hyper=new_hyper)
+        self._compute(list(self.runs), key="runs:all")
+
     # ----- playback ----------------------------------------------------------------------------------------------------
     @property
     def max_frame(self) -> int:
@@ -327,7 +339,8 @@ class AppState:
         self.set_frame(wanted)
 
     # ----- internals ---------------------------------------------------------------------------------------------------
-    def _compute(self, runs: list[Run], steps: int | None = None, then: Callable[[], None] | None = None) -> None:
+    def _compute(self, runs: list[Run], steps: int | None = None, then: Callable[[], None] | None = None,
+                 key: str | None = None) -> None:
         """Ask the compute object for the trajectories of ``runs`` (one request); each is shown when it arrives."""
         if not runs:
             return
@@ -375,7 +388,8 @@ class AppState:
             self.message.emit(message)
             self._runs_changed()
 
-        key = "run:" + ",".join(str(r.id) for r in runs) if len(runs) == 1 else f"runs:{id(jobs)}"
+        if key is None:
+            key = "run:" + ",".join(str(r.id) for r in runs) if len(runs) == 1 else f"runs:{id(jobs)}"
         self.compute.submit(key, work, done, failed)
 
     def _runs_changed(self) -> None:

@@ -88,6 +88,8 @@ def test_saddle_and_maximum():
     saddle = local_quadratic(functions.get("saddle"), (0.1, 0.1))
     assert saddle.eigenvalues == pytest.approx([-2, 2]) and saddle.best_lr is None
     assert saddle.critical_lr == pytest.approx(1.0)
+    assert saddle.describe(0.5) == ("η = 0.5 < 2/λ_max = 1: stable along the steep axis; λ_min < 0: a saddle, "
+                                    "it slides away along the shallow axis")
     top = local_quadratic(parse("-(x^2 + y^2)"), (0, 0))
     assert top.critical_lr is None and top.placement(0.1) == NO_CURVATURE
     assert top.to_dict()["critical_lr"] is None
@@ -108,3 +110,13 @@ def test_bad_points_are_refused():
         local_quadratic(functions.get("sphere"), (math.nan, 0))
     with pytest.raises(ValueError, match="not defined"):
         local_quadratic(parse("1/x + y^2"), (0.0, 0.0))
+
+
+@pytest.mark.parametrize("mu", [0.0, 0.5, 0.9])
+def test_momentum_critical_lr_on_the_bowl(mu):
+    fn = functions.get("ill-conditioned")
+    crit = local_quadratic(fn, (0, 0)).momentum_critical_lr(mu)
+    assert crit == pytest.approx(2 * (1 + mu) / 50)
+    below = descend(fn, (3.0, 1.0), "momentum", 0.97 * crit, steps=50000, momentum=mu)
+    above = descend(fn, (3.0, 1.0), "momentum", 1.03 * crit, steps=50000, momentum=mu)
+    assert below.status == ["converged"] and above.status == ["diverged"]
