@@ -15,6 +15,7 @@ def install_momentum_tools(w) -> None:
     ``w.sweep_panel``."""
     from app.panels.analysis_panel import AnalysisPanel
     from app.panels.hypermap_panel import HyperMapPanel
+    from app.panels.sweep_panel import SweepPanel
     from app.views.quadratic_overlay import QuadraticOverlay
 
     right = Qt.DockWidgetArea.RightDockWidgetArea
@@ -27,5 +28,10 @@ def install_momentum_tools(w) -> None:
     w.hypermap_panel = HyperMapPanel(w.state, w.compute)
     hypermap = w.add_dock(w.hypermap_panel, right, _tr("Hyper-parameter map"), "hypermap_dock")
     w.tabify_after_show(w.docks["curves_dock"], hypermap)
-    for dock in (analysis, hypermap):
+    w.sweep_panel = SweepPanel(w.state)
+    w.sweep_panel.legend.setParentItem(w.landscape.plot.vb)
+    w.sweep_panel.legend.anchor((1, 0), (1, 0), offset=(-10, 10))
+    sweep = w.add_dock(w.sweep_panel, right, _tr("Sweeps"), "sweep_dock", scroll=True)
+    w.tabify_after_show(w.docks["optimizer_dock"], sweep)
+    for dock in (analysis, hypermap, sweep):
         w.panels_menu.addAction(dock.toggleViewAction())

@@ -90,7 +90,7 @@ class HyperMapPanel(QWidget):
         buttons.addWidget(self.progress, 1)
         self.plot = pg.PlotWidget()
         self.plot.setObjectName("hypermap_plot")
-        self.plot.setMinimumHeight(220)
+        self.plot.setMinimumHeight(120)
         self.plot.setLabel("bottom", self.tr("log₁₀ η"))
         self.plot.setMenuEnabled(False)
         self.image = pg.ImageItem(axisOrder="row-major")
