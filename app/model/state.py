@@ -245,17 +245,18 @@ class AppState:
     def recompute_all(self) -> None:
         self._compute(list(self.runs))
 
-    def set_all_runs(self, lr: float | None = None, hyper: dict | None = None) -> None:
+    def set_all_runs(self, lr: float | None = None, hyper: dict | None = None, preview: bool = False) -> None:
         """Give every run this learning rate and/or these hyper-parameters (each run keeps its other settings; a
         hyper-parameter its optimizer does not have is left out) and re-run them all in one request: while a slider
-        is dragged the newest request wins."""
+        is dragged (``preview``: the first ``PREVIEW_STEPS`` steps only) the newest request wins, and the old paths
+        stay on screen until the new ones arrive."""
         from engine.optimizers import get_class
         for run in self.runs:
             s = run.settings
             own = get_class(s.name).hyper_defaults
             new_hyper = {**s.hyper, **{k: float(v) for k, v in (hyper or {}).items() if k in own}}
             run.settings = replace(s, lr=s.lr if lr is None else float(lr), hyper=new_hyper)
-        self._compute(list(self.runs), key="runs:all")
+        self._compute(list(self.runs), steps=PREVIEW_STEPS if preview else None, key="runs:all", announce=False)
 
     # ----- playback ----------------------------------------------------------------------------------------------------
     @property
@@ -340,7 +341,7 @@ class AppState:
 
     # ----- internals ---------------------------------------------------------------------------------------------------
     def _compute(self, runs: list[Run], steps: int | None = None, then: Callable[[], None] | None = None,
-                 key: str | None = None) -> None:
+                 key: str | None = None, announce: bool = True) -> None:
         """Ask the compute object for the trajectories of ``runs`` (one request); each is shown when it arrives."""
         if not runs:
             return
@@ -351,7 +352,8 @@ class AppState:
             run.pending = True
             s = run.settings
             jobs.append((run, run.version, s, run.start, s.steps if steps is None else min(steps, s.steps)))
-        self._runs_changed()  # starts show at once, paths follow
+        if announce:
+            self._runs_changed()  # starts show at once, paths follow
 
         def work(job):
             out = []

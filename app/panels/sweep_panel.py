@@ -15,6 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
 
+from superqt.utils import qthrottled
+
 from app.model import AppState
 from engine.hypermaps import axis
 from engine.optimizers import OPTIMIZERS
@@ -25,6 +27,7 @@ LEGEND_ROWS = 8  # a longer sweep shows evenly chosen entries
 LR_RANGE = (1e-5, 10.0)
 TICKS = 600
 PARAM_TEXT = {"lr": "η", "momentum": "μ", "beta1": "β₁"}
+DRAG_MS = 100  # at most one re-run request per this many ms while a slider moves (the newest value is kept)
 
 
 def sweep_colors(n: int) -> list[str]:
@@ -100,8 +103,14 @@ class SweepPanel(QWidget):
         sform.addRow(self.apply_all)
         sform.addRow(self.tr("η"), _row(self.lr_slider, self.lr_value))
         sform.addRow(self.tr("μ / β₁"), _row(self.mu_slider, self.mu_value))
+        # a drag sends a value every few ms; the runs are re-run for the newest value at most every DRAG_MS, so the
+        # worker is idle while the GUI draws the previous result
+        self._rerun_later = qthrottled(self._rerun, timeout=DRAG_MS, leading=True)
         self.lr_slider.valueChanged.connect(self._on_lr_slider)
         self.mu_slider.valueChanged.connect(self._on_mu_slider)
+        # while a handle is held the runs are previewed (their first steps); releasing it computes them in full
+        self.lr_slider.sliderReleased.connect(lambda: self._on_lr_slider(self.lr_slider.value()))
+        self.mu_slider.sliderReleased.connect(lambda: self._on_mu_slider(self.mu_slider.value()))
         self.apply_all.toggled.connect(self._on_apply_all)
 
         layout = QVBoxLayout(self)
@@ -199,15 +208,26 @@ class SweepPanel(QWidget):
         self.mu_value.setText(f"{self.mu_slider.value() / 100:.2f}")
 
     def _on_lr_slider(self, pos: int) -> None:
-        self._show_slider_values()
-        if self.apply_all.isChecked():
-            self.state.set_all_runs(lr=slider_to_lr(pos))
+        self._changed("lr", slider_to_lr(pos), self.lr_slider)
 
     def _on_mu_slider(self, pos: int) -> None:
+        self._changed("mu", pos / 100, self.mu_slider)
+
+    def _changed(self, which: str, value: float, slider: QSlider) -> None:
         self._show_slider_values()
-        if self.apply_all.isChecked():
-            value = pos / 100
-            self.state.set_all_runs(hyper={"momentum": value, "beta1": value})
+        if not self.apply_all.isChecked():
+            return
+        if slider.isSliderDown():
+            self._rerun_later(which, value, True)
+        else:  # a click, a key or the release: at once, in full (a preview still waiting is dropped)
+            self._rerun_later.cancel()
+            self._rerun(which, value, False)
+
+    def _rerun(self, which: str, value: float, preview: bool) -> None:
+        if which == "lr":
+            self.state.set_all_runs(lr=value, preview=preview)
+        else:
+            self.state.set_all_runs(hyper={"momentum": value, "beta1": value}, preview=preview)
 
 
 def _row(slider: QSlider, label: QLabel) -> QWidget:
