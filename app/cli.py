@@ -270,6 +270,8 @@ register("export", "render a scene without a display: animation, image or trajec
 
 from app.desktop_entry import register_commands as _register_desktop_entry  # noqa: E402 - needs register()
 _register_desktop_entry(register)
+from app.cli_analysis import register_commands as _register_analysis  # noqa: E402
+_register_analysis(sys.modules[__name__])
 
 
 # --- entry point -------------------------------------------------------------------------------------------------

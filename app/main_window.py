@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, Q
                                QWidget)
 
 from app.file_actions import install_file_actions
+from app.momentum_tools import install_momentum_tools
 from app.network_mode import NetworkMode
 from app.window_settings import restore_settings, save_settings
 from app.window_actions import make_action, make_actions, make_menus, make_toolbars, sync_display_actions
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.panels_menu = self.view_menu.addMenu(self.tr("&Panels and toolbars"))
         for dock in self.docks.values():
             self.panels_menu.addAction(dock.toggleViewAction())
+        install_momentum_tools(self)  # local quadratic, hyper-parameter map, sweeps (app/momentum_tools.py)
         for bar in (self.main_toolbar, self.playback_bar):
             self.panels_menu.addAction(bar.toggleViewAction())
         self.landscape.context_actions = [self.reset_view_action, self.clear_runs_action, None,

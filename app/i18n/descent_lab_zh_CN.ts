@@ -132,6 +132,117 @@
     </message>
 </context>
 <context>
+    <name>AnalysisPanel</name>
+    <message>
+        <source>the cursor</source>
+        <translation>光标处</translation>
+    </message>
+    <message>
+        <source>the selected run&apos;s current step</source>
+        <translation>所选运行的当前步</translation>
+    </message>
+    <message>
+        <source>a known minimum</source>
+        <translation>已知极小值点</translation>
+    </message>
+    <message>
+        <source>Where the local quadratic is taken</source>
+        <translation>在何处取局部二次近似</translation>
+    </message>
+    <message>
+        <source>Which known minimum of this landscape</source>
+        <translation>选择此地形的哪个已知极小值点</translation>
+    </message>
+    <message>
+        <source>Draw the axes on the map</source>
+        <translation>在地图上画出主轴</translation>
+    </message>
+    <message>
+        <source>The Hessian&apos;s eigen-directions through the point: steep axis red, shallow axis blue, and a level set of the local quadratic</source>
+        <translation>经过该点的 Hessian 特征方向：陡峭轴为红色，平缓轴为蓝色，并画出局部二次函数的一条等值线</translation>
+    </message>
+    <message>
+        <source>Learning rates on a log scale: green is stable for gradient descent, red diverges along the steep axis; dashed: the best fixed η; triangle: the η used</source>
+        <translation>对数刻度的学习率：绿色区间内梯度下降稳定，红色区间沿陡峭轴发散；虚线：最佳固定 η；三角形：当前使用的 η</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>极小值点</translation>
+    </message>
+    <message>
+        <source>Move the cursor over the landscape.</source>
+        <translation>请将光标移到地形上。</translation>
+    </message>
+    <message>
+        <source>This landscape has no known minima.</source>
+        <translation>此地形没有已知极小值点。</translation>
+    </message>
+    <message>
+        <source>Select a run (click its start marker).</source>
+        <translation>请选择一个运行（点击其起点标记）。</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <source>Hessian</source>
+        <translation>Hessian 矩阵</translation>
+    </message>
+    <message>
+        <source>(finite differences)</source>
+        <translation>（有限差分）</translation>
+    </message>
+    <message>
+        <source>along ({x:.3f}, {y:.3f})</source>
+        <translation>方向 ({x:.3f}, {y:.3f})</translation>
+    </message>
+    <message>
+        <source>Condition κ</source>
+        <translation>条件数 κ</translation>
+    </message>
+    <message>
+        <source>with momentum μ = {mu:g}: 2(1+μ)/λ&lt;sub&gt;max&lt;/sub&gt;</source>
+        <translation>动量 μ = {mu:g} 时：2(1+μ)/λ&lt;sub&gt;max&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source>λ_max = {lam} ≤ 0: no axis curves up here, descent moves away along every axis</source>
+        <translation>λ_max = {lam} ≤ 0：此处没有向上弯曲的方向，下降会沿所有轴离开</translation>
+    </message>
+    <message>
+        <source>η = {lr} &gt; 2/λ_max = {crit}: diverges along the steep axis</source>
+        <translation>η = {lr} &gt; 2/λ_max = {crit}：沿陡峭轴发散</translation>
+    </message>
+    <message>
+        <source>η = {lr} ≈ 2/λ_max = {crit}: the steep axis bounces without shrinking</source>
+        <translation>η = {lr} ≈ 2/λ_max = {crit}：沿陡峭轴来回振荡而不收缩</translation>
+    </message>
+    <message>
+        <source>η = {lr} ≈ 2/(λ_min + λ_max) = {best}: the fastest fixed step (rate {rate} a step)</source>
+        <translation>η = {lr} ≈ 2/(λ_min + λ_max) = {best}：最快的固定步长（每步收缩率 {rate}）</translation>
+    </message>
+    <message>
+        <source>η = {lr} &lt; 2/(λ_min + λ_max) = {best}: converges, slowly along the shallow axis (rate {rate} a step)</source>
+        <translation>η = {lr} &lt; 2/(λ_min + λ_max) = {best}：收敛，但沿平缓轴较慢（每步收缩率 {rate}）</translation>
+    </message>
+    <message>
+        <source>η = {lr} &lt; 2/λ_max = {crit}: zig-zags along the steep axis but converges</source>
+        <translation>η = {lr} &lt; 2/λ_max = {crit}：沿陡峭轴之字形振荡，但会收敛</translation>
+    </message>
+    <message>
+        <source>η = {lr} &lt; 2/λ_max = {crit}: stable along the steep axis</source>
+        <translation>η = {lr} &lt; 2/λ_max = {crit}：沿陡峭轴稳定</translation>
+    </message>
+    <message>
+        <source>; λ_min &lt; 0: a saddle, it slides away along the shallow axis</source>
+        <translation>；λ_min &lt; 0：这是鞍点，会沿平缓轴滑走</translation>
+    </message>
+</context>
+<context>
     <name>AppState</name>
     <message>
         <source>resolution must be between 16 and 2000 points per axis</source>
@@ -1185,6 +1296,73 @@
     </message>
 </context>
 <context>
+    <name>HyperMapPanel</name>
+    <message>
+        <source>Smallest learning rate</source>
+        <translation>最小学习率</translation>
+    </message>
+    <message>
+        <source>Largest learning rate</source>
+        <translation>最大学习率</translation>
+    </message>
+    <message>
+        <source>Number of learning rates (log-spaced)</source>
+        <translation>学习率个数（对数等距）</translation>
+    </message>
+    <message>
+        <source>Smallest value of the second axis</source>
+        <translation>第二个轴的最小值</translation>
+    </message>
+    <message>
+        <source>Largest value of the second axis</source>
+        <translation>第二个轴的最大值</translation>
+    </message>
+    <message>
+        <source>Number of values of the second axis (evenly spaced)</source>
+        <translation>第二个轴的取值个数（均匀间隔）</translation>
+    </message>
+    <message>
+        <source>Compute map</source>
+        <translation>计算图谱</translation>
+    </message>
+    <message>
+        <source>Run every cell from the selected run&apos;s start with the optimizer settings (in the background)</source>
+        <translation>以当前优化器设置，从所选运行的起点运行每个格子（在后台计算）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>log₁₀ η</source>
+        <translation>log₁₀ η</translation>
+    </message>
+    <message>
+        <source>Start a run first: the map starts from the selected run&apos;s start.</source>
+        <translation>请先开始一个运行：图谱从所选运行的起点出发。</translation>
+    </message>
+    <message>
+        <source>Computing {n} runs of up to {steps} steps…</source>
+        <translation>正在计算 {n} 个运行，每个最多 {steps} 步…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Select a run and press Compute map: every cell is a run from its start.</source>
+        <translation>选择一个运行并点击“计算图谱”：每个格子都是从其起点出发的一个运行。</translation>
+    </message>
+    <message>
+        <source>steps to converge</source>
+        <translation>收敛步数</translation>
+    </message>
+    <message>
+        <source>From ({x:.3g}, {y:.3g}): {c} converged, {d} diverged (red), {n} not converged in {steps} steps (grey); bright = fewer steps. Click a cell to run it.</source>
+        <translation>从 ({x:.3g}, {y:.3g}) 出发：{c} 个收敛，{d} 个发散（红色），{n} 个在 {steps} 步内未收敛（灰色）；越亮步数越少。点击格子即可运行它。</translation>
+    </message>
+</context>
+<context>
     <name>ImageSizeDialog</name>
     <message>
         <source>Export image</source>
@@ -1785,6 +1963,21 @@ Drag to start from elsewhere</source>
     <message>
         <source>Some saved settings were ignored: {what}</source>
         <translation>部分已保存的设置被忽略：{what}</translation>
+    </message>
+</context>
+<context>
+    <name>MomentumTools</name>
+    <message>
+        <source>Local quadratic</source>
+        <translation>局部二次近似</translation>
+    </message>
+    <message>
+        <source>Hyper-parameter map</source>
+        <translation>超参数图谱</translation>
+    </message>
+    <message>
+        <source>Sweeps</source>
+        <translation>参数扫描</translation>
     </message>
 </context>
 <context>
@@ -2727,6 +2920,77 @@ Drag to start from elsewhere</source>
     <message>
         <source>3D view: could not sample {title}: {error}</source>
         <translation>三维视图：无法采样 {title}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SweepPanel</name>
+    <message>
+        <source>Sweep from the selected run&apos;s start</source>
+        <translation>从所选运行的起点扫描</translation>
+    </message>
+    <message>
+        <source>Which setting the sweep varies</source>
+        <translation>扫描改变哪个设置</translation>
+    </message>
+    <message>
+        <source>How many runs</source>
+        <translation>运行个数</translation>
+    </message>
+    <message>
+        <source>Vary</source>
+        <translation>改变</translation>
+    </message>
+    <message>
+        <source>From … to</source>
+        <translation>从 … 到</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Start one run per value, coloured from dark (smallest) to bright</source>
+        <translation>每个取值开始一个运行，颜色从深（最小）到亮</translation>
+    </message>
+    <message>
+        <source>Remove sweep</source>
+        <translation>移除扫描</translation>
+    </message>
+    <message>
+        <source>Sliders for every run</source>
+        <translation>作用于所有运行的滑块</translation>
+    </message>
+    <message>
+        <source>Apply to all runs</source>
+        <translation>应用到所有运行</translation>
+    </message>
+    <message>
+        <source>Dragging a slider below re-runs every run with that value</source>
+        <translation>拖动下方滑块会用该值重新运行所有运行</translation>
+    </message>
+    <message>
+        <source>Learning rate η of every run, log scale 1e-5 … 10</source>
+        <translation>所有运行的学习率 η，对数刻度 1e-5 … 10</translation>
+    </message>
+    <message>
+        <source>μ of every momentum/Nesterov run and β₁ of every Adam run, 0.01 … 0.99</source>
+        <translation>所有动量/Nesterov 运行的 μ 与所有 Adam 运行的 β₁，0.01 … 0.99</translation>
+    </message>
+    <message>
+        <source>η</source>
+        <translation>η</translation>
+    </message>
+    <message>
+        <source>μ / β₁</source>
+        <translation>μ / β₁</translation>
+    </message>
+    <message>
+        <source>Start a run first: the sweep starts from the selected run&apos;s start.</source>
+        <translation>请先开始一个运行：扫描从所选运行的起点出发。</translation>
     </message>
 </context>
 <context>

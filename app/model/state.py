@@ -22,8 +22,9 @@ from engine.scene import (Display, FunctionLandscape, Landscape, NetworkLandscap
 
 from .compute import Compute, ImmediateCompute
 from .i18n import translate
-from .landscapes import NetworkBuild, build_function, build_network, key_of
+from .landscapes import NetworkBuild, build_function
 from .runs import Run
+from .landscape_mixin import LandscapeMixin, checked_view as _checked_view
 
 OPTIMIZER_NAMES = list(vocab.OPTIMIZER_NAMES)
 PALETTE = list(scene_mod.PALETTE)
@@ -34,7 +35,7 @@ def tr(text: str) -> str:
     return translate("AppState", text)
 
 
-class AppState:
+class AppState(LandscapeMixin):
     """The single source of truth of a window (see the module docstring)."""
 
     landscapeChanged = Signal()  # a new landscape (function, formula or network slice)
@@ -72,96 +73,6 @@ class AppState:
         self._next_id = 1
 
     # ----- landscape -------------------------------------------------------------------------------------------------
-    @property
-    def landscape_source(self) -> dict:
-        """The landscape as its scene JSON object."""
-        return self.landscape.to_dict()
-
-    def set_landscape(self, function: TestFunction, source: dict | Landscape | None = None, view=None,
-                      network: NetworkBuild | None = None, keep_runs: bool = False) -> None:
-        """Show a built ``function`` (described by ``source``). Runs are cleared, or with ``keep_runs`` (the user
-        picked another landscape) the runs that start inside the new view are recomputed on it and the others are
-        dropped; either way :meth:`undo_landscape` brings the previous landscape and its runs back."""
-        self.undo_scene = self.to_scene() if (self.runs or keep_runs) else None
-        kept = list(self.runs) if keep_runs else []
-        if source is None:
-            source = FunctionLandscape(function.name)
-        self.landscape = source if not isinstance(source, dict) else scene_mod.landscape_from_dict(dict(source))
-        self.function = function
-        if network is None and self.network is not None and key_of(self.network.landscape) == key_of(self.landscape):
-            network = self.network  # the same slice shown again (e.g. with an instrumented function)
-        self.network = network if isinstance(self.landscape, NetworkLandscape) else None
-        self.view = _checked_view(view or function.view)
-        self.display = replace(self.display, log_scale=function.log_scale)
-        (x0, x1), (y0, y1) = self.view
-        self.runs = [r for r in kept if x0 <= r.start[0] <= x1 and y0 <= r.start[1] <= y1]
-        for run in self.runs:
-            run.trajectory, run.error = None, None
-        self.selected &= {r.id for r in self.runs}
-        if not self.runs:
-            self._next_id = 1
-        self.frame = 0
-        self.landscapeChanged.emit()
-        self.viewChanged.emit()
-        self.displayChanged.emit()
-        self.runsChanged.emit()
-        self.selectionChanged.emit()
-        self.frameChanged.emit(0)
-        if self.runs:
-            self._compute(list(self.runs))
-        if len(kept) > len(self.runs):
-            self.message.emit(tr("{n} run(s) started outside the new view and were removed (Undo brings them back)")
-                              .format(n=len(kept) - len(self.runs)))
-
-    def undo_landscape(self) -> bool:
-        """Show the landscape, view and runs from before the last landscape change; False when there is none."""
-        scene, self.undo_scene = self.undo_scene, None
-        if scene is None:
-            return False
-        self.apply_scene(scene)
-        self.undo_scene = None
-        return True
-
-    def request_landscape(self, landscape: Landscape, view=None, then: Callable[[], None] | None = None,
-                          failed: Callable[[str], None] | None = None, keep_runs: bool = False) -> None:
-        """Build ``landscape`` (a network slice through the compute object) and show it, then call ``then``. A failure
-        keeps the current landscape and calls ``failed(message)`` (default: emits ``landscapeFailed``)."""
-        report = failed or self.landscapeFailed.emit
-        if not isinstance(landscape, NetworkLandscape):
-            try:
-                function = build_function(landscape, view)
-            except SceneError as err:
-                report(str(err))
-                return
-            self.set_landscape(function, landscape, view, keep_runs=keep_runs)
-            if then is not None:
-                then()
-            return
-        self.building = landscape
-        self.busyChanged.emit(True)
-
-        def work(job):
-            return build_network(landscape, progress=lambda text: job.progress(0.0, text))
-
-        def done(built: NetworkBuild) -> None:
-            self._build_finished()
-            if self.network is None or key_of(self.landscape) != key_of(landscape) or view is not None:
-                self.set_landscape(built.function, landscape, view or built.plane.default_range, built,
-                                   keep_runs=keep_runs)
-            if then is not None:
-                then()
-
-        def refused(message: str) -> None:
-            self._build_finished()
-            report(message)
-
-        self.compute.submit("landscape", work, done, refused,
-                            on_progress=lambda _fraction, text: text and self.landscapeProgress.emit(text))
-
-    def _build_finished(self) -> None:
-        self.building = None
-        self.busyChanged.emit(False)
-
     def set_view(self, view) -> None:
         view = _checked_view(view)
         if view != self.view:
@@ -277,6 +188,19 @@ class AppState:
     def recompute_all(self) -> None:
         self._compute(list(self.runs))
 
+    def set_all_runs(self, lr: float | None = None, hyper: dict | None = None, preview: bool = False) -> None:
+        """Give every run this learning rate and/or these hyper-parameters (each run keeps its other settings; a
+        hyper-parameter its optimizer does not have is left out) and re-run them all in one request: while a slider
+        is dragged (``preview``: the first ``PREVIEW_STEPS`` steps only) the newest request wins, and the old paths
+        stay on screen until the new ones arrive."""
+        from engine.optimizers import get_class
+        for run in self.runs:
+            s = run.settings
+            own = get_class(s.name).hyper_defaults
+            new_hyper = {**s.hyper, **{k: float(v) for k, v in (hyper or {}).items() if k in own}}
+            run.settings = replace(s, lr=s.lr if lr is None else float(lr), hyper=new_hyper)
+        self._compute(list(self.runs), steps=PREVIEW_STEPS if preview else None, key="runs:all", announce=False)
+
     # ----- playback ----------------------------------------------------------------------------------------------------
     @property
     def max_frame(self) -> int:
@@ -359,7 +283,8 @@ class AppState:
         self.set_frame(wanted)
 
     # ----- internals ---------------------------------------------------------------------------------------------------
-    def _compute(self, runs: list[Run], steps: int | None = None, then: Callable[[], None] | None = None) -> None:
+    def _compute(self, runs: list[Run], steps: int | None = None, then: Callable[[], None] | None = None,
+                 key: str | None = None, announce: bool = True) -> None:
         """Ask the compute object for the trajectories of ``runs`` (one request); each is shown when it arrives."""
         if not runs:
             return
@@ -370,7 +295,8 @@ class AppState:
             run.pending = True
             s = run.settings
             jobs.append((run, run.version, s, run.start, s.steps if steps is None else min(steps, s.steps)))
-        self._runs_changed()  # starts show at once, paths follow
+        if announce:
+            self._runs_changed()  # starts show at once, paths follow
 
         def work(job):
             out = []
@@ -407,7 +333,8 @@ class AppState:
             self.message.emit(message)
             self._runs_changed()
 
-        key = "run:" + ",".join(str(r.id) for r in runs)  # the newest request for the same runs wins
+        if key is None:
+            key = "run:" + ",".join(str(r.id) for r in runs)  # the newest request for the same runs wins
         self.compute.submit(key, work, done, failed)
 
     def _runs_changed(self) -> None:
@@ -424,11 +351,3 @@ class AppState:
 def default_scene() -> Scene:
     """What a freshly started window shows (File ▸ New)."""
     return AppState().to_scene()
-
-
-def _checked_view(view):
-    (x0, x1), (y0, y1) = view
-    vals = [float(v) for v in (x0, x1, y0, y1)]
-    if not all(np.isfinite(vals)) or vals[0] >= vals[1] or vals[2] >= vals[3]:
-        raise ValueError(tr("the view needs finite bounds with min < max on both axes"))
-    return (vals[0], vals[1]), (vals[2], vals[3])
