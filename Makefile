@@ -8,16 +8,25 @@ BIN    := $(VENV)/bin
 
 .PHONY: run test bench wheel clean
 
+# First use: pip prints one line per package it collects and installs (about 1-2 minutes and ~250 MB, mostly Qt;
+# later runs start at once).
+PIP := $(BIN)/python -m pip install --progress-bar off --no-input
+
 $(BIN)/python:
+	@echo "== Creating the virtual environment $(VENV) (once)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	@echo "== Installing Descent Lab and its dependencies (first time: about 1-2 minutes, ~250 MB, mostly Qt)"
+	$(PIP) -e . | grep -E "^(Collecting|Successfully|ERROR)" || true
+	@$(BIN)/python -c "import app, PySide6, pyqtgraph" || { echo "== The install failed: see pip's messages above"; exit 1; }
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@echo "== Installing Descent Lab with the test tools (first time: about 1-2 minutes, ~300 MB, mostly Qt)"
+	$(PIP) -e '.[test]' | grep -E "^(Collecting|Successfully|ERROR)" || true
+	@$(BIN)/python -c "import app, PySide6, pyqtgraph, pytest, pytestqt" || { echo "== The install failed: see pip's messages above"; exit 1; }
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
