@@ -115,8 +115,28 @@ def _error(lexed: Lexed, node: ast.AST, message: str, hint: str = "") -> Formula
     return FormulaError(message, column, length, hint)
 
 
+_UNDEFINED = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
+
+
 def build(lexed: Lexed, node: ast.AST) -> Built:
-    """The sympy expression of a checked tree; :class:`FormulaError` for any node outside the whitelist."""
+    """The sympy expression of a checked tree; :class:`FormulaError` for any node outside the whitelist, and for a
+    part that is undefined wherever x and y are (``x/0``, ``log(x-x)``, ``tan(pi/2)``: sympy makes them ``zoo``,
+    complex infinity, or ``nan``). Children are built first, so the error points at the innermost such part."""
+    built = _build(lexed, node)
+    if built.expr.has(*_UNDEFINED):
+        raise _error(lexed, node, *_undefined_message(node))
+    return built
+
+
+def _undefined_message(node: ast.AST) -> tuple[str, str]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Pow)):
+        return "division by zero", "the divisor here is 0 for every x and y"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return f"{node.func.id} is undefined here for every x and y", "its argument is outside its domain or a pole"
+    return "this part is undefined for every x and y", "it divides by zero or leaves the domain of a function"
+
+
+def _build(lexed: Lexed, node: ast.AST) -> Built:
     if isinstance(node, ast.Constant):
         return _constant(lexed, node)
     if isinstance(node, ast.Name):
