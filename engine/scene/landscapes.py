@@ -9,8 +9,8 @@ from typing import Any, ClassVar, Union
 
 from engine import functions
 
-from .validate import (ACTIVATIONS, DATASETS, LOSSES, MAX_FORMULA_CHARS, SLICE_CENTRES, SLICE_METHODS, _choice,
-                       _fail, _int, _Obj, _real, _text)
+from .validate import (ACTIVATIONS, DATASETS, LOSSES, MAX_FORMULA_CHARS, SLICE_CENTRES, SLICE_METHODS, _bool,
+                       _choice, _fail, _int, _Obj, _real, _text)
 
 
 @dataclass(frozen=True)
@@ -107,11 +107,68 @@ def _options(value: object, where: str) -> dict[str, Any]:
     return result
 
 
+# The options each slice method of engine.nn.slices.slice_plane reads, with their checks. "pca" also passes any
+# further key to the optimizer as a hyper-parameter; engine.optimizers.make checks those names and ranges.
+PCA_MAX_STEPS = 100_000  # engine.nn.training's limit
+_SLICE_OPTIONS: dict[str, dict[str, tuple]] = {
+    "params": {"param_a": (_text, 40), "param_b": (_text, 40)},
+    "random": {"normalization": (_choice, ("filter", "none")), "orthogonalize": (_bool,), "ignore_biases": (_bool,)},
+    "pca": {"optimizer": (_choice, None), "lr": (_real, 0.0, 1e3, True), "steps": (_int, 1, PCA_MAX_STEPS)},
+    "hessian": {},
+}
+
+
+def _slice_options(method: str, options: dict[str, Any], where: str) -> dict[str, Any]:
+    """``options`` checked for ``method``: known keys, right types, values in range; SceneError otherwise."""
+    known = _SLICE_OPTIONS[method]
+    checked: dict[str, Any] = {}
+    hyper: dict[str, Any] = {}
+    for key, value in options.items():
+        at = f"{where}.{key}"
+        if key in known:
+            check, *args = known[key]
+            if check is _choice and args == [None]:
+                args = [_optimizer_names()]
+            checked[key] = check(value, at, *args)
+        elif method == "pca":
+            hyper[key] = _real(value, at)
+        else:
+            allowed = ", ".join(known) or "none"
+            raise _fail(at, f"is not an option of the {method!r} slice (its options: {allowed})")
+    if method == "pca":
+        from engine.optimizers import make
+        try:
+            make(checked.get("optimizer", "adam"), checked.get("lr", 0.01), **hyper)
+        except ValueError as err:
+            raise _fail(where, str(err)) from None
+    return {**checked, **hyper}
+
+
+def _optimizer_names() -> tuple[str, ...]:
+    from engine.optimizers import OPTIMIZERS
+    return tuple(OPTIMIZERS)
+
+
+def _check_params_names(options: dict[str, Any], layers: tuple[int, ...], where: str) -> None:
+    """param_a / param_b name existing, different parameters of this network (defaults as slice_plane's)."""
+    from engine.nn.params import parse_name
+    names = {"param_a": options.get("param_a", "W1[0,0]"), "param_b": options.get("param_b", f"b{len(layers) - 1}[0]")}
+    for key, name in names.items():
+        try:
+            parse_name(name, layers)
+        except ValueError as err:
+            raise _fail(f"{where}.{key}", str(err)) from None
+    if parse_name(names["param_a"], layers) == parse_name(names["param_b"], layers):
+        raise _fail(where, f"param_a and param_b must be two different parameters (both are {names['param_a']!r})")
+
+
 @dataclass(frozen=True)
 class SliceSpec:
     """``{"method": one of SLICE_METHODS = "random", "seed": int = 0, "centre": "trained"|"init" = "trained",
-    "options": {}}``: the 2D plane through parameter space that is drawn. ``options``: at most 20 scalar keyword
-    options of ``engine.nn.slices.slice_plane`` for the method (e.g. ``{"normalization": "filter"}``)."""
+    "options": {}}``: the 2D plane through parameter space that is drawn. ``options``: the keyword options of
+    ``engine.nn.slices.slice_plane`` for the method, each checked (``_SLICE_OPTIONS``): "random" normalization
+    ("filter"/"none"), orthogonalize, ignore_biases; "params" param_a, param_b (names of this network's parameters);
+    "pca" optimizer, lr (0, 1000], steps 1..100000 and the optimizer's hyper-parameters; "hessian" none."""
 
     method: str = "random"
     seed: int = 0
@@ -121,10 +178,10 @@ class SliceSpec:
     @classmethod
     def from_dict(cls, data: object, where: str) -> SliceSpec:
         obj = _Obj(data, where)
-        spec = cls(obj.take("method", _choice, SLICE_METHODS, default="random"),
-                   obj.take("seed", _int, 0, 2**32 - 1, default=0),
+        method = obj.take("method", _choice, SLICE_METHODS, default="random")
+        spec = cls(method, obj.take("seed", _int, 0, 2**32 - 1, default=0),
                    obj.take("centre", _choice, SLICE_CENTRES, default="trained"),
-                   obj.take("options", _options, default={}))
+                   _slice_options(method, obj.take("options", _options, default={}), obj.at("options")))
         obj.done()
         return spec
 
@@ -158,9 +215,12 @@ class NetworkLandscape:
         if layers[0] != DATASETS[dataset.name]:
             raise _fail(obj.at("layers[0]"), f"must be {DATASETS[dataset.name]} (the inputs of "
                         f"{dataset.name}), got {layers[0]}")
-        return cls(dataset, layers, obj.take("activation", _choice, ACTIVATIONS, default="tanh"),
-                   obj.take("loss", _choice, LOSSES, default="bce"),
-                   SliceSpec.from_dict(obj.take("slice", lambda v, w: v, default={}), obj.at("slice")))
+        activation = obj.take("activation", _choice, ACTIVATIONS, default="tanh")
+        loss = obj.take("loss", _choice, LOSSES, default="bce")
+        spec = SliceSpec.from_dict(obj.take("slice", lambda v, w: v, default={}), obj.at("slice"))
+        if spec.method == "params":
+            _check_params_names(spec.options, layers, obj.at("slice.options"))
+        return cls(dataset, layers, activation, loss, spec)
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "dataset": self.dataset.to_dict(), "layers": list(self.layers),
