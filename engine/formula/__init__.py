@@ -37,6 +37,7 @@ import numpy as np
 import sympy
 
 from ..functions import TestFunction, View
+from .deadline import TooSlow, cpu_budget
 from .errors import FormulaError
 from .lexer import MAX_LENGTH, MAX_PAREN_DEPTH, lex
 from .numeric import closed, gradient_function, hessian_function, value_function
@@ -98,9 +99,13 @@ def _as_view(view: View) -> View:
 def _analyse(text: str) -> FormulaInfo:
     lexed = lex(text)
     tree = parse_tree(lexed)
-    built = build(lexed, tree)
     try:
-        return _compile(lexed.text, built.expr, built.kinks)
+        with cpu_budget():
+            built = build(lexed, tree)
+            return _compile(lexed.text, built.expr, built.kinks)
+    except TooSlow:
+        raise FormulaError("the formula is too complicated to differentiate quickly",
+                           hint="simplify it or nest fewer functions") from None
     except FormulaError:
         raise
     except (RecursionError, MemoryError, ArithmeticError, ValueError, TypeError, KeyError) as err:

@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 import sympy
+from sympy.printing.numpy import NumPyPrinter
 
 from .vocabulary import X, Y
 
@@ -26,7 +27,24 @@ def _dirac(u, *order):
     return np.where(u == 0, np.nan, 0.0)
 
 
-_MODULES = [{"DiracDelta": _dirac}, "numpy"]
+def _sigmoid(u):
+    """σ(u) without overflow warnings: exp(−log(1 + e^(−u))) for real u (exact in both tails)."""
+    u = np.asarray(u)
+    if np.iscomplexobj(u):
+        return 1.0 / (1.0 + np.exp(-u))
+    return np.exp(-np.logaddexp(0.0, -u))
+
+
+_MODULES = [{"DiracDelta": _dirac, "sigmoid": _sigmoid}, "numpy"]
+
+
+class _Printer(NumPyPrinter):
+    """NumPy code for sympy expressions, with the step function printed as ``numpy.heaviside``: sympy's printer
+    rewrites it as a Piecewise and simplifies the conditions, seconds for one ``min(x, y, 0.1)``."""
+
+    def _print_Heaviside(self, expr):
+        h0 = expr.args[1] if len(expr.args) > 1 else sympy.Rational(1, 2)
+        return f"{self._module_format('numpy.heaviside')}({self._print(expr.args[0])}, {self._print(h0)})"
 
 
 def vectorise(exprs: Sequence[sympy.Expr], defined_by: sympy.Expr | None = None
@@ -38,7 +56,9 @@ def vectorise(exprs: Sequence[sympy.Expr], defined_by: sympy.Expr | None = None
     printable = [_printable(e) for e in exprs]
     if defined_by is not None:
         printable.append(_printable(defined_by))
-    compiled = sympy.lambdify((X, Y), tuple(printable), modules=_MODULES, cse=True)
+    printer = _Printer({"fully_qualified_modules": False, "inline": True, "allow_unknown_functions": True,
+                        "user_functions": {}})
+    compiled = sympy.lambdify((X, Y), tuple(printable), modules=_MODULES, cse=True, printer=printer)
 
     def evaluate(x, y) -> tuple[Array, ...]:
         x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
@@ -94,6 +114,8 @@ def second_derivatives(expr: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr, sympy.
 
 def closed(expr: sympy.Expr) -> sympy.Expr:
     """``expr`` with every unevaluated ``Derivative`` worked out (d/dx sign(u) = 2·δ(u)·du/dx) or replaced by NaN."""
+    if not expr.has(sympy.Derivative):
+        return expr
     expr = expr.replace(lambda e: isinstance(e, sympy.Derivative) and isinstance(e.expr, sympy.sign)
                         and e.derivative_count == 1,
                         lambda e: 2 * sympy.DiracDelta(e.expr.args[0]) * sympy.diff(e.expr.args[0], *e.variables))
