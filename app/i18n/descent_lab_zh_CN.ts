@@ -995,6 +995,14 @@
         <translation>清除最近的公式</translation>
     </message>
     <message>
+        <source>… checking the formula</source>
+        <translation>… 正在检查公式</translation>
+    </message>
+    <message>
+        <source>this formula cannot be checked ({name})</source>
+        <translation>无法检查此公式（{name}）</translation>
+    </message>
+    <message>
         <source>Formula not applied: {reason}</source>
         <translation>公式未应用：{reason}</translation>
     </message>
