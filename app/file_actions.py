@@ -8,11 +8,12 @@ through Qt's ``[*]`` placeholder, a * while there are unsaved changes.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QSpinBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QSpinBox
 
 from engine.atomic import WriteError
 from app.encoders import EncoderError
@@ -31,6 +32,29 @@ EXAMPLE_TITLES = {  # readable, translatable titles of the shipped examples (oth
     "saddle-momentum-escapes": QT_TRANSLATE_NOOP("FileActions", "Saddle: GD stalls, momentum escapes"),
     "network-slice": QT_TRANSLATE_NOOP("FileActions", "Network: a slice of a small MLP's loss"),
 }
+
+
+UNATTENDED_PLATFORMS = ("offscreen", "minimal")  # nobody can see, let alone answer, a message box there
+
+
+def unattended() -> bool:
+    """True when the window is not on any screen a person looks at (tests, headless rendering)."""
+    return QGuiApplication.platformName() in UNATTENDED_PLATFORMS
+
+
+def _dismiss_when_unattended(title: str) -> None:
+    """Close the message box titled ``title`` as soon as its event loop runs, when nobody can answer it: Escape's
+    answer (Cancel for a question, OK for a notice) is the safe one, and the app never waits on an invisible box."""
+    if not unattended():
+        return
+
+    def dismiss() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.windowTitle() == title:
+            box.reject()
+            box.close()
+
+    QTimer.singleShot(0, dismiss)
 
 
 def install_file_actions(window) -> FileActions:
@@ -132,13 +156,26 @@ class FileActions(QObject):
         self.window.setWindowTitle(self.tr("{name}[*] — Descent Lab").format(name=name))
         self.window.setWindowModified(self.modified)
 
+    @contextmanager
+    def not_a_change(self):
+        """State changes inside this block (the window restoring its settings) do not mark the scene modified."""
+        applying, self._applying = self._applying, True
+        try:
+            yield
+        finally:
+            self._applying = applying
+
     def _error(self, title: str, message: str) -> None:
+        if unattended():
+            self.window.statusBar().showMessage(f"{title}: {message}", 10000)
+        _dismiss_when_unattended(title)
         QMessageBox.warning(self.window, title, message)
 
     def confirm_discard(self) -> bool:
-        """True when there is nothing unsaved, or the user saved or chose to discard it."""
+        """True when there is nothing unsaved, or the user saved or chose to discard it (unattended: Cancel)."""
         if not self.modified:
             return True
+        _dismiss_when_unattended(self.tr("Unsaved changes"))
         answer = QMessageBox.question(
             self.window, self.tr("Unsaved changes"),
             self.tr("The scene has unsaved changes. Save them first?"),

@@ -6,7 +6,7 @@ attributes (``file_menu``, ``view_menu``, ``playback_menu``, ``help_menu``).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import MISSING, asdict, fields
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -84,7 +84,8 @@ class MainWindow(QMainWindow):
         install_file_actions(self)  # File ▸ New/Open/Save/Examples/Export (app/file_actions.py)
         install_network_mode(self)  # Network tab, data view and backprop docks (app/network_mode.py)
         if restore:  # after every dock exists, so that the saved layout places them all
-            self.restore_settings()
+            with self.file_actions.not_a_change():  # restored settings are not unsaved scene changes
+                self.restore_settings()
         self._sync_display_actions()
         self._on_runs()
         keep_static_pictures(self)  # a window grab blits the docks, bars and buttons a frame does not change
@@ -551,7 +552,24 @@ def _checked_optimizer(values: dict) -> dict:
 
 
 def _known(cls, text) -> dict:
-    """The fields of dataclass ``cls`` found in JSON ``text`` (unknown keys from other versions are dropped)."""
+    """The fields of dataclass ``cls`` found in JSON ``text`` (unknown keys from other versions are dropped);
+    ValueError when a value has not the type of the field's default (a settings file edited by hand or by
+    another version must not reach the views: ``"show_field": "maybe"`` raised in every paint)."""
     data = json.loads(str(text))
-    names = {f.name for f in fields(cls)}
-    return {k: v for k, v in data.items() if k in names}
+    if not isinstance(data, dict):
+        raise ValueError(f"not an object: {str(text)[:40]}")
+    defaults = {f.name: f.default for f in fields(cls)}
+    for key, value in data.items():
+        if key in defaults and not _same_kind(defaults[key], value):
+            raise ValueError(f"{key} = {value!r}")
+    return {k: v for k, v in data.items() if k in defaults}
+
+
+def _same_kind(default, value) -> bool:
+    if default is None or default is MISSING:  # optional or factory fields: their own checks decide
+        return True
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))
