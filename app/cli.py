@@ -296,12 +296,26 @@ def _configure_open(p: argparse.ArgumentParser) -> None:
     p.add_argument("scene", help="a saved scene (.json)")
 
 
+def check_display(environ=None, platform: str | None = None) -> None:
+    """UsageError when a window cannot be shown: on Linux without X11 or Wayland, Qt would abort the process
+    ("could not connect to display") with a core dump instead of a message."""
+    import os
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")):
+        raise UsageError("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set); the commands "
+                         f"{', '.join(n for n in COMMANDS if n != 'open')} work without one")
+
+
 def _run_open(args: argparse.Namespace) -> int:
     from engine.scene import SceneError, load
     try:
         load(args.scene)  # refuse a broken file here, with one line, before a window opens
     except SceneError as e:
         raise UsageError(str(e)) from None
+    check_display()
     from app.__main__ import run_gui
     return run_gui([PROG, args.scene])
 
@@ -398,6 +412,10 @@ def _error(message: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:
+        try:
+            check_display()
+        except UsageError as e:
+            return _error(str(e))
         try:
             from app.__main__ import run_gui  # lazy: the headless commands never import Qt
         except ModuleNotFoundError as e:

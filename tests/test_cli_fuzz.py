@@ -4,6 +4,7 @@ documented range are refused before any work."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -166,3 +167,29 @@ def test_documented_ranges_appear_in_help(capsys):
     text = " ".join(capsys.readouterr().out.split())
     assert "from 0.1 to 240" in text and "20,000 frames" in text
     assert cli.MAX_EXPORT_FRAMES == __import__("app.export", fromlist=["MAX_FRAMES"]).MAX_FRAMES
+
+
+def test_gui_commands_without_a_display_are_one_line_and_exit_2(capsys, monkeypatch):
+    """Issue 13 item 9: no X11/Wayland display and no QT_QPA_PLATFORM: a message, not Qt's abort."""
+    import app.__main__
+    started = []
+    monkeypatch.setattr(app.__main__, "run_gui", lambda argv: started.append(argv) or 0)
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    for argv in ([], ["open", str(HIMMELBLAU)]):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "no display" in err
+    assert started == []
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")   # an explicit platform is the user's choice
+    assert main(["open", str(HIMMELBLAU)]) == 0 and len(started) == 1
+
+
+def test_gui_command_without_a_display_in_a_real_process():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, "-m", "app.cli", "open", str(HIMMELBLAU)], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=120)
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the check is for Linux")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no display" in proc.stderr, proc.stderr
