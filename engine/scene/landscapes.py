@@ -227,6 +227,50 @@ class NetworkLandscape:
                 "activation": self.activation, "loss": self.loss, "slice": self.slice.to_dict()}
 
 
+# The work of a network landscape, in multiply-adds of the network (a forward pass of one sample costs about as many
+# as it has parameters): the surface evaluates every sample at every grid point, training and runs take a forward
+# and backward pass (about 3 forward passes) per step, the Hessian slice about 3·P gradients. A 2-16-16-1 net on
+# 512 samples over a 101² grid is 1.8e9 of them (~1.5 s of NumPy on our machines); the budget is ~10 times that,
+# so that no scene within the schema's limits can start hours of silent work (64×8 hidden units, 10,000 samples
+# and a 2000² grid would be 1.2e15).
+MAX_NETWORK_WORK = 2e10
+TRAIN_STEPS = 200  # engine.nn.landscape.TRAIN_STEPS: the training that gives a "trained" centre
+_TYPICAL = {"samples": 200, "parameters": 337, "grid points": 120 ** 2, "steps": 2000}  # what a lesson uses
+
+
+def network_parameters(layers: tuple[int, ...]) -> int:
+    """Weights and biases of an MLP with these layer sizes."""
+    return sum(a * b + b for a, b in zip(layers, layers[1:]))
+
+
+def network_work(landscape: NetworkLandscape, resolution: int, run_steps=()) -> tuple[float, dict[str, float]]:
+    """(multiply-adds, the factors) needed to build and draw ``landscape`` at ``resolution`` with these runs."""
+    n, params = landscape.dataset.n, network_parameters(landscape.layers)
+    steps = sum(run_steps) + (TRAIN_STEPS if landscape.slice.centre == "trained" else 0)
+    if landscape.slice.method == "pca":
+        steps += int(landscape.slice.options.get("steps", TRAIN_STEPS))
+    per_sample = resolution ** 2 + 3 * steps + (3 * params if landscape.slice.method == "hessian" else 0)
+    factors = {"samples": n, "parameters": params, "grid points": resolution ** 2, "steps": max(steps, 1)}
+    return float(n) * params * per_sample, factors
+
+
+def check_network_work(landscape: NetworkLandscape, resolution: int, run_steps=(), where: str = "landscape") -> None:
+    """SceneError when the network landscape needs more than MAX_NETWORK_WORK, naming the setting furthest above
+    what a lesson uses, so that the user knows what to lower."""
+    work, factors = network_work(landscape, resolution, run_steps)
+    if work <= MAX_NETWORK_WORK:
+        return
+    largest = max(factors, key=lambda k: factors[k] / _TYPICAL[k])
+    setting = {"samples": f"dataset.n ({landscape.dataset.n:,})",
+               "parameters": f"the layer sizes ({'-'.join(map(str, landscape.layers))}: {factors['parameters']:,} "
+                             "parameters)",
+               "grid points": f"the resolution ({resolution:,})",
+               "steps": f"the steps of the runs and the training ({factors['steps']:,})"}[largest]
+    raise _fail(where, f"this network landscape needs about {work:.1e} operations ({landscape.dataset.n:,} samples × "
+                f"{factors['parameters']:,} parameters × {resolution:,}² grid points, plus training); at most "
+                f"{MAX_NETWORK_WORK:.0e}: lower {setting}")
+
+
 Landscape = Union[FunctionLandscape, FormulaLandscape, NetworkLandscape]
 _KINDS = {c.kind: c for c in (FunctionLandscape, FormulaLandscape, NetworkLandscape)}
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from engine import functions, optimizers
 
-from .landscapes import FunctionLandscape, Landscape, _landscape
+from .landscapes import FunctionLandscape, Landscape, NetworkLandscape, _landscape, check_network_work
 from .validate import (COLORMAPS, FIELD_MODE_ALIASES, FIELD_MODES, MAX_RUNS, MAX_STEPS, PALETTE, RESOLUTION_RANGE,
                        SCENE_FORMAT, SCENE_VERSION, _bool, _choice, _color, _fail, _hyper, _int, _Obj, _pair, _real,
                        _show, _type_name)
@@ -200,6 +200,8 @@ class Scene:
                     obj.take("runs", _runs, default=()),
                     obj.take("playback", Playback.from_dict, default=Playback()))
         obj.done()
+        if isinstance(scene.landscape, NetworkLandscape):  # bounded work: refuse hours of silent computing
+            check_network_work(scene.landscape, scene.resolution, [run.steps for run in scene.runs])
         return scene
 
     def to_dict(self) -> dict:
