@@ -28,6 +28,14 @@ class UsageError(Exception):
     """Bad input: reported as one line and exit status 2."""
 
 
+class Interrupted(Exception):
+    """Ctrl+C or SIGTERM stopped the command cleanly: one line, exit status 128 + the signal's number."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -76,8 +84,48 @@ def _finite(text: str) -> float:
     return value
 
 
+def _in_range(lo: float, hi: float, lo_open: bool = False, integer: bool = False) -> Callable[[str], float]:
+    """An argparse type: a finite number (an integer when ``integer``) in [lo, hi], or (lo, hi] when ``lo_open``.
+
+    Every numeric option goes through one of these, so a value that would make the command compute for ever or run
+    out of memory is refused in one line before any work starts."""
+    def parse(text: str) -> float:
+        if integer:
+            try:
+                value = int(text)
+            except ValueError:
+                raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        else:
+            value = _finite(text)
+        if not ((value > lo if lo_open else value >= lo) and value <= hi):
+            raise argparse.ArgumentTypeError(f"must be {_range_text(lo, hi, lo_open)}, got {text}")
+        return value
+    return parse
+
+
+def _range_text(lo: float, hi: float, lo_open: bool = False) -> str:
+    return f"> {_number(lo)} and ≤ {_number(hi)}" if lo_open else f"from {_number(lo)} to {_number(hi)}"
+
+
+def _number(value: float) -> str:
+    """1000000 as "1,000,000" and 1e300 as "1e+300": readable at both ends."""
+    return f"{int(value):,}" if float(value).is_integer() and abs(value) < 1e9 else f"{value:g}"
+
+
+def _json_safe(obj):
+    """``obj`` with every NaN or infinite float replaced by None: JSON has no NaN (``json.dump`` would print ``NaN``,
+    which strict parsers refuse); the data export writes null the same way."""
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: _json_safe(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_json_safe(v) for v in obj]
+    return obj
+
+
 def _json(obj) -> None:
-    json.dump(obj, sys.stdout, indent=2, ensure_ascii=False)
+    json.dump(_json_safe(obj), sys.stdout, indent=2, ensure_ascii=False, allow_nan=False)
     sys.stdout.write("\n")
 
 
@@ -116,18 +164,27 @@ def _run_evaluate(args: argparse.Namespace) -> int:
         value = float(fn.value(args.x, args.y))
         gx, gy = (float(c) for c in fn.gradient(args.x, args.y))
     norm = math.hypot(gx, gy)
-    # Direction of steepest descent, −∇f, in degrees counter-clockwise from +x; undefined at a stationary point.
-    angle = math.degrees(math.atan2(-gy, -gx)) if norm > 0 else None
+    defined = math.isfinite(value) and math.isfinite(norm)
+    # Direction of steepest descent, −∇f, in degrees counter-clockwise from +x; undefined at a stationary point and
+    # wherever f or its gradient has no finite value (which is not a stationary point).
+    angle = math.degrees(math.atan2(-gy, -gx)) if defined and norm > 0 else None
     if args.json:
         _json({"name": args.name, "x": args.x, "y": args.y, "value": value, "gradient": [gx, gy],
-               "grad_norm": norm, "descent_angle_deg": angle})
+               "grad_norm": norm, "descent_angle_deg": angle, "defined": defined})
         return 0
     print(f"{args.name} at ({args.x:g}, {args.y:g})")
     print(f"  f          = {value:.10g}")
     print(f"  grad f     = ({gx:.10g}, {gy:.10g})")
     print(f"  |grad f|   = {norm:.10g}")
-    print("  descent    = " + ("undefined (stationary point)" if angle is None
-                               else f"{angle:.3f} deg (direction of -grad f, counter-clockwise from +x)"))
+    if not math.isfinite(value):
+        descent = "undefined (f has no finite value here)"
+    elif not math.isfinite(norm):
+        descent = "undefined (the gradient has no finite value here)"
+    elif angle is None:
+        descent = "undefined (stationary point)"
+    else:
+        descent = f"{angle:.3f} deg (direction of -grad f, counter-clockwise from +x)"
+    print("  descent    = " + descent)
     return 0
 
 
@@ -135,17 +192,37 @@ def _run_evaluate(args: argparse.Namespace) -> int:
 
 _HYPER_FLAGS = ("momentum", "beta1", "beta2", "eps", "alpha", "lr_decay", "initial_accumulator_value")
 
+MAX_COORD = 1e6          # |x|, |y| of a start point (as in scenes)
+LR_RANGE = (0.0, 1e6)    # (lo, hi]
+STEPS_RANGE = (1, 1_000_000)
+MAX_RUNS = 100           # --start given at most this often (as in scenes)
+TOL_RANGE = (0.0, 1e6)
+BOUND_RANGE = (0.0, 1e300)  # (lo, hi]
+# Memory a descent needs per step of one run: the recorded point, gradient, value and optimizer state (~72 bytes)
+# in NumPy, or, with --json/--csv, a row of Python numbers (~350 bytes). steps × runs is capped so that a run stays
+# within MEMORY_BUDGET instead of swapping for minutes and being killed.
+BYTES_PER_STEP = 80
+BYTES_PER_ROW = 400
+MEMORY_BUDGET = 512 * 2**20
+
 
 def _configure_descend(p: argparse.ArgumentParser) -> None:
     from engine.optimizers import OPTIMIZERS
     p.add_argument("name", help="catalogue name (see `descent-lab functions`) or formula")
-    p.add_argument("--start", nargs=2, type=_finite, action="append", metavar=("X", "Y"), required=True,
-                   help="start point (repeat for several runs)")
+    p.add_argument("--start", nargs=2, type=_in_range(-MAX_COORD, MAX_COORD), action="append", metavar=("X", "Y"),
+                   required=True, help=f"start point, each coordinate {_range_text(-MAX_COORD, MAX_COORD)} "
+                   f"(repeat for several runs, at most {MAX_RUNS})")
     p.add_argument("--optimizer", default="gd", help=f"one of {', '.join(OPTIMIZERS)} (default gd)")
-    p.add_argument("--lr", type=_finite, default=0.01, help="learning rate η (default 0.01)")
-    p.add_argument("--steps", type=int, default=1000, help="maximum number of steps (default 1000)")
-    p.add_argument("--tol", type=_finite, default=1e-6, help="converged when |grad f| < tol (default 1e-6)")
-    p.add_argument("--bound", type=_finite, default=1e6, help="diverged beyond this |coordinate| or |f|")
+    p.add_argument("--lr", type=_in_range(*LR_RANGE, lo_open=True), default=0.01,
+                   help=f"learning rate η {_range_text(*LR_RANGE, lo_open=True)} (default 0.01)")
+    p.add_argument("--steps", type=_in_range(*STEPS_RANGE, integer=True), default=1000,
+                   help=f"maximum number of steps {_range_text(*STEPS_RANGE)} (default 1000); steps × runs is "
+                   f"limited by the memory it needs ({MEMORY_BUDGET // 2**20} MB)")
+    p.add_argument("--tol", type=_in_range(*TOL_RANGE), default=1e-6,
+                   help=f"converged when |grad f| < tol, tol {_range_text(*TOL_RANGE)} (default 1e-6)")
+    p.add_argument("--bound", type=_in_range(*BOUND_RANGE, lo_open=True), default=1e6,
+                   help=f"diverged beyond this |coordinate| or |f|, {_range_text(*BOUND_RANGE, lo_open=True)} "
+                   "(default 1e6)")
     for name in _HYPER_FLAGS:
         p.add_argument("--" + name.replace("_", "-"), dest=name, type=_finite, default=None,
                        help="optimizer hyper-parameter (torch.optim default when omitted)")
@@ -163,8 +240,30 @@ def _trajectory_rows(traj) -> list[list]:
     return rows
 
 
+def check_descent_size(steps: int, runs: int, rows: bool) -> None:
+    """UsageError, before any work, when ``runs`` runs of ``steps`` steps would need more than MEMORY_BUDGET."""
+    if runs > MAX_RUNS:
+        raise UsageError(f"{runs} start points is too many (at most {MAX_RUNS})")
+    per_step = BYTES_PER_STEP + (BYTES_PER_ROW if rows else 0)
+    need = (steps + 1) * runs * per_step
+    if need > MEMORY_BUDGET:
+        limit = MEMORY_BUDGET // per_step
+        raise UsageError(f"--steps {steps} × {runs} run{'s' if runs > 1 else ''} would need about {_bytes(need)} of "
+                         f"memory; the limit is {_bytes(MEMORY_BUDGET)}, about {limit:,} steps × runs"
+                         + (" with --json/--csv" if rows else ""))
+
+
+def _bytes(n: float) -> str:
+    for unit in ("bytes", "KB", "MB", "GB", "TB"):
+        if n < 1024 or unit == "TB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.3g} {unit}"
+        n /= 1024
+    return f"{n:.3g} TB"
+
+
 def _run_descend(args: argparse.Namespace) -> int:
     from engine.descent import descend
+    check_descent_size(args.steps, len(args.start), args.json or args.csv)
     fn = resolve_landscape(args.name)
     hyper = {n: getattr(args, n) for n in _HYPER_FLAGS if getattr(args, n) is not None}
     try:
@@ -205,71 +304,36 @@ def _configure_open(p: argparse.ArgumentParser) -> None:
     p.add_argument("scene", help="a saved scene (.json)")
 
 
+def check_display(environ=None, platform: str | None = None) -> None:
+    """UsageError when a window cannot be shown: on Linux without X11 or Wayland, Qt would abort the process
+    ("could not connect to display") with a core dump instead of a message."""
+    import os
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")):
+        raise UsageError("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set); the commands "
+                         f"{', '.join(n for n in COMMANDS if n != 'open')} work without one")
+
+
 def _run_open(args: argparse.Namespace) -> int:
     from engine.scene import SceneError, load
     try:
         load(args.scene)  # refuse a broken file here, with one line, before a window opens
     except SceneError as e:
         raise UsageError(str(e)) from None
+    check_display()
     from app.__main__ import run_gui
     return run_gui([PROG, args.scene])
 
 
-def _configure_export(p: argparse.ArgumentParser) -> None:
-    p.add_argument("scene", help="a saved scene (.json)")
-    p.add_argument("-o", "--output", required=True,
-                   help="OUT.mp4 / .gif / .apng (animation), .png / .svg (image), .csv / .json (trajectories)")
-    p.add_argument("--size", default="1280x720", help="WxH in pixels, even numbers (default 1280x720)")
-    p.add_argument("--fps", type=_finite, default=30.0, help="frames per second (default 30)")
-    timing = p.add_mutually_exclusive_group()
-    timing.add_argument("--duration", type=_finite, default=None, help="total length in seconds")
-    timing.add_argument("--iterations-per-frame", type=_finite, default=None,
-                        help="optimizer iterations per frame (default: the scene's playback speed / fps)")
-    p.add_argument("--hold", type=_finite, default=0.0, help="seconds to hold the last frame (default 0)")
-    p.add_argument("--panels", choices=("landscape", "landscape+loss"), default="landscape")
-
-
-def _progress_bar(done: int, total) -> None:
-    width = 30
-    filled = int(width * done / total) if total else 0
-    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total or '?'} frames")
-    sys.stderr.flush()
-
-
-def _run_export(args: argparse.Namespace) -> int:
-    import os
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # nothing is shown: render without a display, always
-    from engine.atomic import WriteError
-    from app.export.encoders import Cancelled, EncoderError
-    from engine.scene import SceneError, load
-    try:
-        from app.export import export_any, needs_qt, parse_size
-        size = parse_size(args.size)
-        scene = load(args.scene)
-        if needs_qt(args.output):  # pictures are drawn by the window's views; data is the engine's numbers
-            from PySide6.QtWidgets import QApplication
-            app = QApplication.instance() or QApplication([PROG])  # noqa: F841 - the renderer needs it alive
-        tty = sys.stderr.isatty()
-        out = export_any(scene, args.output, size, args.fps, args.iterations_per_frame, args.duration, args.hold,
-                         args.panels, progress=_progress_bar if tty else None)
-        if tty:
-            sys.stderr.write("\n")
-    except (SceneError, WriteError, EncoderError, Cancelled) as e:
-        if sys.stderr.isatty():
-            sys.stderr.write("\n")
-        raise UsageError(str(e)) from None
-    except KeyboardInterrupt:
-        raise UsageError("interrupted; nothing was written") from None
-    print(out)
-    return 0
-
-
 register("open", "open a saved scene in the app", _configure_open, _run_open)
-register("export", "render a scene without a display: animation, image or trajectory data",
-         _configure_export, _run_export)
 
 from app.desktop_entry import register_commands as _register_desktop_entry  # noqa: E402 - needs register()
 _register_desktop_entry(register)
+from app.cli_export import register_commands as _register_export  # noqa: E402
+_register_export(sys.modules[__name__])
 from app.cli_analysis import register_commands as _register_analysis  # noqa: E402
 _register_analysis(sys.modules[__name__])
 
@@ -295,6 +359,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:
         try:
+            check_display()
+        except UsageError as e:
+            return _error(str(e))
+        try:
             from app.__main__ import run_gui  # lazy: the headless commands never import Qt
         except ModuleNotFoundError as e:
             if e.name != "app.__main__":
@@ -308,6 +376,9 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command].run(args)
     except UsageError as e:
         return _error(str(e))
+    except Interrupted as e:
+        _error(str(e))
+        return e.code
     except SystemExit as e:  # --help
         return e.code if isinstance(e.code, int) else 0
     except BrokenPipeError:  # `descent-lab descend ... --csv | head`

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
 from engine.atomic import WriteError
 from app.export.encoders import Cancelled, EncoderError
 from app.export import MAX_SIDE, MIN_SIDE, AnimationExport, finish_in_thread
+from app.export.timeline import DEFAULT_HOLD_S
 from engine.scene import Scene, SceneError
 
 FORMATS = (("mp4", QT_TRANSLATE_NOOP("ExportAnimationDialog", "MP4 video (H.264)")),
@@ -113,7 +114,7 @@ class ExportAnimationDialog(QDialog):
         self.hold = QDoubleSpinBox()
         self.hold.setRange(0, 30)
         self.hold.setDecimals(1)
-        self.hold.setValue(1.0)
+        self.hold.setValue(DEFAULT_HOLD_S)
         self.hold.setSuffix(" s")
         self.hold.setToolTip(self.tr("Keep showing the last iteration this long at the end"))
         self.hold.valueChanged.connect(self._update_summary)

@@ -8,11 +8,14 @@ through Qt's ``[*]`` placeholder, a * while there are unsaved changes.
 """
 from __future__ import annotations
 
+import dataclasses
+
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QSpinBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QSpinBox
 
 from engine.atomic import WriteError
 from app.export.encoders import EncoderError
@@ -33,6 +36,29 @@ EXAMPLE_TITLES = {  # readable, translatable titles of the shipped examples (oth
 }
 
 
+UNATTENDED_PLATFORMS = ("offscreen", "minimal")  # nobody can see, let alone answer, a message box there
+
+
+def unattended() -> bool:
+    """True when the window is not on any screen a person looks at (tests, headless rendering)."""
+    return QGuiApplication.platformName() in UNATTENDED_PLATFORMS
+
+
+def _dismiss_when_unattended(title: str) -> None:
+    """Close the message box titled ``title`` as soon as its event loop runs, when nobody can answer it: Escape's
+    answer (Cancel for a question, OK for a notice) is the safe one, and the app never waits on an invisible box."""
+    if not unattended():
+        return
+
+    def dismiss() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.windowTitle() == title:
+            box.reject()
+            box.close()
+
+    QTimer.singleShot(0, dismiss)
+
+
 def install_file_actions(window) -> FileActions:
     actions = FileActions(window)
     window.file_actions = actions
@@ -47,6 +73,8 @@ class FileActions(QObject):
         self.path: Path | None = None
         self.modified = False
         self._applying = False
+        self._saved = _document(self.state.to_scene())  # the scene as opened or saved last: "modified" compares to it
+        self.example: str | None = None  # the title of the example shown (opened as untitled)
         self.export_runner = None
         self._make_actions()
         for signal in (self.state.landscapeChanged, self.state.viewChanged, self.state.displayChanged,
@@ -124,22 +152,41 @@ class FileActions(QObject):
 
     # ----- title / modified ------------------------------------------------------------------
     def _on_changed(self, *_) -> None:
-        if not self._applying and not self.modified:
-            self.modified = True
+        """The scene differs from the one opened or saved (computed trajectories arriving are not a change)."""
+        if self._applying:
+            return
+        modified = _document(self.state.to_scene()) != self._saved
+        if modified != self.modified:
+            self.modified = modified
             self._update_title()
 
     def _update_title(self) -> None:
-        name = self.path.name if self.path else self.tr("Untitled")
+        name = self.path.name if self.path else (self.tr("{title} (example)").format(title=self.example)
+                                                 if self.example else self.tr("Untitled"))
         self.window.setWindowTitle(self.tr("{name}[*] — Descent Lab").format(name=name))
         self.window.setWindowModified(self.modified)
 
+    @contextmanager
+    def not_a_change(self):
+        """State changes inside this block (the window restoring its settings) do not mark the scene modified."""
+        applying, self._applying = self._applying, True
+        try:
+            yield
+        finally:
+            self._applying = applying
+            self._saved = _document(self.state.to_scene())
+
     def _error(self, title: str, message: str) -> None:
+        if unattended():
+            self.window.statusBar().showMessage(f"{title}: {message}", 10000)
+        _dismiss_when_unattended(title)
         QMessageBox.warning(self.window, title, message)
 
     def confirm_discard(self) -> bool:
-        """True when there is nothing unsaved, or the user saved or chose to discard it."""
+        """True when there is nothing unsaved, or the user saved or chose to discard it (unattended: Cancel)."""
         if not self.modified:
             return True
+        _dismiss_when_unattended(self.tr("Unsaved changes"))
         answer = QMessageBox.question(
             self.window, self.tr("Unsaved changes"),
             self.tr("The scene has unsaved changes. Save them first?"),
@@ -163,7 +210,8 @@ class FileActions(QObject):
             return False
         finally:
             self._applying = False
-        self.path, self.modified = path, False
+        self._saved = _document(scene_mod.loads(scene_mod.dumps(scene)))  # as the model holds it once applied
+        self.path, self.modified, self.example = path, False, None
         self._update_title()
         return True
 
@@ -203,7 +251,11 @@ class FileActions(QObject):
         except SceneError as exc:
             self._error(self.tr("Cannot open the example"), str(exc))
             return False
-        return self.apply(scene, None)
+        if not self.apply(scene, None):
+            return False
+        self.example = example_title(Path(path))
+        self._update_title()
+        return True
 
     def save(self) -> bool:
         if self.path is None:
@@ -226,7 +278,8 @@ class FileActions(QObject):
         except (SceneError, WriteError) as exc:
             self._error(self.tr("Cannot save the scene"), str(exc))
             return False
-        self.path, self.modified = path.resolve(), False
+        self._saved = _document(self.state.to_scene())
+        self.path, self.modified, self.example = path.resolve(), False, None
         self._update_title()
         self.add_recent(path)
         self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 6000)
@@ -370,3 +423,8 @@ class ImageSizeDialog(QDialog):
             return None
         w, h = dialog.width_box.value(), dialog.height_box.value()
         return w + w % 2, h + h % 2
+
+
+def _document(scene):
+    """What "unsaved changes" compares: the scene without the shown iteration (moving through time is no edit)."""
+    return dataclasses.replace(scene, playback=dataclasses.replace(scene.playback, frame=0))

@@ -80,7 +80,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         install_file_actions(self)  # File ▸ New/Open/Save/Examples/Export (app/file_actions.py)
         if restore:  # after every dock exists, so that the saved layout places them all
-            self.restore_settings()
+            with self.file_actions.not_a_change():  # restored settings are not unsaved scene changes
+                self.restore_settings()
         sync_display_actions(self)
         self._on_runs()
 

@@ -110,3 +110,13 @@ def test_as_a_process_no_traceback_and_no_qt():
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_export_holds_the_last_frame_as_long_as_the_dialog_does():
+    from app.cli import build_parser
+    from app.cli_export import DEFAULT_HOLD_S
+    from app.export.timeline import DEFAULT_HOLD_S as TIMELINE_DEFAULT
+
+    assert DEFAULT_HOLD_S == TIMELINE_DEFAULT == 1.0
+    args = build_parser().parse_args(["export", "scene.json", "-o", "out.gif"])
+    assert args.hold is None  # resolved when the export runs: 1 s, or 0 when --duration gives the whole length

@@ -57,6 +57,9 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 # ------------------------------------------------------------------------------------------------------- the timeline
+DEFAULT_HOLD_S = 1.0  # seconds the last frame is held, unless asked otherwise (the dialog and the CLI)
+
+
 def frame_iterations(last: int, fps: float, iterations_per_frame: float | None = None,
                      duration: float | None = None, hold_last_s: float = 0.0) -> np.ndarray:
     """The iteration shown by each frame of an animation of iterations 0..``last``.

@@ -909,6 +909,10 @@
         <translation>打开示例场景 {name}</translation>
     </message>
     <message>
+        <source>{title} (example)</source>
+        <translation>{title}（示例）</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1182,6 +1186,14 @@
     <message>
         <source>Clear recent formulas</source>
         <translation>清除最近的公式</translation>
+    </message>
+    <message>
+        <source>… checking the formula</source>
+        <translation>… 正在检查公式</translation>
+    </message>
+    <message>
+        <source>this formula cannot be checked ({name})</source>
+        <translation>无法检查此公式（{name}）</translation>
     </message>
     <message>
         <source>Formula not applied: {reason}</source>

@@ -189,7 +189,9 @@ class FormulaPanel(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(CHECK_DELAY_MS)
-        self.timer.timeout.connect(self.check)
+        self.timer.timeout.connect(self.check_in_background)
+        self._worker = None   # the background check in flight (superqt FunctionWorker), newest text wins
+        self._checking = ""   # the text it checks
 
         self.status = QLabel()
         self.status.setObjectName("formulaStatus")
@@ -409,7 +411,8 @@ class FormulaPanel(QWidget):
         self.apply()
 
     def check(self) -> bool:
-        """Analyse the field's text now (the debounce timer calls this); show the result. True when accepted."""
+        """Analyse the field's text now, on this thread; show the result. True when accepted. Enter/Apply use it
+        (the engine decides any formula within its CPU budget, and a text checked in the background is cached)."""
         self.timer.stop()
         self._ensure_ready()
         text = self.edit.text()
@@ -419,12 +422,54 @@ class FormulaPanel(QWidget):
         except formula.FormulaError as err:
             self._show_error(text, err)
             return False
+        self._show_accepted(info)
+        return True
+
+    def check_in_background(self) -> None:
+        """Analyse the field's text on a worker thread (the debounce timer calls this while the user types): sympy
+        may need a few hundred milliseconds for a nested formula, which must not freeze typing. The panel says
+        "checking…" meanwhile; a result for a text that is no longer in the field is dropped."""
+        from superqt.utils import create_worker
+        self.timer.stop()
+        self._ensure_ready()
+        text = self.edit.text()
+        if text == self._checking and self._worker is not None:
+            return
+        self._checking = text
+        self.status.setText(self.tr("… checking the formula"))
+        self.status.setStyleSheet("color: palette(mid);")
+        worker = create_worker(_formula().analyse, text, DEFAULT_VIEW, _start_thread=False, _ignore_errors=True)
+        worker.returned.connect(lambda info, text=text: self._on_checked(text, info, None))
+        worker.errored.connect(lambda err, text=text: self._on_checked(text, None, err))
+        worker.finished.connect(lambda w=worker: self._worker_finished(w))
+        self._worker = worker
+        worker.start()
+
+    def _on_checked(self, text: str, info, err) -> None:
+        if text != self.edit.text():
+            return  # the user typed on: a newer check is scheduled
+        if err is not None:
+            if not isinstance(err, _formula().FormulaError):
+                err = _formula().FormulaError(self.tr("this formula cannot be checked ({name})").format(
+                    name=type(err).__name__))
+            self._show_error(text, err)
+        else:
+            self._show_accepted(info)
+
+    def _worker_finished(self, worker) -> None:
+        if self._worker is worker:
+            self._worker, self._checking = None, ""
+
+    def is_checking(self) -> bool:
+        """True while a background check runs."""
+        return self._worker is not None
+
+    def _show_accepted(self, info) -> None:
         self._info, self._error = info, None
         self.edit.setStyleSheet("")
         self.marked.hide()
         self._show_gradient(info)
         self._update_status()
-        return True
 
     def apply(self) -> bool:
         """Build the function from the field and show it in the view rectangle; False (state unchanged) if refused."""

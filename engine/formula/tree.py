@@ -80,17 +80,42 @@ def _syntax_error(lexed: Lexed, err: SyntaxError) -> FormulaError:
 
 
 def _check_size(lexed: Lexed, tree: ast.expr) -> None:
-    count, stack = 0, [(tree, 1)]
+    count, work, stack = 0, 0, [(tree, 1, 0)]
     while stack:  # iterative: the tree may be deeper than Python's recursion allows
-        node, depth = stack.pop()
+        node, depth, nested = stack.pop()
         count += 1
         if count > MAX_NODES:
             raise FormulaError(f"the formula is too large (more than {MAX_NODES} parts)")
         if depth > MAX_DEPTH:
             column, length = _span(lexed, node)
             raise FormulaError(f"the formula is nested too deeply (more than {MAX_DEPTH} levels)", column, length)
-        stack.extend((child, depth + (0 if _continues_chain(node, child) else 1)) for child in ast.iter_child_nodes(node)
+        if _is_composition(node):
+            nested += 1
+            work += nested
+            if nested > MAX_NESTED_FUNCTIONS:
+                column, length = _span(lexed, node)
+                raise FormulaError(f"functions are nested too deeply (more than {MAX_NESTED_FUNCTIONS} inside each "
+                                   "other)", column, length)
+            if work > MAX_COMPOSITION_WORK:
+                raise FormulaError("the formula nests too many functions to differentiate quickly",
+                                   hint="use fewer or shallower nested functions")
+        stack.extend((child, depth + (0 if _continues_chain(node, child) else 1), nested)
+                     for child in ast.iter_child_nodes(node)
                      if not isinstance(child, (ast.expr_context, ast.operator, ast.unaryop)))
+
+
+# Differentiating a composition f(g(h(x))) costs sympy about the square of its depth or more (every level's
+# derivative holds the levels inside it, and sympy asks each one whether it is real or positive): asin nested 28 deep
+# took ~1 s. Each function call (and power with a non-constant exponent) adds its nesting level to a budget.
+MAX_NESTED_FUNCTIONS = 20
+MAX_COMPOSITION_WORK = 260  # a chain of depth d costs d(d+1)/2: one chain of 20 (210), or several shallower ones
+
+
+def _is_composition(node: ast.AST) -> bool:
+    if isinstance(node, ast.Call):
+        return True
+    return isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow) and any(
+        isinstance(n, ast.Name) and n.id in VARIABLES for n in ast.walk(node.right))
 
 
 _CHAINS = ({ast.Add, ast.Sub}, {ast.Mult, ast.Div})
@@ -115,8 +140,28 @@ def _error(lexed: Lexed, node: ast.AST, message: str, hint: str = "") -> Formula
     return FormulaError(message, column, length, hint)
 
 
+_UNDEFINED = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
+
+
 def build(lexed: Lexed, node: ast.AST) -> Built:
-    """The sympy expression of a checked tree; :class:`FormulaError` for any node outside the whitelist."""
+    """The sympy expression of a checked tree; :class:`FormulaError` for any node outside the whitelist, and for a
+    part that is undefined wherever x and y are (``x/0``, ``log(x-x)``, ``tan(pi/2)``: sympy makes them ``zoo``,
+    complex infinity, or ``nan``). Children are built first, so the error points at the innermost such part."""
+    built = _build(lexed, node)
+    if built.expr.has(*_UNDEFINED):
+        raise _error(lexed, node, *_undefined_message(node))
+    return built
+
+
+def _undefined_message(node: ast.AST) -> tuple[str, str]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Pow)):
+        return "division by zero", "the divisor here is 0 for every x and y"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return f"{node.func.id} is undefined here for every x and y", "its argument is outside its domain or a pole"
+    return "this part is undefined for every x and y", "it divides by zero or leaves the domain of a function"
+
+
+def _build(lexed: Lexed, node: ast.AST) -> Built:
     if isinstance(node, ast.Constant):
         return _constant(lexed, node)
     if isinstance(node, ast.Name):

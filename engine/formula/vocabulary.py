@@ -16,8 +16,34 @@ VARIABLES = {"x": X, "y": Y}
 CONSTANTS = {"pi": (sympy.pi, math.pi), "e": (sympy.E, math.e)}
 
 
+class sigmoid(sympy.Function):  # noqa: N801 - the name sympy prints, lambdify looks up and the user types
+    """σ(u) = 1/(1 + e^(−u)), kept as one node: its derivative σ(u)·(1 − σ(u)) stays small when sigmoids nest,
+    where the written-out form makes sympy's derivative (and its printing and compiling) grow for seconds."""
+
+    @classmethod
+    def eval(cls, u):
+        if u.is_zero:
+            return sympy.Rational(1, 2)
+        if u in (sympy.nan, sympy.zoo):
+            return sympy.nan
+        return None
+
+    def fdiff(self, argindex=1):
+        s = sigmoid(self.args[0])
+        return s * (1 - s)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+    def _eval_is_positive(self):
+        return True if self.args[0].is_real else None
+
+    def _eval_rewrite_as_exp(self, u, **kwargs):
+        return 1 / (1 + sympy.exp(-u))
+
+
 def _sigmoid(u: sympy.Expr) -> sympy.Expr:
-    return 1 / (1 + sympy.exp(-u))
+    return sigmoid(u)
 
 
 def _float_sigmoid(u: float) -> float:

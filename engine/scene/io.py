@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,15 @@ def loads(text: str | bytes) -> Scene:
 
 
 # ------------------------------------------------------------------------------------------------------- file I/O
+def _special_kind(mode: int) -> str:
+    """"" for a regular file, else what it is, in words."""
+    if stat.S_ISREG(mode):
+        return ""
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
 def _os_problem(err: OSError) -> str:
     return (err.strerror or str(err)).lower()
 
@@ -82,13 +92,28 @@ def save(scene: Scene, path: str | os.PathLike) -> None:
 
 
 def load(path: str | os.PathLike) -> Scene:
-    """Read and validate the scene at ``path``; SceneError (only) naming the file and the problem."""
+    """Read and validate the scene at ``path``; SceneError (only) naming the file and the problem.
+
+    Only a regular file is read: a FIFO would block ``open`` until some writer appears (for ever), a device or
+    ``/proc`` file may never end. The file is opened without blocking and checked with ``fstat`` on the open
+    descriptor, so it cannot be swapped for a special file between a check and the read."""
     path = Path(path)
     try:
-        with open(path, "rb") as src:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as err:
+        raise SceneError(f"cannot read {path}: {_os_problem(err)}") from None
+    try:
+        kind = _special_kind(os.fstat(fd).st_mode)
+        if kind:
+            raise SceneError(f"cannot read {path}: it is {kind}, not a scene file")
+        with os.fdopen(fd, "rb") as src:
+            fd = -1  # the file object owns it now
             data = src.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         raise SceneError(f"cannot read {path}: {_os_problem(err)}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     try:
         return loads(data)
     except SceneError as err:

@@ -9,8 +9,8 @@ from typing import Any, ClassVar, Union
 
 from engine import functions
 
-from .validate import (ACTIVATIONS, DATASETS, LOSSES, MAX_FORMULA_CHARS, SLICE_CENTRES, SLICE_METHODS, check_choice,
-                       fail, check_int, ObjectReader, check_real, check_text)
+from .validate import (ACTIVATIONS, DATASETS, LOSSES, MAX_FORMULA_CHARS, SLICE_CENTRES, SLICE_METHODS, ObjectReader,
+                       check_bool, check_choice, check_int, check_real, check_text, fail)
 
 
 @dataclass(frozen=True)
@@ -108,11 +108,68 @@ def _options(value: object, where: str) -> dict[str, Any]:
     return result
 
 
+# The options each slice method of engine.nn.slices.slice_plane reads, with their checks. "pca" also passes any
+# further key to the optimizer as a hyper-parameter; engine.optimizers.make checks those names and ranges.
+PCA_MAX_STEPS = 100_000  # engine.nn.training's limit
+_SLICE_OPTIONS: dict[str, dict[str, tuple]] = {
+    "params": {"param_a": (check_text, 40), "param_b": (check_text, 40)},
+    "random": {"normalization": (check_choice, ("filter", "none")), "orthogonalize": (check_bool,), "ignore_biases": (check_bool,)},
+    "pca": {"optimizer": (check_choice, None), "lr": (check_real, 0.0, 1e3, True), "steps": (check_int, 1, PCA_MAX_STEPS)},
+    "hessian": {},
+}
+
+
+def _slice_options(method: str, options: dict[str, Any], where: str) -> dict[str, Any]:
+    """``options`` checked for ``method``: known keys, right types, values in range; SceneError otherwise."""
+    known = _SLICE_OPTIONS[method]
+    checked: dict[str, Any] = {}
+    hyper: dict[str, Any] = {}
+    for key, value in options.items():
+        at = f"{where}.{key}"
+        if key in known:
+            check, *args = known[key]
+            if check is check_choice and args == [None]:
+                args = [_optimizer_names()]
+            checked[key] = check(value, at, *args)
+        elif method == "pca":
+            hyper[key] = check_real(value, at)
+        else:
+            allowed = ", ".join(known) or "none"
+            raise fail(at, f"is not an option of the {method!r} slice (its options: {allowed})")
+    if method == "pca":
+        from engine.optimizers import make
+        try:
+            make(checked.get("optimizer", "adam"), checked.get("lr", 0.01), **hyper)
+        except ValueError as err:
+            raise fail(where, str(err)) from None
+    return {**checked, **hyper}
+
+
+def _optimizer_names() -> tuple[str, ...]:
+    from engine.optimizers import OPTIMIZERS
+    return tuple(OPTIMIZERS)
+
+
+def _check_params_names(options: dict[str, Any], layers: tuple[int, ...], where: str) -> None:
+    """param_a / param_b name existing, different parameters of this network (defaults as slice_plane's)."""
+    from engine.nn.params import parse_name
+    names = {"param_a": options.get("param_a", "W1[0,0]"), "param_b": options.get("param_b", f"b{len(layers) - 1}[0]")}
+    for key, name in names.items():
+        try:
+            parse_name(name, layers)
+        except ValueError as err:
+            raise fail(f"{where}.{key}", str(err)) from None
+    if parse_name(names["param_a"], layers) == parse_name(names["param_b"], layers):
+        raise fail(where, f"param_a and param_b must be two different parameters (both are {names['param_a']!r})")
+
+
 @dataclass(frozen=True)
 class SliceSpec:
     """``{"method": one of SLICE_METHODS = "random", "seed": int = 0, "centre": "trained"|"init" = "trained",
-    "options": {}}``: the 2D plane through parameter space that is drawn. ``options``: at most 20 scalar keyword
-    options of ``engine.nn.slices.slice_plane`` for the method (e.g. ``{"normalization": "filter"}``)."""
+    "options": {}}``: the 2D plane through parameter space that is drawn. ``options``: the keyword options of
+    ``engine.nn.slices.slice_plane`` for the method, each checked (``_SLICE_OPTIONS``): "random" normalization
+    ("filter"/"none"), orthogonalize, ignore_biases; "params" param_a, param_b (names of this network's parameters);
+    "pca" optimizer, lr (0, 1000], steps 1..100000 and the optimizer's hyper-parameters; "hessian" none."""
 
     method: str = "random"
     seed: int = 0
@@ -122,10 +179,10 @@ class SliceSpec:
     @classmethod
     def from_dict(cls, data: object, where: str) -> SliceSpec:
         obj = ObjectReader(data, where)
-        spec = cls(obj.take("method", check_choice, SLICE_METHODS, default="random"),
-                   obj.take("seed", check_int, 0, 2**32 - 1, default=0),
+        method = obj.take("method", check_choice, SLICE_METHODS, default="random")
+        spec = cls(method, obj.take("seed", check_int, 0, 2**32 - 1, default=0),
                    obj.take("centre", check_choice, SLICE_CENTRES, default="trained"),
-                   obj.take("options", _options, default={}))
+                   _slice_options(method, obj.take("options", _options, default={}), obj.at("options")))
         obj.done()
         return spec
 
@@ -159,13 +216,60 @@ class NetworkLandscape:
         if layers[0] != DATASETS[dataset.name]:
             raise fail(obj.at("layers[0]"), f"must be {DATASETS[dataset.name]} (the inputs of "
                         f"{dataset.name}), got {layers[0]}")
-        return cls(dataset, layers, obj.take("activation", check_choice, ACTIVATIONS, default="tanh"),
-                   obj.take("loss", check_choice, LOSSES, default="bce"),
-                   SliceSpec.from_dict(obj.take("slice", lambda v, w: v, default={}), obj.at("slice")))
+        activation = obj.take("activation", check_choice, ACTIVATIONS, default="tanh")
+        loss = obj.take("loss", check_choice, LOSSES, default="bce")
+        spec = SliceSpec.from_dict(obj.take("slice", lambda v, w: v, default={}), obj.at("slice"))
+        if spec.method == "params":
+            _check_params_names(spec.options, layers, obj.at("slice.options"))
+        return cls(dataset, layers, activation, loss, spec)
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "dataset": self.dataset.to_dict(), "layers": list(self.layers),
                 "activation": self.activation, "loss": self.loss, "slice": self.slice.to_dict()}
+
+
+# The work of a network landscape, in multiply-adds of the network (a forward pass of one sample costs about as many
+# as it has parameters): the surface evaluates every sample at every grid point, training and runs take a forward
+# and backward pass (about 3 forward passes) per step, the Hessian slice about 3·P gradients. A 2-16-16-1 net on
+# 512 samples over a 101² grid is 1.8e9 of them (~1.5 s of NumPy on our machines); the budget is ~10 times that,
+# so that no scene within the schema's limits can start hours of silent work (64×8 hidden units, 10,000 samples
+# and a 2000² grid would be 1.2e15).
+MAX_NETWORK_WORK = 2e10
+TRAIN_STEPS = 200  # engine.nn.landscape.TRAIN_STEPS: the training that gives a "trained" centre
+_TYPICAL = {"samples": 200, "parameters": 337, "grid points": 120 ** 2, "steps": 2000}  # what a lesson uses
+
+
+def network_parameters(layers: tuple[int, ...]) -> int:
+    """Weights and biases of an MLP with these layer sizes."""
+    return sum(a * b + b for a, b in zip(layers, layers[1:]))
+
+
+def network_work(landscape: NetworkLandscape, resolution: int, run_steps=()) -> tuple[float, dict[str, float]]:
+    """(multiply-adds, the factors) needed to build and draw ``landscape`` at ``resolution`` with these runs."""
+    n, params = landscape.dataset.n, network_parameters(landscape.layers)
+    steps = sum(run_steps) + (TRAIN_STEPS if landscape.slice.centre == "trained" else 0)
+    if landscape.slice.method == "pca":
+        steps += int(landscape.slice.options.get("steps", TRAIN_STEPS))
+    per_sample = resolution ** 2 + 3 * steps + (3 * params if landscape.slice.method == "hessian" else 0)
+    factors = {"samples": n, "parameters": params, "grid points": resolution ** 2, "steps": max(steps, 1)}
+    return float(n) * params * per_sample, factors
+
+
+def check_network_work(landscape: NetworkLandscape, resolution: int, run_steps=(), where: str = "landscape") -> None:
+    """SceneError when the network landscape needs more than MAX_NETWORK_WORK, naming the setting furthest above
+    what a lesson uses, so that the user knows what to lower."""
+    work, factors = network_work(landscape, resolution, run_steps)
+    if work <= MAX_NETWORK_WORK:
+        return
+    largest = max(factors, key=lambda k: factors[k] / _TYPICAL[k])
+    setting = {"samples": f"dataset.n ({landscape.dataset.n:,})",
+               "parameters": f"the layer sizes ({'-'.join(map(str, landscape.layers))}: {factors['parameters']:,} "
+                             "parameters)",
+               "grid points": f"the resolution ({resolution:,})",
+               "steps": f"the steps of the runs and the training ({factors['steps']:,})"}[largest]
+    raise fail(where, f"this network landscape needs about {work:.1e} operations ({landscape.dataset.n:,} samples × "
+                f"{factors['parameters']:,} parameters × {resolution:,}² grid points, plus training); at most "
+                f"{MAX_NETWORK_WORK:.0e}: lower {setting}")
 
 
 Landscape = Union[FunctionLandscape, FormulaLandscape, NetworkLandscape]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from engine import functions
 from engine.vocab import OPTIMIZER_NAMES
 
-from .landscapes import FunctionLandscape, Landscape, read_landscape
+from .landscapes import FunctionLandscape, Landscape, NetworkLandscape, check_network_work, read_landscape
 from .validate import (COLORMAPS, FIELD_MODE_ALIASES, FIELD_MODES, MAX_RUNS, MAX_STEPS, PALETTE, RESOLUTION_RANGE,
                        SCENE_FORMAT, SCENE_VERSION, ObjectReader, check_bool, check_choice, check_color, check_hyper,
                        check_int, check_pair, check_real, fail, show, type_name)
@@ -203,6 +203,8 @@ class Scene:
                     obj.take("runs", _runs, default=()),
                     obj.take("playback", Playback.from_dict, default=Playback()))
         obj.done()
+        if isinstance(scene.landscape, NetworkLandscape):  # bounded work: refuse hours of silent computing
+            check_network_work(scene.landscape, scene.resolution, [run.steps for run in scene.runs])
         return scene
 
     def to_dict(self) -> dict:

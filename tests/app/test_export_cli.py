@@ -245,3 +245,16 @@ def test_export_image_and_data_from_the_window(window, tmp_path):
     assert scene_mod.load(HIMMELBLAU).runs  # the data file holds the four runs
     import json
     assert len(json.loads((tmp_path / "d.json").read_text())["runs"]) == 4
+
+
+def test_cli_holds_the_last_frame_one_second_unless_a_duration_is_given(tmp_path):
+    from engine import scene as scene_mod
+
+    out = tmp_path / "held.gif"
+    result = _cli("export", str(HIMMELBLAU), "-o", str(out), "--size", "320x240", "--fps", "10",
+                  "--iterations-per-frame", "50")
+    assert result.returncode == 0, result.stderr
+    last = max(r.steps for r in scene_mod.load(HIMMELBLAU).runs)  # an upper bound of the last iteration
+    with Image.open(out) as im:
+        frames = im.n_frames
+    assert frames <= last // 50 + 1 + 10 and frames >= 10  # the motion (at most) plus 10 held frames at 10 fps

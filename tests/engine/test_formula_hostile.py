@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from engine.formula import FormulaError, parse
 
-HANG_GUARD_SECONDS = 0.5
+HANG_GUARD_SECONDS = 0.5  # CPU seconds of this thread: wall time on a shared machine measures the neighbours
 
 CORPUS = [
     # attribute access, dunders, introspection
@@ -42,10 +42,10 @@ CORPUS = [
 
 
 def refused_quickly(text: str) -> FormulaError:
-    start = time.perf_counter()
+    start = time.thread_time()
     with pytest.raises(FormulaError) as caught:  # any other exception fails the test
         parse(text)
-    elapsed = time.perf_counter() - start
+    elapsed = time.thread_time() - start
     assert elapsed < HANG_GUARD_SECONDS, f"{text[:40]!r} took {elapsed:.2f} s"
     return caught.value
 
@@ -100,14 +100,14 @@ _ALPHABET = st.sampled_from(list("xy0123456789.eE+-*/^()[]{},;:=_'\"\\ \t\n\x00#
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(max_size=60), st.lists(_ALPHABET, max_size=40).map("".join)))
 def test_fuzzed_text_is_refused_or_accepted_cleanly(text):
-    start = time.perf_counter()
+    start = time.thread_time()
     try:
         fn = parse(text)
     except FormulaError:
         pass
     else:
         fn.value(0.5, -0.5), fn.gradient(0.5, -0.5)
-    assert time.perf_counter() - start < HANG_GUARD_SECONDS
+    assert time.thread_time() - start < HANG_GUARD_SECONDS
 
 
 VALID = ["x**2 + 3*y**2", "sin(x)*cos(y) + 0.1*(x^2+y^2)", "min(x, y) - abs(x*y)", "exp(-(x^2 + y^2)/2)",
@@ -127,11 +127,11 @@ def test_mutated_valid_formulas_are_refused_or_accepted_cleanly(base, edits):
             text = text[:position] + text[position + 1:]
         else:
             text = text[:position] + piece + text[position + len(piece):]
-    start = time.perf_counter()
+    start = time.thread_time()
     try:
         fn = parse(text)
     except FormulaError:
         pass
     else:
         fn.value(0.5, -0.5), fn.gradient(0.5, -0.5)
-    assert time.perf_counter() - start < HANG_GUARD_SECONDS
+    assert time.thread_time() - start < HANG_GUARD_SECONDS
