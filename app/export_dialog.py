@@ -315,3 +315,34 @@ def run_export_dialog(window, scene: Scene) -> ExportRunner | None:
         QCoreApplication.translate("ExportAnimationDialog", "Exported {path}").format(path=path), 6000))
     runner.start()
     return runner
+
+
+class ImageSizeDialog(QDialog):
+    """Width and height of an exported image (even numbers, 64..7680)."""
+
+    def __init__(self, parent, size) -> None:
+        super().__init__(parent)
+        from app.export import MAX_SIDE, MIN_SIDE
+
+        self.setWindowTitle(self.tr("Export image"))
+        form = QFormLayout(self)
+        self.width_box, self.height_box = QSpinBox(), QSpinBox()
+        for box, value in ((self.width_box, size[0]), (self.height_box, size[1])):
+            box.setRange(MIN_SIDE, MAX_SIDE)
+            box.setSingleStep(2)
+            box.setValue(value)
+            box.setSuffix(self.tr(" px"))
+        form.addRow(self.tr("&Width:"), self.width_box)
+        form.addRow(self.tr("&Height:"), self.height_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    @classmethod
+    def ask(cls, parent, size):
+        dialog = cls(parent, size)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        w, h = dialog.width_box.value(), dialog.height_box.value()
+        return w + w % 2, h + h % 2

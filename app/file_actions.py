@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QSpinBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from engine.atomic import WriteError
 from app.export.encoders import EncoderError
@@ -348,6 +348,8 @@ class FileActions(QObject):
         return self.export_runner
 
     def export_image_dialog(self) -> bool:
+        from app.export_dialog import ImageSizeDialog
+
         view = getattr(self.window, "landscape", None)
         size = (view.width() + view.width() % 2, view.height() + view.height() % 2) if view else (1280, 720)
         size = ImageSizeDialog.ask(self.window, size)
@@ -392,37 +394,6 @@ def example_title(path: Path) -> str:
     if known:
         return QCoreApplication.translate("FileActions", known)
     return path.stem.replace("-", " ").replace("_", " ").capitalize()
-
-
-class ImageSizeDialog(QDialog):
-    """Width and height of an exported image (even numbers, 64..7680)."""
-
-    def __init__(self, parent, size) -> None:
-        super().__init__(parent)
-        from app.export import MAX_SIDE, MIN_SIDE
-
-        self.setWindowTitle(self.tr("Export image"))
-        form = QFormLayout(self)
-        self.width_box, self.height_box = QSpinBox(), QSpinBox()
-        for box, value in ((self.width_box, size[0]), (self.height_box, size[1])):
-            box.setRange(MIN_SIDE, MAX_SIDE)
-            box.setSingleStep(2)
-            box.setValue(value)
-            box.setSuffix(self.tr(" px"))
-        form.addRow(self.tr("&Width:"), self.width_box)
-        form.addRow(self.tr("&Height:"), self.height_box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    @classmethod
-    def ask(cls, parent, size):
-        dialog = cls(parent, size)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        w, h = dialog.width_box.value(), dialog.height_box.value()
-        return w + w % 2, h + h % 2
 
 
 def _document(scene):

@@ -11,16 +11,18 @@ formulas (kept in QSettings under ``formula/recent``, most recent first, at most
 from __future__ import annotations
 
 import html
-import re
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, QSettings, QSize, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import (QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLayout, QLineEdit,
-                               QMenu, QPushButton, QSizePolicy, QToolButton, QToolTip, QVBoxLayout, QWidget)
+from PySide6.QtCore import QPoint, QSettings, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton,
+                               QSizePolicy, QToolButton, QToolTip, QVBoxLayout, QWidget)
+from superqt.utils import qdebounced
 
 from app.model import AppState
+from app.panels.formula_widgets import (MAX_RECENT, RECENT_KEY, FormulaEdit, example_chips, help_text, kink_text,
+                                        math_html, read_recent)
 
 if TYPE_CHECKING:
     import engine.formula
@@ -33,116 +35,12 @@ def _formula():
     return formula
 
 
-RECENT_KEY = "formula/recent"
-MAX_RECENT = 20
 CHECK_DELAY_MS = 200
 DEFAULT_VIEW = ((-5.0, 5.0), (-5.0, 5.0))
 EXAMPLES = ["x**2 + 3*y**2", "sin(x)*cos(y) + 0.1*(x^2+y^2)", "(1-x)^2 + 100*(y-x^2)^2", "x^2 - y^2",
             "abs(x) + abs(y)"]
 MATH_FONT = "'STIX Two Math', 'Cambria Math', 'Latin Modern Math', 'DejaVu Serif', 'Times New Roman', serif"
 ERROR_COLOUR = "#d62728"
-_VARIABLE = re.compile(r"(?<![A-Za-z_])([xy])(?![A-Za-z_])")
-
-
-def read_recent(settings: QSettings) -> list[str]:
-    """The recent formulas stored in ``settings`` (an ini file returns a one-item list as a plain string)."""
-    value = settings.value(RECENT_KEY)
-    if value is None:
-        return []
-    items = [value] if isinstance(value, str) else list(value)
-    return [s for s in items if isinstance(s, str) and s.strip()][:MAX_RECENT]
-
-
-def math_html(text: str) -> str:
-    """Engine text (``2·x·cos(y)``) as rich text: serif, with the variables x and y in italics."""
-    return _VARIABLE.sub(r"<i>\1</i>", html.escape(text))
-
-
-class FormulaEdit(QLineEdit):
-    """A line edit whose Up/Down keys walk through ``history`` (most recent first), like a shell."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.history: list[str] = []
-        self._index = -1  # -1: the user's own text (the draft), 0: most recent, ...
-        self._draft = ""
-        self.textEdited.connect(self._on_edited)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
-        if event.key() == Qt.Key_Up and self._index + 1 < len(self.history):
-            if self._index == -1:
-                self._draft = self.text()
-            self._index += 1
-            self.setText(self.history[self._index])
-        elif event.key() == Qt.Key_Down and self._index >= 0:
-            self._index -= 1
-            self.setText(self._draft if self._index == -1 else self.history[self._index])
-        elif event.key() in (Qt.Key_Up, Qt.Key_Down):
-            event.accept()  # at either end of the history: stay put, do not move focus
-        else:
-            super().keyPressEvent(event)
-
-    def reset_history_position(self) -> None:
-        self._index = -1
-
-    def _on_edited(self, _text: str) -> None:
-        self._index = -1
-
-
-class FlowLayout(QLayout):
-    """Lays out its widgets left to right and wraps them onto new rows, like words (for the example chips)."""
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
-        super().__init__(parent)
-        self._items: list = []
-        self.setContentsMargins(0, 0, 0, 0)
-        self.setSpacing(spacing)
-
-    def addItem(self, item) -> None:  # noqa: N802
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, i: int):  # noqa: N802
-        return self._items[i] if 0 <= i < len(self._items) else None
-
-    def takeAt(self, i: int):  # noqa: N802
-        return self._items.pop(i) if 0 <= i < len(self._items) else None
-
-    def expandingDirections(self):  # noqa: N802
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:  # noqa: N802
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _arrange(self, rect: QRect, move: bool) -> int:
-        x, y, row_height, gap = rect.x(), rect.y(), 0, self.spacing()
-        for item in self._items:
-            hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and row_height > 0:
-                x, y, row_height = rect.x(), y + row_height + gap, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + gap
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y()
 
 
 class FormulaPanel(QWidget):
@@ -184,14 +82,11 @@ class FormulaPanel(QWidget):
         self.help_button.setToolTip(self.tr("What a formula may contain"))
         self.help_button.clicked.connect(
             lambda: QToolTip.showText(self.help_button.mapToGlobal(QPoint(0, self.help_button.height())),
-                                      self.help_text(), self.help_button))
+                                      help_text(), self.help_button))
 
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(CHECK_DELAY_MS)
-        self.timer.timeout.connect(self.check_in_background)
-        self._worker = None   # the background check in flight (superqt FunctionWorker), newest text wins
-        self._checking = ""   # the text it checks
+        self._check_later = qdebounced(self.check_in_background, timeout=CHECK_DELAY_MS)  # after typing pauses
+        self._checking = ""   # the text the background check in flight is checking (the newest wins)
+        self.check_pending = False  # typed text waits for the pause before its check
 
         self.status = QLabel()
         self.status.setObjectName("formulaStatus")
@@ -205,20 +100,7 @@ class FormulaPanel(QWidget):
         self.marked.setToolTip(self.tr("Your formula with the part the error is about underlined in red"))
         self.marked.hide()
 
-        chips = QWidget()
-        chips.setToolTip(self.tr("Example formulas: click one to use it"))
-        flow = FlowLayout(chips)
-        self.example_buttons: list[QToolButton] = []
-        for text in EXAMPLES:
-            chip = QToolButton()
-            chip.setText(text)
-            chip.setAutoRaise(False)
-            chip.setToolTip(self.tr("Show the landscape of f(x, y) = {formula}").format(formula=text))
-            chip.setStyleSheet("QToolButton { border: 1px solid palette(mid); border-radius: 9px; padding: 1px 7px; }"
-                               "QToolButton:hover { background: palette(midlight); }")
-            chip.clicked.connect(lambda _=False, t=text: self.use_example(t))
-            flow.addWidget(chip)
-            self.example_buttons.append(chip)
+        chips, self.example_buttons = example_chips(EXAMPLES, self.use_example)
         examples_label = QLabel(self.tr("Examples:"))
         examples_label.setToolTip(chips.toolTip())
 
@@ -326,9 +208,9 @@ class FormulaPanel(QWidget):
                 QGuiApplication.restoreOverrideCursor()
         self.edit.setMaxLength(_formula().MAX_LENGTH)
         self.edit.setToolTip(self.tr("Your f(x, y). Enter applies it; Up/Down go through recent formulas.")
-                             + "\n\n" + self.help_text())
+                             + "\n\n" + help_text())
         self.f_label.setToolTip(self.edit.toolTip())
-        self.help_button.setToolTip(self.help_text())
+        self.help_button.setToolTip(help_text())
         self.check()
 
     def showEvent(self, event) -> None:
@@ -336,35 +218,6 @@ class FormulaPanel(QWidget):
         super().showEvent(event)
 
     # ----- texts ------------------------------------------------------------------------------------------------
-    def help_text(self) -> str:
-        names = ", ".join(sorted(n for n in _formula().FUNCTIONS if n not in ("min", "max")))
-        return "\n".join([
-            self.tr("Accepted in a formula:"),
-            self.tr("  variables x and y; numbers such as 2, 0.5, 1e-3; the constants pi and e"),
-            self.tr("  + − * /, powers with ^ or ** (x^2 is the same as x**2), parentheses"),
-            self.tr("  functions: {names}").format(names=names),
-            self.tr("  min(a, b) and max(a, b) of two arguments"),
-            self.tr("Write products explicitly: 2*x, not 2x."),
-            self.tr("Not smooth: abs, min, max, sqrt and fractional powers (the note below the gradient says where)."),
-            self.tr("Where f is undefined (log of a negative number, 1/0) the surface is left blank."),
-        ])
-
-    def kink_text(self, kink: str) -> str:
-        texts = {
-            "abs": self.tr("abs has a kink at 0: the gradient there is a subgradient (sign(0) = 0)."),
-            "min": self.tr("min has a kink where its two arguments are equal: the gradient there is a subgradient "
-                           "(the average of both sides)."),
-            "max": self.tr("max has a kink where its two arguments are equal: the gradient there is a subgradient "
-                           "(the average of both sides)."),
-            "sqrt": self.tr("sqrt has an infinite slope at 0: the gradient there is infinite, and a run that reaches "
-                            "it diverges."),
-            "^": self.tr("A fractional power such as x^0.5 has an infinite slope at 0, and is undefined below 0."),
-        }
-        if kink in texts:
-            return texts[kink]
-        function = _formula().FUNCTIONS.get(kink)
-        return self.tr("{name} is not smooth: {where}.").format(name=kink, where=function.kink if function else "?")
-
     # ----- recent formulas --------------------------------------------------------------------------------------
     def recent(self) -> list[str]:
         return read_recent(self.settings)
@@ -413,7 +266,7 @@ class FormulaPanel(QWidget):
     def check(self) -> bool:
         """Analyse the field's text now, on this thread; show the result. True when accepted. Enter/Apply use it
         (the engine decides any formula within its CPU budget, and a text checked in the background is cached)."""
-        self.timer.stop()
+        self._check_later.cancel()
         self._ensure_ready()
         text = self.edit.text()
         formula = _formula()
@@ -429,23 +282,26 @@ class FormulaPanel(QWidget):
         """Analyse the field's text on a worker thread (the debounce timer calls this while the user types): sympy
         may need a few hundred milliseconds for a nested formula, which must not freeze typing. The panel says
         "checking…" meanwhile; a result for a text that is no longer in the field is dropped."""
-        from superqt.utils import create_worker
-        self.timer.stop()
+        self._check_later.cancel()
+        self.check_pending = False
         self._ensure_ready()
         text = self.edit.text()
-        if text == self._checking and self._worker is not None:
+        if text == self._checking and self.is_checking():
             return
         self._checking = text
         self.status.setText(self.tr("… checking the formula"))
         self.status.setStyleSheet("color: palette(mid);")
-        worker = create_worker(_formula().analyse, text, DEFAULT_VIEW, _start_thread=False, _ignore_errors=True)
-        worker.returned.connect(lambda info, text=text: self._on_checked(text, info, None))
-        worker.errored.connect(lambda err, text=text: self._on_checked(text, None, err))
-        worker.finished.connect(lambda w=worker: self._worker_finished(w))
-        self._worker = worker
-        worker.start()
+
+        def work(job):
+            try:
+                return _formula().analyse(text, DEFAULT_VIEW), None
+            except Exception as err:  # noqa: BLE001 - shown in the panel like a refused formula
+                return None, err
+
+        self.state.compute.submit("formula:check", work, lambda result: self._on_checked(text, *result))
 
     def _on_checked(self, text: str, info, err) -> None:
+        self._checking = ""
         if text != self.edit.text():
             return  # the user typed on: a newer check is scheduled
         if err is not None:
@@ -456,13 +312,9 @@ class FormulaPanel(QWidget):
         else:
             self._show_accepted(info)
 
-    def _worker_finished(self, worker) -> None:
-        if self._worker is worker:
-            self._worker, self._checking = None, ""
-
     def is_checking(self) -> bool:
-        """True while a background check runs."""
-        return self._worker is not None
+        """True while a background check runs (on the compute service's "formula" lane)."""
+        return self.state.compute.busy("formula:check")
 
     def _show_accepted(self, info) -> None:
         self._info, self._error = info, None
@@ -501,7 +353,8 @@ class FormulaPanel(QWidget):
 
     # ----- display ----------------------------------------------------------------------------------------------
     def _schedule_check(self, _text: str = "") -> None:
-        self.timer.start()
+        self.check_pending = True
+        self._check_later()
 
     def _show_error(self, text: str, err: engine.formula.FormulaError) -> None:
         self._info, self._error = None, err
@@ -533,7 +386,7 @@ class FormulaPanel(QWidget):
         self.dfdx.setText(f"∂<i>f</i>/∂<i>x</i> = {math_html(info.dfdx_text)}")
         self.dfdy.setText(f"∂<i>f</i>/∂<i>y</i> = {math_html(info.dfdy_text)}")
         if info.kinks:
-            notes = "<br>".join("⚠ " + html.escape(self.kink_text(k)) for k in info.kinks)
+            notes = "<br>".join("⚠ " + html.escape(kink_text(k)) for k in info.kinks)
             self.kink_note.setText(f"<span style='color: #9a6700;'>{notes}</span>")
             self.kink_note.show()
         else:

@@ -62,7 +62,7 @@ def test_bad_formula_shows_message_and_column_and_keeps_landscape(qtbot, state, 
     before_fn, before_source, before_view = state.function, dict(state.landscape_source), state.view
     text = "x^2 + 3*z"
     type_formula(qtbot, panel, text)
-    assert panel.timer.isActive()  # debounced: nothing checked yet on every key
+    assert panel.check_pending  # debounced: nothing checked yet on every key
     qtbot.waitUntil(lambda: "z" in panel.status.text(), timeout=2000)
     column = text.index("z") + 1  # what a user counts: the 9th character
     assert "unknown name 'z'" in panel.status.text()

@@ -14,7 +14,9 @@ from engine import formula as engine_formula
 
 @pytest.fixture
 def panel(qtbot, tmp_path):
-    state = AppState()
+    from app.compute import ComputeService
+
+    state = AppState(ComputeService())
     panel = FormulaPanel(state, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
     qtbot.addWidget(panel)
     panel.show()
