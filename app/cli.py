@@ -107,6 +107,8 @@ def _configure_evaluate(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", help="catalogue name (see `descent-lab functions`) or formula")
     p.add_argument("x", type=_finite)
     p.add_argument("y", type=_finite)
+    p.add_argument("--direction", type=_finite, default=None, metavar="DEGREES",
+                   help="also u = (cos θ, sin θ) and the directional derivative D_u f = ∇f·u")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
 
@@ -118,9 +120,10 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     norm = math.hypot(gx, gy)
     # Direction of steepest descent, −∇f, in degrees counter-clockwise from +x; undefined at a stationary point.
     angle = math.degrees(math.atan2(-gy, -gx)) if norm > 0 else None
+    direction = direction_fields(fn, args.x, args.y, args.direction)  # {} without --direction
     if args.json:
         _json({"name": args.name, "x": args.x, "y": args.y, "value": value, "gradient": [gx, gy],
-               "grad_norm": norm, "descent_angle_deg": angle})
+               "grad_norm": norm, "descent_angle_deg": angle, **direction})
         return 0
     print(f"{args.name} at ({args.x:g}, {args.y:g})")
     print(f"  f          = {value:.10g}")
@@ -128,6 +131,8 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     print(f"  |grad f|   = {norm:.10g}")
     print("  descent    = " + ("undefined (stationary point)" if angle is None
                                else f"{angle:.3f} deg (direction of -grad f, counter-clockwise from +x)"))
+    for line in direction_lines(direction):
+        print(line)
     return 0
 
 
@@ -270,6 +275,8 @@ register("export", "render a scene without a display: animation, image or trajec
 
 from app.desktop_entry import register_commands as _register_desktop_entry  # noqa: E402 - needs register()
 _register_desktop_entry(register)
+from app.cli_calculus import direction_fields, direction_lines, register_commands as _register_calculus  # noqa: E402
+_register_calculus(register)
 
 
 # --- entry point -------------------------------------------------------------------------------------------------

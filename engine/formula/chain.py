@@ -11,7 +11,8 @@ every use of x points at (so ``x·sin(x)`` sums two paths into x, as the multiva
 Edges go from a node to each argument it takes; ``edge.local`` is the local derivative ∂node/∂argument at the
 forward values (the derivative of that one operation, with its arguments held as plain numbers). The backward pass
 starts with ∂h/∂h = 1 at the output and, node by node from the output down, adds upstream × local to each argument:
-``adjoint[child] += adjoint[parent] · local``; dh/dx is the adjoint reaching x, checked against ``sympy.diff``.
+``adjoint[child] += adjoint[parent] · local``, skipping arguments that do not depend on x (numbers, pi); dh/dx is the
+adjoint reaching x, checked against ``sympy.diff``.
 """
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ _OPS = {ast.Add: ("+", lambda a, b: a + b), ast.Sub: ("−", lambda a, b: a - b)
 @dataclass(frozen=True)
 class ChainNode:
     """id: index in ``ChainGraph.nodes`` (0 is the output); label: the operation ("sin", "^", "x", "2");
-    text: the sub-formula this node computes; value: its forward value at x; adjoint: ∂h/∂(this node)."""
+    text: the sub-formula this node computes; value: its forward value at x; adjoint: ∂h/∂(this node), 0 for
+    the parts that do not depend on x (the backward pass does not visit them)."""
 
     id: int
     label: str
@@ -119,6 +121,8 @@ class _Builder:
         # ids are in pre-order (a node before its arguments; x, shared, is a leaf), so in this order every node has
         # received all of its adjoint before it passes it on
         for edge in sorted(edges, key=lambda e: e.parent):
+            if X not in self.exprs[edge.child].free_symbols:
+                continue  # a constant argument: h does not flow back into it (its adjoint is not needed)
             product = adjoint[edge.parent] * edge.local
             adjoint[edge.child] += product
             steps.append(BackwardStep(edge.parent, edge.child, adjoint[edge.parent], edge.local, product,
