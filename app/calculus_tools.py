@@ -1,0 +1,42 @@
+"""The lesson's calculus tools in the window: the Slices view, the directional-derivative probe, the chain-rule panel
+and their overlay on the map, all looking at one :class:`~app.model.calculus_focus.CalculusFocus` that follows the
+cursor on the map (or stays where it is pinned). ``install_calculus_tools(window)`` adds the three docks (closed at
+first; View ▸ Panels and the lessons open them)."""
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
+
+from app.model.calculus_focus import CalculusFocus
+from app.panels.chain_panel import ChainPanel
+from app.views.calculus_overlay import CalculusOverlay
+from app.views.direction_probe import DirectionProbe
+from app.views.slices import SlicesView
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CalculusTools", text)
+
+
+def install_calculus_tools(window) -> None:
+    right, left = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
+    focus = window.calculus_focus = CalculusFocus()
+    window.slices_view = SlicesView(window.state, focus, window.compute)
+    window.direction_probe = DirectionProbe(window.state, focus, window.compute)
+    window.chain_panel = ChainPanel(window.compute)
+    window.calculus_overlay = overlay = CalculusOverlay(window.state, focus, window.landscape.plot)
+    slices = window.add_dock(window.slices_view, right, _tr("Slices: ∂f/∂x and ∂f/∂y"), "slices_dock")
+    probe = window.add_dock(window.direction_probe, left, _tr("Directional derivative D_u f"), "probe_dock")
+    chain = window.add_dock(window.chain_panel, Qt.DockWidgetArea.BottomDockWidgetArea, _tr("Chain rule"),
+                            "chain_dock")
+    window.tabify_after_show(window.docks["inspector_dock"], chain)
+    for dock in (slices, probe, chain):
+        dock.hide()
+
+    def on_visibility(*_) -> None:
+        if shiboken6.isValid(overlay.pin):  # docks report hiding while the window is torn down, after the map
+            overlay.set_parts(not slices.isHidden(), not probe.isHidden())
+
+    slices.visibilityChanged.connect(on_visibility)
+    probe.visibilityChanged.connect(on_visibility)
+    window.landscape.hoverChanged.connect(lambda info: focus.hover(info.x, info.y) if info is not None else None)
