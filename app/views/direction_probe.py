@@ -81,8 +81,8 @@ class DirectionProbe(QWidget):
         self.plot.setToolTip(_tr("D_u f for every direction θ: white where f rises, red where it falls (drawn at "
                                  "|D_u f|); the largest value lies along ∇f"))
         item = self.plot.getPlotItem()
-        item.setLabel("bottom", "D_u f · cos θ")
-        item.setLabel("left", "D_u f · sin θ")
+        item.setLabel("bottom", _tr("D_u f · cos θ"))
+        item.setLabel("left", _tr("D_u f · sin θ"))
         item.showGrid(x=True, y=True, alpha=0.2)
         self.rise = item.plot(pen=pg.mkPen(GRAD_COLOUR, width=2))
         self.fall = item.plot(pen=pg.mkPen(NEG_COLOUR, width=2, style=Qt.PenStyle.DashLine))
