@@ -43,6 +43,7 @@ class CalculusOverlay:
                                       brush=pg.mkBrush(U_COLOUR))
         self.pin.setZValue(Z_OVERLAY + 1)
         self.pin.setVisible(False)
+        self._pinned_at = None
         vb.addItem(self.pin, ignoreBounds=True)
         focus.changed.connect(self.update)
         focus.directionChanged.connect(self.update)
@@ -68,7 +69,9 @@ class CalculusOverlay:
                 item.setVisible(False)
             return
         x, y = point
-        self.pin.setData([x], [y])
+        if self.focus.pinned and self._pinned_at != point:  # a scatter's setData is dear: only when it moves
+            self.pin.setData([x], [y])
+            self._pinned_at = point
         self.pin.setVisible(self.focus.pinned)
         (gx, _), (_, gy) = calculus.component_arrows(self.state.function, x, y)
         screen = math.hypot(gx / px, gy / py)

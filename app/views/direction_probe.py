@@ -13,10 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QCheckBox, QDial, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDial, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.model import AppState
 from app.model.calculus_focus import CalculusFocus
+from app.views.readout import TextReadout
+from app.views.slices import compute_now_or_later
 from engine import calculus
 
 SWEEP_MS = 40
@@ -68,10 +70,8 @@ class DirectionProbe(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(SWEEP_MS)
         self.timer.timeout.connect(lambda: self.focus.set_degrees(self.focus.degrees + SWEEP_DEGREES))
-        self.readout = QLabel()
+        self.readout = TextReadout(lines=3)
         self.readout.setObjectName("probe_readout")
-        self.readout.setTextFormat(Qt.TextFormat.PlainText)
-        self.readout.setWordWrap(True)
         self.plot = pg.PlotWidget()
         self.plot.setBackground("#1e1e1e")
         self.plot.setMenuEnabled(False)
@@ -81,16 +81,24 @@ class DirectionProbe(QWidget):
         self.plot.setToolTip(_tr("D_u f for every direction θ: white where f rises, red where it falls (drawn at "
                                  "|D_u f|); the largest value lies along ∇f"))
         item = self.plot.getPlotItem()
-        item.setLabel("bottom", _tr("D_u f · cos θ"))
-        item.setLabel("left", _tr("D_u f · sin θ"))
-        item.showGrid(x=True, y=True, alpha=0.2)
-        self.rise = item.plot(pen=pg.mkPen(GRAD_COLOUR, width=2))
-        self.fall = item.plot(pen=pg.mkPen(NEG_COLOUR, width=2, style=Qt.PenStyle.DashLine))
-        self.gradient_line = item.plot(pen=pg.mkPen(GRAD_COLOUR, width=1, style=Qt.PenStyle.DotLine))
-        self.contour_line = item.plot(pen=pg.mkPen("#9e9e9e", width=1, style=Qt.PenStyle.DotLine))
-        self.u_line = item.plot(pen=pg.mkPen(U_COLOUR, width=3))
-        self.marker = pg.ScatterPlotItem(size=10, brush=pg.mkBrush(U_COLOUR), pen=None)
-        item.addItem(self.marker)
+        # no axes: a new scale would mean new ticks on every move (the costly part of a repaint); the scale is the
+        # dotted circle of radius |∇f| and the numbers below
+        item.hideAxis("left")
+        item.hideAxis("bottom")
+        item.setMouseEnabled(False, False)
+        item.vb.disableAutoRange()
+        self.extent: float | None = None
+        self.axes = pg.PlotCurveItem(pen=pg.mkPen("#5a5a5a", width=1), connect="pairs")
+        self.circle = pg.PlotCurveItem(pen=pg.mkPen("#7a7a7a", width=1, style=Qt.PenStyle.DotLine))
+        self.rise = pg.PlotCurveItem(pen=pg.mkPen(GRAD_COLOUR, width=2), connect="finite")
+        self.fall = pg.PlotCurveItem(pen=pg.mkPen(NEG_COLOUR, width=2, style=Qt.PenStyle.DashLine), connect="finite")
+        self.gradient_line = pg.PlotCurveItem(pen=pg.mkPen(GRAD_COLOUR, width=1, style=Qt.PenStyle.DotLine))
+        self.contour_line = pg.PlotCurveItem(pen=pg.mkPen("#9e9e9e", width=1, style=Qt.PenStyle.DotLine))
+        self.u_line = pg.PlotCurveItem(pen=pg.mkPen(U_COLOUR, width=3))
+        self.marker = pg.PlotCurveItem(pen=pg.mkPen(U_COLOUR, width=3), connect="pairs")
+        for curve in (self.axes, self.circle, self.rise, self.fall, self.gradient_line, self.contour_line,
+                      self.u_line, self.marker):
+            item.addItem(curve, ignoreBounds=True)
         side = QVBoxLayout()
         side.addWidget(self.dial)
         side.addWidget(self.sweep)
@@ -131,8 +139,8 @@ class DirectionProbe(QWidget):
         if not self.isVisible():
             return
         function, degrees = self.state.function, self.focus.degrees
-        self.compute.submit("calculus:probe", lambda job: compute_probe(function, point, degrees), self._show,
-                            lambda message: self.readout.setText(message))
+        compute_now_or_later(self.state, self.compute, "calculus:probe",
+                             lambda job: compute_probe(function, point, degrees), self._show, self.readout.setText)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -154,9 +162,17 @@ class DirectionProbe(QWidget):
             self.contour_line.setData([], [])
         r = abs(p.slope) if np.isfinite(p.slope) else 0.0
         self.u_line.setData([0, n * p.ux], [0, n * p.uy])  # u drawn at |∇f| so it reaches the circle's rim
-        self.marker.setData([r * p.ux], [r * p.uy])
-        extent = max(n, 1e-12) * 1.1
-        self.plot.setRange(xRange=(-extent, extent), yRange=(-extent, extent), padding=0)
+        full = np.linspace(0.0, 2 * np.pi, 91)
+        self.circle.setData(n * np.cos(full), n * np.sin(full))
+        extent = self.extent
+        if extent is None or not (0.3 * extent <= n * 1.1 <= extent):  # rescale only when |∇f| leaves the frame
+            extent = max(n, 1e-12) * 1.4
+            self.extent = extent
+            self.plot.setRange(xRange=(-extent, extent), yRange=(-extent, extent), padding=0)
+            self.axes.setData([-extent, extent, 0, 0], [0, 0, -extent, extent])
+        size = 0.04 * extent
+        mx, my = r * p.ux, r * p.uy
+        self.marker.setData([mx - size, mx + size, mx, mx], [my, my, my - size, my + size])
         ascent = _tr("undefined (stationary point)") if p.gradient_degrees is None else f"{p.gradient_degrees:.1f}°"
         self.readout.setText(_tr("At ({x:.4g}, {y:.4g}): u = (cos θ, sin θ) = ({ux:.3f}, {uy:.3f}) for θ = {t:.0f}°\n"
                                  "D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f points at {a}").format(
