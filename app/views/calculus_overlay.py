@@ -2,7 +2,8 @@
 visibly add up to ∇f, ∇f itself, and the probe's unit vector u.
 
 The three gradient arrows share one scale (∇f is drawn ``GRADIENT_PX`` pixels long), so the components keep their true
-proportions; u is drawn ``U_PX`` pixels long. One ``PlotCurveItem(connect='pairs')`` per colour, created once.
+proportions; u is drawn ``U_PX`` pixels long. Short arrows keep the map's repaint on a cursor move small (the area
+to repaint is what costs). One ``PlotCurveItem(connect='pairs')`` per colour, created once.
 The gradient is the engine's, at one point (like the hover readout).
 """
 from __future__ import annotations
@@ -17,8 +18,8 @@ from app.model.calculus_focus import CalculusFocus
 from app.views.arrows import arrow_pairs
 from engine import calculus
 
-GRADIENT_PX = 90.0
-U_PX = 60.0
+GRADIENT_PX = 64.0
+U_PX = 48.0
 Z_OVERLAY = 25
 X_COLOUR, Y_COLOUR, GRAD_COLOUR, U_COLOUR = "#ff6b6b", "#7bd88f", "#ffffff", "#ffd34d"
 
@@ -34,7 +35,7 @@ class CalculusOverlay:
         self.items = {}
         for name, colour, width in (("x", X_COLOUR, 2.5), ("y", Y_COLOUR, 2.5), ("grad", GRAD_COLOUR, 2.0),
                                     ("u", U_COLOUR, 3.0)):
-            item = pg.PlotCurveItem(pen=pg.mkPen(colour, width=width), connect="pairs", antialias=True)
+            item = pg.PlotCurveItem(pen=pg.mkPen(colour, width=width), connect="pairs")
             item.setZValue(Z_OVERLAY)
             item.setVisible(False)
             vb.addItem(item, ignoreBounds=True)

@@ -89,9 +89,10 @@ class DirectionProbe(QWidget):
         item.vb.disableAutoRange()
         self.extent: float | None = None
         self.axes = pg.PlotCurveItem(pen=pg.mkPen("#5a5a5a", width=1), connect="pairs")
-        self.circle = pg.PlotCurveItem(pen=pg.mkPen("#7a7a7a", width=1, style=Qt.PenStyle.DotLine))
-        self.rise = pg.PlotCurveItem(pen=pg.mkPen(GRAD_COLOUR, width=2), connect="finite")
-        self.fall = pg.PlotCurveItem(pen=pg.mkPen(NEG_COLOUR, width=2, style=Qt.PenStyle.DashLine), connect="finite")
+        # solid 1-pixel pens on the many-point curves: dashed or wide pens are stroked by a much slower path
+        self.circle = pg.PlotCurveItem(pen=pg.mkPen("#6a6a6a", width=1))
+        self.rise = pg.PlotCurveItem(pen=pg.mkPen(GRAD_COLOUR, width=1), connect="finite")
+        self.fall = pg.PlotCurveItem(pen=pg.mkPen(NEG_COLOUR, width=1), connect="finite")
         self.gradient_line = pg.PlotCurveItem(pen=pg.mkPen(GRAD_COLOUR, width=1, style=Qt.PenStyle.DotLine))
         self.contour_line = pg.PlotCurveItem(pen=pg.mkPen("#9e9e9e", width=1, style=Qt.PenStyle.DotLine))
         self.u_line = pg.PlotCurveItem(pen=pg.mkPen(U_COLOUR, width=3))

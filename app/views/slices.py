@@ -100,9 +100,10 @@ class _SlicePlot(pg.PlotWidget):
         item = self.getPlotItem()
         item.setLabel("bottom", axis)
         item.setMouseEnabled(False, False)
-        self.curve = pg.PlotCurveItem(pen=pg.mkPen("#e8e8e8", width=2), connect="finite")
+        # 1-pixel pens on the long curves: Qt strokes wider lines through a much slower path
+        self.curve = pg.PlotCurveItem(pen=pg.mkPen("#e8e8e8", width=1), connect="finite")
         self.tangent = pg.PlotCurveItem(pen=pg.mkPen(colour, width=2))
-        self.secant = pg.PlotCurveItem(pen=pg.mkPen(SECANT_COLOUR, width=1.5, style=Qt.PenStyle.DashLine))
+        self.secant = pg.PlotCurveItem(pen=pg.mkPen(SECANT_COLOUR, width=1.5))
         self.marks = pg.PlotCurveItem(pen=pg.mkPen("#ffffff", width=2), connect="pairs")
         for extra in (self.curve, self.tangent, self.secant, self.marks):
             item.addItem(extra, ignoreBounds=True)  # the range is set from the data here, not by auto-range
