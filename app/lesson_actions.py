@@ -17,6 +17,7 @@ DOCKS = {"slices": "slices_dock", "probe": "probe_dock", "chain": "chain_dock", 
          "backprop": "backprop_dock", "data": "data_dock"}
 LESSON_TOOLS = ("slices", "probe", "chain")  # closed when a step does not name them
 LESSON_WIDTH = 440
+LESSON_HEIGHT = 170
 LESSON_FILTER = "Descent Lab lessons (*.json);;All files (*)"
 
 
@@ -57,6 +58,7 @@ class LessonPlayer(QObject):
         self.dock.show()
         self.dock.raise_()
         self.window.resizeDocks([self.dock], [LESSON_WIDTH], Qt.Orientation.Horizontal)  # room for the caption
+        self.window.resizeDocks([self.dock], [LESSON_HEIGHT], Qt.Orientation.Vertical)
         self.go(0)
 
     def go(self, index: int) -> None:

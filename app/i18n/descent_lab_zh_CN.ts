@@ -557,14 +557,6 @@
         <translation>每个方向 θ 上的 D_u f：白色表示 f 上升，红色表示 f 下降（按 |D_u f| 绘制）；最大值位于 ∇f 方向</translation>
     </message>
     <message>
-        <source>D_u f · cos θ</source>
-        <translation>D_u f · cos θ</translation>
-    </message>
-    <message>
-        <source>D_u f · sin θ</source>
-        <translation>D_u f · sin θ</translation>
-    </message>
-    <message>
         <source>Move the cursor over the map (or pin a point)</source>
         <translation>把光标移到地图上（或固定一个点）</translation>
     </message>
@@ -2760,16 +2752,16 @@ Drag to start from elsewhere</source>
         <translation>把光标移到地图上（或固定一个点）</translation>
     </message>
     <message>
-        <source>f(x, y₀)   ∂f/∂x = {d:.4g}   secant {s:.4g}</source>
-        <translation>f(x, y₀)   ∂f/∂x = {d:.4g}   割线 {s:.4g}</translation>
+        <source>f(x, y₀)   ∂f/∂x = {d:.4g}   secant (h = {h:.3g}): {s:.4g}</source>
+        <translation>f(x, y₀)   ∂f/∂x = {d:.4g}   割线（h = {h:.3g}）：{s:.4g}</translation>
     </message>
     <message>
-        <source>f(x₀, y)   ∂f/∂y = {d:.4g}   secant {s:.4g}</source>
-        <translation>f(x₀, y)   ∂f/∂y = {d:.4g}   割线 {s:.4g}</translation>
+        <source>f(x₀, y)   ∂f/∂y = {d:.4g}   secant (h = {h:.3g}): {s:.4g}</source>
+        <translation>f(x₀, y)   ∂f/∂y = {d:.4g}   割线（h = {h:.3g}）：{s:.4g}</translation>
     </message>
     <message>
-        <source>At (x₀, y₀) = ({x:.4g}, {y:.4g}): ∇f = (∂f/∂x, ∂f/∂y) = ({gx:.4g}, {gy:.4g}); secant slopes (f(x₀+h, y₀) − f(x₀, y₀))/h = {sx:.4g} and (f(x₀, y₀+h) − f(x₀, y₀))/h = {sy:.4g}</source>
-        <translation>在 (x₀, y₀) = ({x:.4g}, {y:.4g})：∇f = (∂f/∂x, ∂f/∂y) = ({gx:.4g}, {gy:.4g})；割线斜率 (f(x₀+h, y₀) − f(x₀, y₀))/h = {sx:.4g}，(f(x₀, y₀+h) − f(x₀, y₀))/h = {sy:.4g}</translation>
+        <source>At (x₀, y₀) = ({x:.4g}, {y:.4g}): ∇f = (∂f/∂x, ∂f/∂y) = ({gx:.4g}, {gy:.4g}). Blue: the secant (f(x₀+h, y₀) − f(x₀, y₀))/h, which becomes the tangent as h → 0.</source>
+        <translation>在 (x₀, y₀) = ({x:.4g}, {y:.4g})：∇f = (∂f/∂x, ∂f/∂y) = ({gx:.4g}, {gy:.4g})。蓝线：割线 (f(x₀+h, y₀) − f(x₀, y₀))/h，当 h → 0 时变为切线。</translation>
     </message>
 </context>
 <context>

@@ -23,26 +23,34 @@ def _tr(text: str) -> str:
 
 
 def layout_graph(graph: ChainGraph) -> dict[int, tuple[float, float]]:
-    """(x, y) per node: the output on top (y = 0), each node one row below its lowest parent, so x (shared by every
-    use) sits at the bottom; within a row, nodes in the order a depth-first walk meets them."""
+    """(x, y) per node, as a tidy tree: the output on top (y = 0), one row per level; each use of x and each number
+    takes the next column from left to right and an operation sits above the middle of its arguments. The shared input
+    x goes on the bottom row, under its leftmost use, so that every path into it stays visible."""
     children: dict[int, list[int]] = {n.id: [] for n in graph.nodes}
     for e in graph.edges:
         children[e.parent].append(e.child)
-    depth = {0: 0}
-    for node in sorted(children):  # ids are in pre-order: parents come first
-        for child in children[node]:
-            depth[child] = max(depth.get(child, 0), depth[node] + 1)
-    rows: dict[int, list[int]] = {}
-    seen: set[int] = set()
-    stack = [0]
-    while stack:
-        node = stack.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        rows.setdefault(depth[node], []).append(node)
-        stack.extend(reversed(children[node]))
-    return {node: (i - (len(row) - 1) / 2.0, -float(d)) for d, row in rows.items() for i, node in enumerate(row)}
+    input_id = graph.input.id if graph.input is not None else None
+    pos: dict[int, tuple[float, float]] = {}
+    uses: list[tuple[float, int]] = []
+    column = [0]
+
+    def place(node: int, depth: int) -> float:  # the tree is at most 30 levels deep (the parser's limit)
+        if node == input_id:
+            uses.append((column[0], depth))
+            column[0] += 1
+            return column[0] - 1.0
+        if not children[node]:
+            pos[node] = (float(column[0]), -float(depth))
+            column[0] += 1
+            return pos[node][0]
+        xs = [place(child, depth + 1) for child in children[node]]
+        pos[node] = ((min(xs) + max(xs)) / 2.0, -float(depth))
+        return pos[node][0]
+
+    place(0, 0)
+    if input_id is not None:
+        pos[input_id] = (min(c for c, _ in uses), -float(max(d for _, d in uses)))
+    return pos
 
 
 class ChainPanel(QWidget):
@@ -135,7 +143,9 @@ class ChainPanel(QWidget):
             ys += [y0, y1]
         self.edges.setData(xs, ys)
         self.show_step(0)
-        self.view.autoRange(padding=0.25)
+        xs = [p[0] for p in self.positions.values()]
+        ys = [p[1] for p in self.positions.values()]
+        self.view.setRange(xRange=(min(xs) - 0.6, max(xs) + 0.6), yRange=(min(ys) - 0.5, max(ys) + 0.5), padding=0)
 
     def show_step(self, step: int) -> None:
         """Draw the graph with the first ``step`` backward multiplications done."""
@@ -150,18 +160,18 @@ class ChainPanel(QWidget):
         adjoint = {0: 1.0}
         for s in g.steps[:step]:
             adjoint[s.child] = s.child_adjoint
-        for n in g.nodes:
-            x, y = self.positions[n.id]
-            lines = [f"<b>{_html(n.text)}</b>", f"= {n.value:.4g}"]
-            if n.id in adjoint and n.kind != "constant":
-                lines.append(f"<span style='color:{DONE}'>∂h/∂· = {adjoint[n.id]:.4g}</span>")
-            self._text("<br>".join(lines), x, y, fill="#2d2d2d", anchor=(0.5, 0.5))
         for e in g.edges:
             if g.nodes[e.child].kind == "constant":
                 continue  # h does not flow back into a number: its local derivative is not part of dh/dx
             (x0, y0), (x1, y1) = self.positions[e.parent], self.positions[e.child]
             self._text(f"<span style='color:#cfcfcf'>{_html(e.rule)} = {e.local:.4g}</span>", (x0 + x1) / 2,
-                       (y0 + y1) / 2, anchor=(0, 0.5))
+                       (y0 + y1) / 2, fill="#1e1e1e", anchor=(0.5, 0.5), border=False)
+        for n in g.nodes:
+            x, y = self.positions[n.id]
+            lines = [f"<b>{_html(n.text)}</b>", f"= {n.value:.4g}"]
+            if n.id in adjoint and n.kind != "constant":
+                lines.append(f"<span style='color:{DONE}'>∂h/∂· = {adjoint[n.id]:.4g}</span>")
+            self._text("<br>".join(lines), x, y, fill="#2d2d2d", anchor=(0.5, 0.5))  # nodes above the edge labels
         if step:
             s = g.steps[step - 1]
             (x0, y0), (x1, y1) = self.positions[s.parent], self.positions[s.child]
@@ -180,8 +190,8 @@ class ChainPanel(QWidget):
         self.back.setEnabled(step > 0)
         self.next.setEnabled(step < len(g.steps))
 
-    def _text(self, html: str, x: float, y: float, fill=None, anchor=(0.5, 0.5)) -> None:
-        item = pg.TextItem(html=html, anchor=anchor, fill=fill, border=pg.mkPen("#5a5a5a") if fill else None)
+    def _text(self, html: str, x: float, y: float, fill=None, anchor=(0.5, 0.5), border: bool = True) -> None:
+        item = pg.TextItem(html=html, anchor=anchor, fill=fill, border=pg.mkPen("#5a5a5a") if border else None)
         item.setPos(x, y)
         self.view.addItem(item)
         self.texts.append(item)

@@ -141,7 +141,7 @@ class SlicesView(QWidget):
         self.state, self.focus = state, focus
         self.compute = compute or state.compute
         self.numbers: SliceNumbers | None = None
-        self.readout = TextReadout(lines=3)
+        self.readout = TextReadout(lines=4)
         self.readout.setObjectName("slices_readout")
         self.pin = QCheckBox(_tr("Pin the point"))
         self.pin.setToolTip(_tr("Keep the slices at the current point while the cursor moves on"))
@@ -159,12 +159,9 @@ class SlicesView(QWidget):
         self.slider.setValue(slider_from_h(focus.h))
         self.slider.setToolTip(_tr("The secant's step h: slide left and the secant becomes the tangent"))
         self.slider.valueChanged.connect(lambda v: self.focus.set_h(h_from_slider(v)))
-        self.h_label = TextReadout()
-        self.h_label.setFixedWidth(self.fontMetrics().horizontalAdvance("0.0000") + 6)
         row = QHBoxLayout()
         row.addWidget(QLabel(_tr("h")))
         row.addWidget(self.slider, 1)
-        row.addWidget(self.h_label)
         top = QHBoxLayout()
         top.addWidget(self.readout, 1)
         top.addWidget(self.pin)
@@ -192,7 +189,6 @@ class SlicesView(QWidget):
         self.pin.blockSignals(True)
         self.pin.setChecked(self.focus.pinned)
         self.pin.blockSignals(False)
-        self.h_label.setText(f"{self.focus.h:.3g}")
         point = self.focus.point
         if point is None:
             self.readout.setText(_tr("Move the cursor over the map (or pin a point)"))
@@ -212,9 +208,10 @@ class SlicesView(QWidget):
         s, (sx, sy), h = numbers.slices, numbers.secant, numbers.h
         self.x_plot.show_slice(s.xs, s.fx, s.x0, s.f0, s.dfdx, sx, h)
         self.y_plot.show_slice(s.ys, s.fy, s.y0, s.f0, s.dfdy, sy, h)
-        self.x_title.setText(_tr("f(x, y₀)   ∂f/∂x = {d:.4g}   secant {s:.4g}").format(d=s.dfdx, s=sx))
-        self.y_title.setText(_tr("f(x₀, y)   ∂f/∂y = {d:.4g}   secant {s:.4g}").format(d=s.dfdy, s=sy))
-        self.readout.setText(_tr("At (x₀, y₀) = ({x:.4g}, {y:.4g}): ∇f = (∂f/∂x, ∂f/∂y) = ({gx:.4g}, {gy:.4g}); "
-                                 "secant slopes (f(x₀+h, y₀) − f(x₀, y₀))/h = {sx:.4g} and "
-                                 "(f(x₀, y₀+h) − f(x₀, y₀))/h = {sy:.4g}").format(
-            x=s.x0, y=s.y0, gx=s.dfdx, gy=s.dfdy, sx=sx, sy=sy))
+        self.x_title.setText(_tr("f(x, y₀)   ∂f/∂x = {d:.4g}   secant (h = {h:.3g}): {s:.4g}").format(
+            d=s.dfdx, h=h, s=sx))
+        self.y_title.setText(_tr("f(x₀, y)   ∂f/∂y = {d:.4g}   secant (h = {h:.3g}): {s:.4g}").format(
+            d=s.dfdy, h=h, s=sy))
+        self.readout.setText(_tr("At (x₀, y₀) = ({x:.4g}, {y:.4g}): ∇f = (∂f/∂x, ∂f/∂y) = ({gx:.4g}, {gy:.4g}). "
+                                 "Blue: the secant (f(x₀+h, y₀) − f(x₀, y₀))/h, which becomes the tangent as "
+                                 "h → 0.").format(x=s.x0, y=s.y0, gx=s.dfdx, gy=s.dfdy))
