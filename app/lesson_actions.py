@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from app.lessons import Lesson, LessonError, bundled_lessons, load
+from app.lessons import Lesson, LessonError, bundled_lesson_files, lesson_header, load
 from app.panels.lesson_panel import LessonPanel, lesson_text
 from engine.scene import SceneError
 
@@ -36,16 +36,16 @@ class LessonPlayer(QObject):
         self.dock = window.add_dock(self.panel, Qt.DockWidgetArea.BottomDockWidgetArea, _tr("Lesson"), "lesson_dock")
         window.splitDockWidget(window.docks["runs_dock"], self.dock, Qt.Orientation.Horizontal)
         self.dock.hide()
-        self.lessons = bundled_lessons()
+        self.files = [(path, *lesson_header(path)) for path in bundled_lesson_files()]  # (path, id, title)
         menu = QMenu(_tr("&Lessons"), window)
         menu.setObjectName("lessons_menu")
         window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
         self.menu = menu
         self.actions = []
-        for lesson in self.lessons:
-            act = menu.addAction(lesson_text(lesson.title))
-            act.setObjectName(f"lesson_{lesson.id}")
-            act.triggered.connect(lambda _=False, les=lesson: self.start(les))
+        for path, lesson_id, title in self.files:
+            act = menu.addAction(lesson_text(title))
+            act.setObjectName(f"lesson_{lesson_id}")
+            act.triggered.connect(lambda _=False, p=path: self.open_path(p))
             self.actions.append(act)
         menu.addSeparator()
         menu.addAction(self.dock.toggleViewAction())

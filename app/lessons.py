@@ -174,8 +174,26 @@ def load(path: str | Path) -> Lesson:
         raise LessonError(f"{path.name}: {err}") from None
 
 
-def bundled_lessons() -> list[Lesson]:
-    """The lessons shipped in app/resources/lessons, in file-name order (files are numbered)."""
+def bundled_lesson_files() -> list[Path]:
+    """The lesson files shipped in app/resources/lessons, in file-name order (files are numbered)."""
     from app.resources import resource_path
     folder = resource_path("app.resources", LESSONS_FOLDER)
-    return [load(p) for p in sorted(folder.glob("*.json"))] if folder.is_dir() else []
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def bundled_lessons() -> list[Lesson]:
+    """The shipped lessons, each loaded and validated."""
+    return [load(p) for p in bundled_lesson_files()]
+
+
+def lesson_header(path: str | Path) -> tuple[str, str]:
+    """(id, title) of a lesson file, read without validating its steps: the app's menu needs only these at start-up,
+    and validating a step's scene may load the formula parser (sympy), which start-up should not wait for."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise LessonError(f"{path.name}: cannot be read ({err})") from None
+    if not isinstance(data, dict):
+        raise LessonError(f"{path.name}: not a lesson")
+    return _text(data.get("id"), f"{path.name}: id", 60), _text(data.get("title"), f"{path.name}: title", 100)

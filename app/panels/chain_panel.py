@@ -11,8 +11,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from engine.formula import FormulaError
-from engine.formula.chain import ChainGraph, chain_graph
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the parser loads sympy: imported in the worker, when a graph is first built
+    from engine.formula.chain import ChainGraph
 
 DEFAULT_FORMULA = "sin(x^2)"
 EDGE, ACTIVE, DONE = "#8a8a8a", "#ffd34d", "#5ec8ff"
@@ -22,7 +24,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ChainPanel", text)
 
 
-def layout_graph(graph: ChainGraph) -> dict[int, tuple[float, float]]:
+def layout_graph(graph: "ChainGraph") -> dict[int, tuple[float, float]]:
     """(x, y) per node, as a tidy tree: the output on top (y = 0), one row per level; each use of x and each number
     takes the next column from left to right and an operation sits above the middle of its arguments. The shared input
     x goes on the bottom row, under its leftmost use, so that every path into it stays visible."""
@@ -60,7 +62,7 @@ class ChainPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("chain_panel")
         self.compute = compute
-        self.graph: ChainGraph | None = None
+        self.graph: "ChainGraph | None" = None
         self.step = 0  # backward steps shown
         self.edit = QLineEdit(DEFAULT_FORMULA)
         self.edit.setObjectName("chain_formula")
@@ -109,7 +111,13 @@ class ChainPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
-        self.rebuild()
+        self.back.setEnabled(False)
+        self.next.setEnabled(False)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.graph is None:
+            self.rebuild()
 
     def set_formula(self, formula: str, x: float) -> None:
         self.edit.setText(formula)
@@ -198,6 +206,8 @@ class ChainPanel(QWidget):
 
 
 def _graph_or_error(text: str, x: float):
+    from engine.formula import FormulaError
+    from engine.formula.chain import chain_graph
     try:
         return chain_graph(text, x)
     except FormulaError as err:
