@@ -29,12 +29,18 @@ def window(qtbot, tmp_path):
     return w
 
 
+def settle(window, qtbot):
+    """Let the tools redraw: they refresh one per event-loop pass (app.calculus_tools.Staggered), then compute."""
+    qtbot.waitUntil(lambda: not window.calculus_stagger.pending and not window.calculus_stagger.timer.isActive())
+    window.compute.wait()
+
+
 def hover(window, qtbot, x, y):
     view = window.landscape
     pos = view.mapFromScene(view.plot.vb.mapViewToScene(QPointF(x, y)))
     QTest.mouseMove(view.viewport(), pos)
     qtbot.waitUntil(lambda: view.hover is not None and abs(view.hover.x - x) < 0.1 and abs(view.hover.y - y) < 0.1)
-    window.compute.wait()
+    settle(window, qtbot)
     return window.calculus_focus.point
 
 
@@ -61,6 +67,7 @@ def test_the_secant_turns_into_the_tangent_as_h_shrinks(window, qtbot):
     x, y = hover(window, qtbot, -2.0, 1.5)
     s = window.slices_view
     window.calculus_focus.pin(x, y)
+    settle(window, qtbot)
     errors = []
     for value in (s.slider.maximum(), s.slider.maximum() // 2, 0):
         s.slider.setValue(value)
@@ -107,7 +114,7 @@ def test_component_arrows_on_the_map_add_up_to_the_gradient(window, qtbot):
 def test_probe_reads_the_directional_derivative(window, qtbot, degrees):
     window.calculus_focus.pin(1.0, 2.0)
     window.calculus_focus.set_degrees(degrees)
-    window.compute.wait()
+    settle(window, qtbot)
     gx, gy = grad(1.0, 2.0)
     expected = gx * math.cos(math.radians(degrees)) + gy * math.sin(math.radians(degrees))
     p = window.direction_probe.numbers.probe
