@@ -22,6 +22,8 @@ from typing import Callable
 import numpy as np
 
 PROG = "descent-lab"
+if __name__ == "__main__":  # python -m app.cli: modules that import app.cli get this module, not a second copy
+    sys.modules.setdefault("app.cli", sys.modules[__name__])
 
 
 class UsageError(Exception):
@@ -155,6 +157,8 @@ def _configure_evaluate(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", help="catalogue name (see `descent-lab functions`) or formula")
     p.add_argument("x", type=_finite)
     p.add_argument("y", type=_finite)
+    p.add_argument("--direction", type=_finite, default=None, metavar="DEGREES",
+                   help="also u = (cos θ, sin θ) and the directional derivative D_u f = ∇f·u")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
 
@@ -168,9 +172,10 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     # Direction of steepest descent, −∇f, in degrees counter-clockwise from +x; undefined at a stationary point and
     # wherever f or its gradient has no finite value (which is not a stationary point).
     angle = math.degrees(math.atan2(-gy, -gx)) if defined and norm > 0 else None
+    direction = direction_fields(fn, args.x, args.y, args.direction)  # {} without --direction
     if args.json:
         _json({"name": args.name, "x": args.x, "y": args.y, "value": value, "gradient": [gx, gy],
-               "grad_norm": norm, "descent_angle_deg": angle, "defined": defined})
+               "grad_norm": norm, "descent_angle_deg": angle, "defined": defined, **direction})
         return 0
     print(f"{args.name} at ({args.x:g}, {args.y:g})")
     print(f"  f          = {value:.10g}")
@@ -185,6 +190,8 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     else:
         descent = f"{angle:.3f} deg (direction of -grad f, counter-clockwise from +x)"
     print("  descent    = " + descent)
+    for line in direction_lines(direction):
+        print(line)
     return 0
 
 
@@ -336,6 +343,8 @@ from app.cli_export import register_commands as _register_export  # noqa: E402
 _register_export(sys.modules[__name__])
 from app.cli_analysis import register_commands as _register_analysis  # noqa: E402
 _register_analysis(sys.modules[__name__])
+from app.cli_calculus import direction_fields, direction_lines, register_commands as _register_calculus  # noqa: E402
+_register_calculus(register)
 
 
 # --- entry point -------------------------------------------------------------------------------------------------

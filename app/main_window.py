@@ -254,6 +254,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks([opt, curves], [290, 330], Qt.Orientation.Horizontal)
         self.resizeDocks([runs, inspector], [700, 580], Qt.Orientation.Horizontal)
         self.resizeDocks([runs], [190], Qt.Orientation.Vertical)
+        from app.calculus_tools import install_calculus_tools
+        from app.lesson_actions import install_lessons
+        install_calculus_tools(self)  # Slices, directional derivative, chain rule (closed until asked for)
+        install_lessons(self)  # Lessons menu and panel, File ▸ Open lesson…
 
     # ----- state -> widgets ----------------------------------------------------------------
     def _on_runs(self) -> None:

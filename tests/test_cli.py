@@ -120,3 +120,10 @@ def test_export_holds_the_last_frame_as_long_as_the_dialog_does():
     assert DEFAULT_HOLD_S == TIMELINE_DEFAULT == 1.0
     args = build_parser().parse_args(["export", "scene.json", "-o", "out.gif"])
     assert args.hold is None  # resolved when the export runs: 1 s, or 0 when --duration gives the whole length
+
+
+def test_python_dash_m_reports_errors_of_every_command_module_in_one_line():
+    """Under ``python -m app.cli`` the command modules' UsageError is the one main() catches (no second copy)."""
+    out = subprocess.run([sys.executable, "-m", "app.cli", "chain", "x*y", "1"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 2 and "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1

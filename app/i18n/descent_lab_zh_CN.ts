@@ -527,6 +527,72 @@
     </message>
 </context>
 <context>
+    <name>CalculusTools</name>
+    <message>
+        <source>Slices: ∂f/∂x and ∂f/∂y</source>
+        <translation>切片：∂f/∂x 与 ∂f/∂y</translation>
+    </message>
+    <message>
+        <source>Directional derivative D_u f</source>
+        <translation>方向导数 D_u f</translation>
+    </message>
+    <message>
+        <source>Chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+</context>
+<context>
+    <name>ChainPanel</name>
+    <message>
+        <source>A formula of x alone, e.g. sin(x^2), x*exp(-x), sigmoid(2*x - 1)</source>
+        <translation>只含 x 的公式，例如 sin(x^2)、x*exp(-x)、sigmoid(2*x - 1)</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Backward step ▶</source>
+        <translation>反向一步 ▶</translation>
+    </message>
+    <message>
+        <source>Multiply one more local derivative: ∂h/∂child += ∂h/∂parent × ∂parent/∂child</source>
+        <translation>再乘一个局部导数：∂h/∂子节点 += ∂h/∂父节点 × ∂父节点/∂子节点</translation>
+    </message>
+    <message>
+        <source>h(x) =</source>
+        <translation>h(x) =</translation>
+    </message>
+    <message>
+        <source>at x =</source>
+        <translation>在 x =</translation>
+    </message>
+    <message>
+        <source>Not accepted: {error}</source>
+        <translation>无法接受：{error}</translation>
+    </message>
+    <message>
+        <source>Step {k} of {n}: ∂h/∂({child}) += {up:.4g} × {local:.4g} = {p:.4g}</source>
+        <translation>第 {k} 步，共 {n} 步：∂h/∂({child}) += {up:.4g} × {local:.4g} = {p:.4g}</translation>
+    </message>
+    <message>
+        <source>Forward pass done: h({x:g}) = {v:.6g}. Press “Backward step” to apply the chain rule, starting from ∂h/∂h = 1.</source>
+        <translation>前向传播完成：h({x:g}) = {v:.6g}。按“反向一步”应用链式法则，从 ∂h/∂h = 1 开始。</translation>
+    </message>
+    <message>
+        <source>dh/dx = {d:.6g} (backward pass);  sympy: dh/dx = {s} = {v:.6g}  {ok}</source>
+        <translation>dh/dx = {d:.6g}（反向传播）；  sympy：dh/dx = {s} = {v:.6g}  {ok}</translation>
+    </message>
+    <message>
+        <source>agree</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>DIFFER</source>
+        <translation>不一致</translation>
+    </message>
+</context>
+<context>
     <name>CurvesView</name>
     <message>
         <source>f at each iteration, one curve per run; drag the dashed line to scrub</source>
@@ -597,6 +663,39 @@
     <message>
         <source>gradient;descent;optimizer;optimization;machine learning;</source>
         <translation>梯度;下降;优化器;优化;机器学习;gradient;descent;optimizer;</translation>
+    </message>
+</context>
+<context>
+    <name>DirectionProbe</name>
+    <message>
+        <source>Turn u = (cos θ, sin θ)</source>
+        <translation>转动 u = (cos θ, sin θ)</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>自动旋转</translation>
+    </message>
+    <message>
+        <source>Turn u round and round on its own</source>
+        <translation>让 u 自己一圈圈地转</translation>
+    </message>
+    <message>
+        <source>D_u f for every direction θ: white where f rises, red where it falls (drawn at |D_u f|); the largest value lies along ∇f</source>
+        <translation>每个方向 θ 上的 D_u f：白色表示 f 上升，红色表示 f 下降（按 |D_u f| 绘制）；最大值位于 ∇f 方向</translation>
+    </message>
+    <message>
+        <source>Move the cursor over the map (or pin a point)</source>
+        <translation>把光标移到地图上（或固定一个点）</translation>
+    </message>
+    <message>
+        <source>undefined (stationary point)</source>
+        <translation>无定义（驻点）</translation>
+    </message>
+    <message>
+        <source>At ({x:.4g}, {y:.4g}): u = (cos θ, sin θ) = ({ux:.3f}, {uy:.3f}) for θ = {t:.0f}°
+D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f points at {a}</source>
+        <translation>在 ({x:.4g}, {y:.4g})：u = (cos θ, sin θ) = ({ux:.3f}, {uy:.3f})，θ = {t:.0f}°
+D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f 指向 {a}</translation>
     </message>
 </context>
 <context>
@@ -1608,6 +1707,172 @@ Drag to start from elsewhere</source>
     <message>
         <source>building the {method} slice…</source>
         <translation>正在构建 {method} 切片…</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>No lesson open</source>
+        <translation>未打开课程</translation>
+    </message>
+    <message>
+        <source>Choose a lesson from the Lessons menu.</source>
+        <translation>请从“课程”菜单中选择一节课。</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>Step {k} of {n}</source>
+        <translation>第 {k} 步，共 {n} 步</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open &amp;lesson…</source>
+        <translation>打开课程(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open a lesson file: steps of scenes with captions</source>
+        <translation>打开课程文件：由场景和说明组成的步骤</translation>
+    </message>
+    <message>
+        <source>Cannot show this step: {error}</source>
+        <translation>无法显示这一步：{error}</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation>无法打开课程</translation>
+    </message>
+    <message>
+        <source>The gradient as a vector</source>
+        <translation>梯度是一个向量</translation>
+    </message>
+    <message>
+        <source>A partial derivative is a slope along one axis. ∂f/∂x is the slope of the curve f(x, y₀), ∂f/∂y the slope of f(x₀, y); the slices view shows both curves through the pinned point with their tangent lines.</source>
+        <translation>偏导数是沿一个坐标轴的斜率。∂f/∂x 是曲线 f(x, y₀) 的斜率，∂f/∂y 是 f(x₀, y) 的斜率；切片视图显示穿过固定点的这两条曲线及其切线。</translation>
+    </message>
+    <message>
+        <source>Move the slider h towards 0: the secant (f(x₀+h, y₀) − f(x₀, y₀))/h turns into the tangent. That limit is the definition of ∂f/∂x.</source>
+        <translation>把滑块 h 移向 0：割线 (f(x₀+h, y₀) − f(x₀, y₀))/h 变成切线。这个极限就是 ∂f/∂x 的定义。</translation>
+    </message>
+    <message>
+        <source>On the map, the arrows (∂f/∂x, 0) and (0, ∂f/∂y) add up to ∇f = (∂f/∂x, ∂f/∂y). The gradient is the vector of the partial derivatives.</source>
+        <translation>在地图上，箭头 (∂f/∂x, 0) 与 (0, ∂f/∂y) 相加得到 ∇f = (∂f/∂x, ∂f/∂y)。梯度就是由偏导数组成的向量。</translation>
+    </message>
+    <message>
+        <source>Direction and magnitude</source>
+        <translation>方向与大小</translation>
+    </message>
+    <message>
+        <source>Turn the unit vector u: the slope of f in its direction is D_u f = ∇f·u = |∇f| cos θ. The polar plot shows this slope for every direction at once.</source>
+        <translation>转动单位向量 u：f 在该方向上的斜率是 D_u f = ∇f·u = |∇f| cos θ。极坐标图同时显示每个方向上的斜率。</translation>
+    </message>
+    <message>
+        <source>The largest slope lies along ∇f and its value is |∇f|. Along the contour the slope is zero, and along −∇f it is −|∇f|: the steepest way down.</source>
+        <translation>最大的斜率位于 ∇f 方向，其值为 |∇f|。沿等高线斜率为零，沿 −∇f 为 −|∇f|：这是最陡的下降方向。</translation>
+    </message>
+    <message>
+        <source>The arrows on the map now point along −∇f, the direction of steepest descent. Their length follows |∇f|: steep ground, long arrows.</source>
+        <translation>现在地图上的箭头沿 −∇f，即最速下降方向。箭头长度随 |∇f| 变化：越陡，箭头越长。</translation>
+    </message>
+    <message>
+        <source>Descent and the learning rate</source>
+        <translation>梯度下降与学习率</translation>
+    </message>
+    <message>
+        <source>Each step is w ← w − η·∂L/∂w. With η = 0.002 the learning rate is too small: after 200 steps the run is still far from the minimum.</source>
+        <translation>每一步是 w ← w − η·∂L/∂w。η = 0.002 时学习率太小：200 步之后仍离最小值很远。</translation>
+    </message>
+    <message>
+        <source>With η = 0.03 the run reaches the minimum quickly. The loss curve falls steadily.</source>
+        <translation>η = 0.03 时很快到达最小值。损失曲线稳定下降。</translation>
+    </message>
+    <message>
+        <source>With η = 0.042 each step overshoots the steep y direction more than the last: the run diverges. For this bowl every η above 2/50 = 0.04 diverges.</source>
+        <translation>η = 0.042 时，每一步在陡峭的 y 方向上都比上一步冲得更远：运行发散。对这个碗形函数，任何大于 2/50 = 0.04 的 η 都会发散。</translation>
+    </message>
+    <message>
+        <source>Momentum and Adam</source>
+        <translation>动量与 Adam</translation>
+    </message>
+    <message>
+        <source>Momentum keeps a velocity: v ← μ·v + ∂L/∂w, then w ← w − η·v. Across the narrow valley the steps cancel, along it they add up.</source>
+        <translation>动量保留一个速度：v ← μ·v + ∂L/∂w，然后 w ← w − η·v。横穿狭窄山谷的步子相互抵消，沿山谷的步子不断累加。</translation>
+    </message>
+    <message>
+        <source>Adam divides each step by a running size of the gradient, so steep and flat directions get steps of similar length. It heads for the minimum almost straight.</source>
+        <translation>Adam 把每一步除以梯度的滑动大小，因此陡峭方向和平缓方向的步长相近。它几乎笔直地奔向最小值。</translation>
+    </message>
+    <message>
+        <source>The chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+    <message>
+        <source>h(x) = sin(x²) is a composition: first u = x², then h = sin(u). The chain rule multiplies the local derivatives: dh/dx = cos(u)·2x.</source>
+        <translation>h(x) = sin(x²) 是一个复合函数：先 u = x²，再 h = sin(u)。链式法则把局部导数相乘：dh/dx = cos(u)·2x。</translation>
+    </message>
+    <message>
+        <source>When x reaches the output along two paths, the backward pass adds the two products. Here dh/dx = sin(x) + x·cos(x).</source>
+        <translation>当 x 沿两条路径到达输出时，反向传播把两条路径的乘积相加。这里 dh/dx = sin(x) + x·cos(x)。</translation>
+    </message>
+    <message>
+        <source>A neuron is such a composition: σ(w·x + b). Step through the backward pass and compare its product with the symbolic derivative.</source>
+        <translation>一个神经元就是这样的复合：σ(w·x + b)。逐步执行反向传播，并把乘积与符号导数比较。</translation>
+    </message>
+    <message>
+        <source>An MLP&apos;s forward pass</source>
+        <translation>MLP 的前向传播</translation>
+    </message>
+    <message>
+        <source>A network is a composition of layers: h₁ = σ(W₁x + b₁), ŷ = W₂h₁ + b₂. The data view colours every input x by the prediction ŷ of the trained network.</source>
+        <translation>网络是各层的复合：h₁ = σ(W₁x + b₁)，ŷ = W₂h₁ + b₂。数据视图按训练好的网络的预测 ŷ 为每个输入 x 着色。</translation>
+    </message>
+    <message>
+        <source>The map is the loss L over a 2D slice of all the weights: each point is a whole network. Low ground means predictions close to the labels.</source>
+        <translation>地图是损失 L 在全部权重的一个二维切片上的取值：每个点都是一个完整的网络。低处意味着预测接近标签。</translation>
+    </message>
+    <message>
+        <source>Backprop</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>Backprop applies the chain rule layer by layer, from the loss back to the first layer. Each layer&apos;s ∂L/∂W is its input times the gradient that arrives from above.</source>
+        <translation>反向传播逐层应用链式法则，从损失一直回到第一层。每一层的 ∂L/∂W 等于它的输入乘以从上层传来的梯度。</translation>
+    </message>
+    <message>
+        <source>The heat maps show ∂L/∂W₁ and ∂L/∂W₂ at the current point. One backward pass gives the gradient for every weight at once.</source>
+        <translation>热图显示当前点的 ∂L/∂W₁ 和 ∂L/∂W₂。一次反向传播就同时得到每个权重的梯度。</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Training repeats w ← w − η·∂L/∂w for every weight. On the slice, the run walks downhill and the loss curve falls.</source>
+        <translation>训练对每个权重反复执行 w ← w − η·∂L/∂w。在切片上，运行一路下坡，损失曲线随之下降。</translation>
+    </message>
+    <message>
+        <source>Adam, started at the same weights, takes a different road. Compare both loss curves: the optimizer is part of what the network learns.</source>
+        <translation>从相同权重出发的 Adam 走了另一条路。比较两条损失曲线：优化器也决定了网络学到什么。</translation>
     </message>
 </context>
 <context>
@@ -2774,6 +3039,49 @@ Drag to start from elsewhere</source>
     <message>
         <source>Run {id}: {error}</source>
         <translation type="vanished">运行 {id}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SlicesView</name>
+    <message>
+        <source>Pin the point</source>
+        <translation>固定该点</translation>
+    </message>
+    <message>
+        <source>Keep the slices at the current point while the cursor moves on</source>
+        <translation>光标移开时，切片仍停留在当前点</translation>
+    </message>
+    <message>
+        <source>f(x, y₀): the landscape cut along x through the point; its tangent&apos;s slope is ∂f/∂x</source>
+        <translation>f(x, y₀)：沿 x 方向穿过该点切开的地形；其切线斜率为 ∂f/∂x</translation>
+    </message>
+    <message>
+        <source>f(x₀, y): the landscape cut along y through the point; its tangent&apos;s slope is ∂f/∂y</source>
+        <translation>f(x₀, y)：沿 y 方向穿过该点切开的地形；其切线斜率为 ∂f/∂y</translation>
+    </message>
+    <message>
+        <source>The secant&apos;s step h: slide left and the secant becomes the tangent</source>
+        <translation>割线的步长 h：向左滑动，割线变为切线</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>Move the cursor over the map (or pin a point)</source>
+        <translation>把光标移到地图上（或固定一个点）</translation>
+    </message>
+    <message>
+        <source>f(x, y₀)   ∂f/∂x = {d:.4g}   secant (h = {h:.3g}): {s:.4g}</source>
+        <translation>f(x, y₀)   ∂f/∂x = {d:.4g}   割线（h = {h:.3g}）：{s:.4g}</translation>
+    </message>
+    <message>
+        <source>f(x₀, y)   ∂f/∂y = {d:.4g}   secant (h = {h:.3g}): {s:.4g}</source>
+        <translation>f(x₀, y)   ∂f/∂y = {d:.4g}   割线（h = {h:.3g}）：{s:.4g}</translation>
+    </message>
+    <message>
+        <source>At (x₀, y₀) = ({x:.4g}, {y:.4g}): ∇f = (∂f/∂x, ∂f/∂y) = ({gx:.4g}, {gy:.4g}). Blue: the secant (f(x₀+h, y₀) − f(x₀, y₀))/h, which becomes the tangent as h → 0.</source>
+        <translation>在 (x₀, y₀) = ({x:.4g}, {y:.4g})：∇f = (∂f/∂x, ∂f/∂y) = ({gx:.4g}, {gy:.4g})。蓝线：割线 (f(x₀+h, y₀) − f(x₀, y₀))/h，当 h → 0 时变为切线。</translation>
     </message>
 </context>
 <context>

@@ -68,14 +68,4 @@ def cpu_budget(seconds: float = CPU_BUDGET_S, wall_cap: float = WALL_CAP_S) -> I
                 _raise_in(thread_id, None)  # clear an exception that has not arrived yet
         watcher.join()
         if fired:
-            _forget_partial_work()
             raise TooSlow()
-
-
-def _forget_partial_work() -> None:
-    """The exception may have landed inside sympy's caching of a half-built expression: drop those caches."""
-    try:
-        from sympy.core.cache import clear_cache
-    except ImportError:
-        return
-    clear_cache()

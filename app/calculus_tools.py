@@ -1,0 +1,72 @@
+"""The lesson's calculus tools in the window: the Slices view, the directional-derivative probe, the chain-rule panel
+and their overlay on the map, all looking at one :class:`~app.model.calculus_focus.CalculusFocus` that follows the
+cursor on the map (or stays where it is pinned). ``install_calculus_tools(window)`` adds the three docks (closed at
+first; View ▸ Panels and the lessons open them)."""
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+
+from app.model.calculus_focus import CalculusFocus
+from app.panels.chain_panel import ChainPanel
+from app.views.calculus_overlay import CalculusOverlay
+from app.views.direction_probe import DirectionProbe
+from app.views.slices import SlicesView
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CalculusTools", text)
+
+
+class Staggered(QObject):
+    """Runs requested refreshes one per event-loop pass, oldest first, each at most once while pending: on a cursor
+    move the map, the slices and the probe then draw in separate passes, so input is handled between them instead of
+    after all three."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pending: list = []
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self._run_one)
+
+    def request(self, job) -> None:
+        if job not in self.pending:
+            self.pending.append(job)
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def _run_one(self) -> None:
+        if self.pending:
+            self.pending.pop(0)()
+        if self.pending:
+            self.timer.start()
+
+
+def install_calculus_tools(window) -> None:
+    right, left = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
+    focus = window.calculus_focus = CalculusFocus()
+    window.slices_view = SlicesView(window.state, focus, window.compute)
+    window.direction_probe = DirectionProbe(window.state, focus, window.compute)
+    window.chain_panel = ChainPanel(window.compute)
+    window.calculus_overlay = overlay = CalculusOverlay(window.state, focus, window.landscape.plot)
+    slices = window.add_dock(window.slices_view, right, _tr("Slices: ∂f/∂x and ∂f/∂y"), "slices_dock")
+    probe = window.add_dock(window.direction_probe, left, _tr("Directional derivative D_u f"), "probe_dock")
+    chain = window.add_dock(window.chain_panel, Qt.DockWidgetArea.BottomDockWidgetArea, _tr("Chain rule"),
+                            "chain_dock")
+    window.tabify_after_show(window.docks["inspector_dock"], chain)
+    for dock in (slices, probe, chain):
+        dock.hide()
+    stagger = window.calculus_stagger = Staggered(window)
+    for view in (window.slices_view, window.direction_probe):  # a moving point: one tool per event-loop pass
+        focus.changed.disconnect(view.refresh)
+        focus.changed.connect(lambda v=view: stagger.request(v.refresh))
+
+    def on_visibility(*_) -> None:
+        if shiboken6.isValid(overlay.pin):  # docks report hiding while the window is torn down, after the map
+            overlay.set_parts(not slices.isHidden(), not probe.isHidden())
+
+    slices.visibilityChanged.connect(on_visibility)
+    probe.visibilityChanged.connect(on_visibility)
+    window.landscape.hoverChanged.connect(lambda info: focus.hover(info.x, info.y) if info is not None else None)

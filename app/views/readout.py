@@ -1,0 +1,42 @@
+"""A text readout that changes on every cursor move without re-laying out the window.
+
+``QLabel.setText`` asks the parent layout to recompute (its size hint may have changed); in a dock that request climbs
+to the main window, which then re-lays out and repaints every dock and the status bar, on every mouse move. This
+widget keeps a fixed height of ``lines`` lines (the width follows the layout) and only repaints itself: word-wrapped
+plain text, elided when it would need more lines.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class TextReadout(QWidget):
+    def __init__(self, lines: int = 1, colour: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._lines = max(1, int(lines))
+        self._colour = QColor(colour) if colour else None
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * self._lines + 4)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.update()  # a repaint of this widget only: the size never depends on the text
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, self.height())
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        if self._colour is not None:
+            painter.setPen(self._colour)
+        rect = QRect(2, 2, self.width() - 4, self.height() - 4)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                         self._text)
+        painter.end()
