@@ -125,7 +125,7 @@ def pca_plane(model: nn.Module, checkpoints: list[dict], sources: list[str], mar
                  notes={"explained_variance_ratio": explained})
 
 
-_ENTRY = re.compile(r"\s*([A-Za-z_][\w.]*)\[([\d,\s]+)\]\s*")
+_ENTRY = re.compile(r"\s*([\w.]+)\[([\d,\s]+)\]\s*")
 
 
 def parse_params(text: str) -> list[tuple[str, tuple[int, ...]]]:
