@@ -136,6 +136,10 @@ def compute(prepared: PreparedJob, out: str | Path, workers: int = 1, scheduler:
     return RunStats(total, len(todo), peaks)
 
 
+def _identity(x):
+    return x
+
+
 def _compute_dask(prepared, store, todo, done, workers, scheduler, progress, cancel, on_block, client):
     from dask.distributed import Client, LocalCluster, as_completed
 
@@ -153,7 +157,9 @@ def _compute_dask(prepared, store, todo, done, workers, scheduler, progress, can
             raise LandscapeError(f"cannot reach the Dask scheduler {scheduler or ''}: {err}") from None
     total = prepared.n_blocks
     try:
-        job_future = client.scatter(prepared, broadcast=True)
+        # the job as a task (not scattered data): workers fetch it once, and if the worker holding it dies the
+        # scheduler can run it again
+        job_future = client.submit(_identity, prepared, key=f"landscape-job-{prepared.key[:12]}")
         futures = [client.submit(evaluate_block, job_future, b, key=f"landscape-{prepared.key[:12]}-{b}")
                    for b in todo]
         queue = as_completed(futures)
