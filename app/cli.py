@@ -270,6 +270,7 @@ register("export", "render a scene without a display: animation, image or trajec
 
 from app.desktop_entry import register_commands as _register_desktop_entry  # noqa: E402 - needs register()
 _register_desktop_entry(register)
+import app.cli_landscape  # noqa: E402,F401 - registers "landscape" (a user's own PyTorch model)
 
 
 # --- entry point -------------------------------------------------------------------------------------------------
