@@ -32,3 +32,17 @@ def test_landscape_command_errors_are_one_line(digits, tmp_path, capsys):
         err = capsys.readouterr().err
         assert message in err and err.count("\n") == 1, err
     assert not list(tmp_path.iterdir())
+
+
+def test_our_file_opens_as_a_landscape(digits, tmp_path):
+    from engine.torch_landscape.surface_file import read_surface, surface_function
+
+    _, data, ckpts = digits
+    out = tmp_path / "r.h5"
+    assert main(["landscape", "--model", f"{MODELS}:mlp", "--weights", str(ckpts["mlp"][-1]), "--data", str(data),
+                 "--resolution", "4", "--workers", "1", "-o", str(out)]) == 0
+    s = read_surface(out)
+    f = surface_function(s)
+    X, Y = np.meshgrid(s.x, s.y)
+    with h5py.File(out, "r") as h:
+        np.testing.assert_allclose(f.value(X, Y), h["train_loss"][()])
