@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import resource
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -28,7 +29,7 @@ class Cancelled(Exception):
 class RunStats:
     blocks_total: int
     blocks_computed: int  # in this run (less than total after a resume)
-    peak_rss_per_worker: dict  # worker -> bytes (ru_maxrss)
+    peak_rss_per_worker: dict  # worker -> peak resident bytes
 
 
 def partial_path(out: Path) -> Path:
@@ -102,7 +103,16 @@ class Store:
 
 
 def _peak_rss() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    """This process's peak resident memory in bytes: VmHWM on Linux (ru_maxrss would include the parent's peak
+    for a worker started by fork + exec)."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
 
 
 def compute(prepared: PreparedJob, out: str | Path, workers: int = 1, scheduler: str | None = None,
