@@ -20,7 +20,7 @@ from __future__ import annotations
 INSTALL_HINT = "pip install 'descent-lab[torch]'"
 
 
-class LandscapeError(Exception):
+class LandscapeError(ValueError):
     """Bad input for a model landscape: ``str()`` is one sentence for the user."""
 
 
