@@ -20,8 +20,12 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import torch  # noqa: E402
-from sklearn.datasets import load_digits  # noqa: E402
+try:
+    import torch
+    from sklearn.datasets import load_digits
+except ImportError:  # `make bench` runs every script; this one needs the optional extra
+    print("skipped: needs the optional extra (pip install -e '.[torch]')")
+    sys.exit(0)
 
 from engine.torch_landscape.job import Job, prepare  # noqa: E402
 from engine.torch_landscape.run import compute  # noqa: E402
