@@ -2,11 +2,13 @@
 h5py, scikit-learn). Medians of whole surfaces, in one run:
 
 - baseline: a per-point loop in the style of the loss-landscapes library (Loss and Accuracy metrics, each a forward
-  pass on the whole data with autograd on, parameters stepped in place), one torch thread, timed on whole rows and
-  scaled to 961 points;
+  pass on the whole data with autograd on, parameters stepped in place), one torch thread, timed on two whole rows
+  and scaled to 961 points;
 - ours, one process, one torch thread (``engine.torch_landscape.run.compute(workers=1)``);
 - ours, a 2-worker LocalCluster (one thread each; cluster started before timing, its start-up printed apart);
-- peak memory (ru_maxrss) per worker.
+- peak memory (VmHWM) per worker.
+
+Wall and CPU seconds are printed: on a shared machine the CPU times say more about the code than the wall times.
 
 Usage: python benchmarks/bench_torch_landscape.py [repeats]
 """
@@ -96,35 +98,41 @@ def main(repeats: int) -> None:
     model, X, y = setup(folder)
     prepared = prepare(Job(f"{MODELS}:cnn", (str(folder / "cnn.pt"),), str(folder / "digits.npz"), "cross-entropy",
                            "random", N, 1.0, block_size=31))
-    rows = 3
-    base = [loss_landscapes_style(model, X, y, prepared, rows) * N / rows for _ in range(repeats)]
-    ours1, ours2 = [], []
-    for r in range(repeats):
-        t0 = time.perf_counter()
-        stats1 = compute(prepared, folder / f"one-{r}.h5")
-        ours1.append(time.perf_counter() - t0)
+    rows = 2
     t0 = time.perf_counter()
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     client = Client(cluster)
     startup = time.perf_counter() - t0
+    base, base_cpu, ours1, ours1_cpu, ours2, ours2_cpu = [], [], [], [], [], []
     try:
-        for r in range(repeats):
+        for r in range(repeats):  # interleaved, so a change in the machine's load hits every variant alike
+            c0 = time.process_time()
+            base.append(loss_landscapes_style(model, X, y, prepared, rows) * N / rows)
+            base_cpu.append((time.process_time() - c0) * N / rows)
+            t0, c0 = time.perf_counter(), time.process_time()
+            stats1 = compute(prepared, folder / f"one-{r}.h5")
+            ours1.append(time.perf_counter() - t0)
+            ours1_cpu.append(time.process_time() - c0)
+            w0 = client.run(time.process_time)
             t0 = time.perf_counter()
             stats2 = compute(prepared, folder / f"two-{r}.h5", client=client)
             ours2.append(time.perf_counter() - t0)
+            ours2_cpu.append(sum(client.run(time.process_time).values()) - sum(w0.values()))
     finally:
         client.close()
         cluster.close()
-    b, o1, o2 = statistics.median(base), statistics.median(ours1), statistics.median(ours2)
-    print(f"31x31 loss+accuracy surface, digits CNN, {len(X)} images, {repeats} repeats, load {os.getloadavg()[0]:.1f} "
-          f"on {os.cpu_count()} cores")
-    print(f"baseline loss-landscapes-style per-point loop, 1 thread: median {b:7.2f} s ({rows} rows scaled to {N})")
-    print(f"ours, one process, 1 thread:                         median {o1:7.2f} s  ({b / o1:.2f}x baseline)")
-    print(f"ours, LocalCluster 2 workers x 1 thread:             median {o2:7.2f} s  ({o1 / o2:.2f}x one process); "
-          f"cluster start-up {startup:.1f} s")
+    med = statistics.median
+    b, o1, o2 = med(base), med(ours1), med(ours2)
+    print(f"31x31 loss+accuracy surface, digits CNN, {len(X)} images, {repeats} repeats interleaved, load "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (wall | CPU seconds)")
+    print(f"baseline loss-landscapes-style per-point loop, 1 thread: median {b:7.2f} s | {med(base_cpu):7.2f} s "
+          f"({rows} rows scaled to {N})")
+    print(f"ours, one process, 1 thread:                         median {o1:7.2f} s | {med(ours1_cpu):7.2f} s  "
+          f"({b / o1:.2f}x baseline wall, {med(base_cpu) / med(ours1_cpu):.2f}x CPU)")
+    print(f"ours, LocalCluster 2 workers x 1 thread:             median {o2:7.2f} s | {med(ours2_cpu):7.2f} s "
+          f"(workers)  ({o1 / o2:.2f}x one process); cluster start-up {startup:.1f} s")
     print(f"peak memory: one process {max(stats1.peak_rss_per_worker.values()) / 2**20:.0f} MiB; per worker "
           + ", ".join(f"{v / 2**20:.0f} MiB" for v in stats2.peak_rss_per_worker.values()))
-
 
 if __name__ == "__main__":
     main(int(sys.argv[1]) if len(sys.argv) > 1 else 3)

@@ -113,7 +113,10 @@ def load_model(spec: str, weights: str | Path | None = None, device: str = "cpu"
         apply_state_dict(model, load_state_dict(weights), weights)
     if not any(True for _ in model.parameters()):
         raise LandscapeError(f"the model {spec} has no parameters")
-    model.to(device)
+    try:
+        model.to(device)
+    except (RuntimeError, AssertionError, ValueError) as err:
+        raise LandscapeError(f"cannot use the device {device!r}: {_one_line(err)}") from None
     try:
         model.eval()
     except (NotImplementedError, RuntimeError):  # exported programs refuse train()/eval() switching

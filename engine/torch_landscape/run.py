@@ -6,6 +6,7 @@ Only this process writes the file; workers return their block's values.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import resource
@@ -121,80 +122,88 @@ def compute(prepared: PreparedJob, out: str | Path, workers: int = 1, scheduler:
     """Compute ``prepared`` into ``out``. ``workers == 1`` without a scheduler runs in this process (one torch
     thread, as each worker); otherwise a ``LocalCluster`` of ``workers`` processes or the cluster at ``scheduler``
     (or ``client``). ``progress(done, total)`` after every block; ``cancel()`` returning True stops (Cancelled)."""
-    store = Store(Path(out), prepared)
-    total, todo = prepared.n_blocks, store.todo()
-    done = total - len(todo)
-    if progress:
-        progress(done, total)
-    try:
-        if workers <= 1 and scheduler is None and client is None:
-            for b in todo:
-                if cancel and cancel():
-                    raise Cancelled()
-                store.write(*evaluate_block(prepared, b))
-                done += 1
-                if on_block:
-                    on_block(b)
-                if progress:
-                    progress(done, total)
-            peaks = {"local": _peak_rss()}
-        else:
-            peaks = _compute_dask(prepared, store, todo, done, workers, scheduler, progress, cancel, on_block, client)
-        store.finish()
-    finally:
-        store.close()
+    local = workers <= 1 and scheduler is None and client is None
+    with (contextlib.nullcontext(None) if local else _dask_client(workers, scheduler, client)) as dask_client:
+        store = Store(Path(out), prepared)  # after the cluster is reached: an unreachable one leaves no file
+        total, todo = prepared.n_blocks, store.todo()
+        done = total - len(todo)
+        if progress:
+            progress(done, total)
+        try:
+            if local:
+                for b in todo:
+                    if cancel and cancel():
+                        raise Cancelled()
+                    store.write(*evaluate_block(prepared, b))
+                    done += 1
+                    if on_block:
+                        on_block(b)
+                    if progress:
+                        progress(done, total)
+                peaks = {"local": _peak_rss()}
+            else:
+                peaks = _compute_dask(prepared, store, todo, done, dask_client, progress, cancel, on_block)
+            store.finish()
+        finally:
+            store.close()
     return RunStats(total, len(todo), peaks)
+
+
+@contextlib.contextmanager
+def _dask_client(workers: int, scheduler: str | None, client):
+    if client is not None:
+        yield client
+        return
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="20s")
+        else:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+    except (OSError, TimeoutError) as err:
+        raise LandscapeError(f"cannot reach the Dask scheduler {scheduler or ''}: {err}") from None
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def _identity(x):
     return x
 
 
-def _compute_dask(prepared, store, todo, done, workers, scheduler, progress, cancel, on_block, client):
-    from dask.distributed import Client, LocalCluster, as_completed
+def _compute_dask(prepared, store, todo, done, client, progress, cancel, on_block):
+    from dask.distributed import as_completed
 
-    own = client is None
-    cluster = None
-    if own:
-        try:
-            if scheduler:
-                client = Client(scheduler, timeout="20s")
-            else:
-                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, silence_logs=logging.ERROR)
-                client = Client(cluster)
-        except (OSError, TimeoutError) as err:
-            raise LandscapeError(f"cannot reach the Dask scheduler {scheduler or ''}: {err}") from None
     total = prepared.n_blocks
+    # the job as a task (not scattered data): workers fetch it once, and if the worker holding it dies the
+    # scheduler can run it again
+    job_future = client.submit(_identity, prepared, key=f"landscape-job-{prepared.key[:12]}")
+    futures = [client.submit(evaluate_block, job_future, b, key=f"landscape-{prepared.key[:12]}-{b}")
+               for b in todo]
     try:
-        # the job as a task (not scattered data): workers fetch it once, and if the worker holding it dies the
-        # scheduler can run it again
-        job_future = client.submit(_identity, prepared, key=f"landscape-job-{prepared.key[:12]}")
-        futures = [client.submit(evaluate_block, job_future, b, key=f"landscape-{prepared.key[:12]}-{b}")
-                   for b in todo]
-        queue = as_completed(futures)
-        try:
-            for fut in queue:
-                if cancel and cancel():
-                    raise Cancelled()
-                try:
-                    b, loss, acc = fut.result()
-                except LandscapeError:
-                    raise
-                except Exception as err:  # noqa: BLE001 - a worker's failure, reported as a sentence
-                    raise LandscapeError(f"a worker failed: {type(err).__name__}: {err}") from None
-                store.write(b, loss, acc)
-                done += 1
-                if on_block:
-                    on_block(b)
-                if progress:
-                    progress(done, total)
-        except BaseException:
-            client.cancel(futures)
-            raise
-        return client.run(_peak_rss)
-    finally:
-        if own:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+        for fut in as_completed(futures):
+            if cancel and cancel():
+                raise Cancelled()
+            try:
+                b, loss, acc = fut.result()
+            except LandscapeError:
+                raise
+            except Exception as err:  # noqa: BLE001 - a worker's failure, reported as a sentence
+                raise LandscapeError(f"a worker failed: {type(err).__name__}: {err}") from None
+            store.write(b, loss, acc)
+            done += 1
+            if on_block:
+                on_block(b)
+            if progress:
+                progress(done, total)
+    except BaseException:
+        client.cancel(futures)
+        raise
+    return client.run(_peak_rss)
