@@ -10,6 +10,7 @@ import contextlib
 import logging
 import os
 import resource
+import secrets
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -184,9 +185,10 @@ def _compute_dask(prepared, store, todo, done, client, progress, cancel, on_bloc
     total = prepared.n_blocks
     # the job as a task (not scattered data): workers fetch it once, and if the worker holding it dies the
     # scheduler can run it again
-    job_future = client.submit(_identity, prepared, key=f"landscape-job-{prepared.key[:12]}")
-    futures = [client.submit(evaluate_block, job_future, b, key=f"landscape-{prepared.key[:12]}-{b}")
-               for b in todo]
+    # keys unique per run: a cancelled run's keys may linger on the scheduler for a moment
+    run = f"{prepared.key[:12]}-{secrets.token_hex(4)}"
+    job_future = client.submit(_identity, prepared, key=f"landscape-job-{run}")
+    futures = [client.submit(evaluate_block, job_future, b, key=f"landscape-{run}-{b}") for b in todo]
     try:
         for fut in as_completed(futures):
             if cancel and cancel():
