@@ -48,8 +48,15 @@ def _bar(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
+def _installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ImportError:
+        return False
+
+
 def _run(args: argparse.Namespace) -> int:
-    missing = [m for m in EXTRA if importlib.util.find_spec(m) is None]
+    missing = [m for m in EXTRA if not _installed(m)]
     if missing:
         raise UsageError(f"model landscapes need the optional extra ({', '.join(missing)} missing): "
                          f"pip install 'descent-lab[torch]'")

@@ -1,20 +1,32 @@
 """Fixtures for the model-landscape tests: digits data and a CNN and an MLP trained a few epochs (cached per session
-in a temp folder). The whole folder skips, with the reason, when the optional extra is not installed."""
+in a temp folder). Every test module here starts with :func:`require_extra`, so without the optional extra they skip
+with the reason (a skip in this conftest would stop the whole session)."""
+import importlib.util
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-torch = pytest.importorskip("torch", reason="the optional extra is not installed: pip install -e '.[torch]'")
-pytest.importorskip("h5py", reason="the optional extra is not installed: pip install -e '.[torch]'")
-pytest.importorskip("dask.distributed", reason="the optional extra is not installed: pip install -e '.[torch]'")
-datasets = pytest.importorskip("sklearn.datasets", reason="the optional extra is not installed")
-
 MODELS = Path(__file__).with_name("digits_models.py")
+EXTRA = ("torch", "h5py", "distributed", "sklearn")
+
+
+def require_extra() -> None:
+    """Skip the calling test module when a package of the optional extra is missing."""
+    missing = []
+    for name in EXTRA:
+        try:
+            if importlib.util.find_spec(name) is None:
+                missing.append(name)
+        except ImportError:
+            missing.append(name)
+    if missing:
+        pytest.skip(f"the optional extra is not installed ({', '.join(missing)} missing): pip install -e '.[torch]'",
+                    allow_module_level=True)
 
 
 def _train(factory, X, y, epochs, snapshots, folder: Path, name: str) -> list[Path]:
-    import importlib.util
+    import torch
 
     spec = importlib.util.spec_from_file_location("digits_models_fixture", MODELS)
     mod = importlib.util.module_from_spec(spec)
@@ -41,6 +53,9 @@ def _train(factory, X, y, epochs, snapshots, folder: Path, name: str) -> list[Pa
 @pytest.fixture(scope="session")
 def digits(tmp_path_factory):
     """(folder, data.npz path, {"cnn": [checkpoints], "mlp": [checkpoints]})."""
+    import torch
+    from sklearn import datasets
+
     folder = tmp_path_factory.mktemp("digits")
     d = datasets.load_digits()
     X = (d.data / 16.0).astype(np.float32)

@@ -1,4 +1,10 @@
 """`descent-lab landscape` end to end on the digits MLP, and its one-line errors."""
+import pytest
+
+from tests.torch.conftest import require_extra
+
+require_extra()
+
 import h5py
 import numpy as np
 

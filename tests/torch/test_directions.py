@@ -1,8 +1,13 @@
 """The planes: Li et al.'s filter normalisation checked against a direct NumPy transcription of their formula, the
 PCA plane against the checkpoints it came from, named parameters and the interpolation line against hand-set
 parameters."""
-import numpy as np
 import pytest
+
+from tests.torch.conftest import require_extra
+
+require_extra()
+
+import numpy as np
 import torch
 
 from engine.torch_landscape import LandscapeError

@@ -1,6 +1,11 @@
 """Loading a user's model, data and loss: what works, and one clear sentence for everything that does not."""
-import numpy as np
 import pytest
+
+from tests.torch.conftest import require_extra
+
+require_extra()
+
+import numpy as np
 import torch
 
 from engine.torch_landscape import LandscapeError

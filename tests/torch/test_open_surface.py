@@ -1,8 +1,13 @@
 """File ▸ Open surface…: an HDF5 surface becomes the window's landscape (drawn, with optimizers on the interpolant);
 saving it as a scene is refused with a sentence; a bad file is a message box, the old landscape stays."""
+import pytest
+
+from tests.torch.conftest import require_extra
+
+require_extra()
+
 import h5py
 import numpy as np
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from tests.app.conftest import make_window

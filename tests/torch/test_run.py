@@ -1,11 +1,16 @@
 """The grid in blocks: one process, a 2-worker LocalCluster, and a run cancelled after a worker was killed then
 resumed all give the same file; each worker loads the model once; values equal a direct evaluation."""
+import pytest
+
+from tests.torch.conftest import require_extra
+
+require_extra()
+
 import os
 import signal
 
 import h5py
 import numpy as np
-import pytest
 import torch
 
 from engine.torch_landscape import LandscapeError

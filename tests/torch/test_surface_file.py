@@ -1,8 +1,13 @@
 """Interop with tomgoldstein/loss-landscape's HDF5 surface files, and a surface as an engine landscape (bilinear
 interpolation: value at the grid points, exact gradient of the interpolant against finite differences)."""
+import pytest
+
+from tests.torch.conftest import require_extra
+
+require_extra()
+
 import h5py
 import numpy as np
-import pytest
 
 from engine.torch_landscape import LandscapeError
 from engine.torch_landscape.surface_file import Surface, read_surface, surface_function, write_surface
