@@ -1,12 +1,13 @@
 # Two commands do all set-up on a fresh machine with Python >= 3.11:
 #   make run    create .venv, install Descent Lab, launch the app
 #   make test   create .venv, install the test extras, run the whole suite (headless)
+#   make test-torch  also install the optional extra descent-lab[torch] and run its tests (tests/torch)
 #   make wheel  build the sdist and the wheel into dist/ (what `pipx install dist/descent_lab-*.whl` installs)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test bench wheel clean
+.PHONY: run test test-torch bench wheel clean
 
 # First use: pip prints one line per package it collects and installs (about 1-2 minutes and ~250 MB, mostly Qt;
 # later runs start at once).
@@ -29,11 +30,18 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	@$(BIN)/python -c "import app, PySide6, pyqtgraph, pytest, pytestqt" || { echo "== The install failed: see pip's messages above"; exit 1; }
 	touch $@ $(VENV)/.installed
 
+$(VENV)/.installed-torch: pyproject.toml | $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[test,torch]'
+	touch $@
+
 run: $(VENV)/.installed
 	$(BIN)/descent-lab
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+test-torch: $(VENV)/.installed-torch
+	$(BIN)/python -m pytest tests/torch tests/test_cli_landscape_extra.py
 
 bench: $(VENV)/.installed-test
 	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

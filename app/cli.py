@@ -345,6 +345,7 @@ from app.cli_analysis import register_commands as _register_analysis  # noqa: E4
 _register_analysis(sys.modules[__name__])
 from app.cli_calculus import direction_fields, direction_lines, register_commands as _register_calculus  # noqa: E402
 _register_calculus(register)
+import app.cli_landscape  # noqa: E402,F401 - registers "landscape" (a user's own PyTorch model)
 
 
 # --- entry point -------------------------------------------------------------------------------------------------

@@ -126,6 +126,9 @@ class FileActions(QObject):
 
         add(self.new_action)
         add(self.open_action)
+        from app.surface_actions import SurfaceActions  # File ▸ Open surface… (HDF5 loss surfaces)
+        self.surfaces = SurfaceActions(self)
+        add(self.surfaces.action)
         self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
         menu.insertMenu(before, self.recent_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -273,6 +276,8 @@ class FileActions(QObject):
     def save_to(self, path) -> bool:
         """Write the scene atomically to ``path``; a message box on error (the old file stays intact)."""
         path = Path(path)
+        if self.surfaces.refuse_save():
+            return False
         try:
             scene_mod.save(self.state.to_scene(), path)
         except (SceneError, WriteError) as exc:

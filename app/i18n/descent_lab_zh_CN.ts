@@ -3243,6 +3243,45 @@ Drag to start from elsewhere</source>
     </message>
 </context>
 <context>
+    <name>SurfaceActions</name>
+    <message>
+        <source>HDF5 surfaces (*.h5 *.hdf5)</source>
+        <translation>HDF5 曲面 (*.h5 *.hdf5)</translation>
+    </message>
+    <message>
+        <source>Open s&amp;urface…</source>
+        <translation>打开曲面(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Open a loss surface saved as HDF5 (descent-lab landscape, loss-landscape)</source>
+        <translation>打开保存为 HDF5 的损失曲面（descent-lab landscape、loss-landscape）</translation>
+    </message>
+    <message>
+        <source>Cannot save the scene</source>
+        <translation>无法保存场景</translation>
+    </message>
+    <message>
+        <source>Surfaces opened from files cannot be saved in a scene yet; the surface file itself keeps the landscape.</source>
+        <translation>从文件打开的曲面暂时无法保存到场景中；曲面文件本身保存着该地形。</translation>
+    </message>
+    <message>
+        <source>Open surface</source>
+        <translation>打开曲面</translation>
+    </message>
+    <message>
+        <source>Opening surface files needs h5py: pip install &apos;descent-lab[torch]&apos;</source>
+        <translation>打开曲面文件需要 h5py：pip install &apos;descent-lab[torch]&apos;</translation>
+    </message>
+    <message>
+        <source>Opened the surface {path}</source>
+        <translation>已打开曲面 {path}</translation>
+    </message>
+    <message>
+        <source>Cannot open the surface</source>
+        <translation>无法打开曲面</translation>
+    </message>
+</context>
+<context>
     <name>SweepPanel</name>
     <message>
         <source>Sweep from the selected run&apos;s start</source>

@@ -1,0 +1,51 @@
+"""Loss and accuracy of a model at points ``origin + x dx + y dy`` of a plane, in ``torch.no_grad()`` over batches of
+the data; one forward pass per batch gives both."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import torch
+from torch import nn
+
+from engine.torch_landscape.directions import Plane
+from engine.torch_landscape.loading import Data, Objective
+
+
+class Evaluator:
+    def __init__(self, model: nn.Module, data: Data, objective: Objective, targets: torch.Tensor, plane: Plane,
+                 batch_size: int = 2048, device: str = "cpu") -> None:
+        self.model, self.objective, self.plane = model, objective, plane
+        self.params = [p for _, p in model.named_parameters()]
+        if len(self.params) != len(plane.origin):
+            raise ValueError("the plane was built for another model")
+        self.batches = [(data.X[i:i + batch_size].to(device), targets[i:i + batch_size].to(device))
+                        for i in range(0, len(data), batch_size)]
+        self.n = len(data)
+
+    def set_point(self, x: float, y: float) -> None:
+        p = self.plane
+        with torch.no_grad():
+            for i, param in enumerate(self.params):
+                param.copy_(p.origin[i])
+                if x:
+                    param.add_(p.dx[i], alpha=x)
+                if y and p.dy is not None:
+                    param.add_(p.dy[i], alpha=y)
+
+    def at(self, x: float, y: float = 0.0) -> tuple[float, float]:
+        """(mean loss, accuracy in percent or NaN) at the point (x, y)."""
+        self.set_point(x, y)
+        total, correct = 0.0, 0.0
+        with torch.no_grad():
+            for X, t in self.batches:
+                loss, right = self.objective.sum_and_correct(self.model(X), t)
+                total += loss
+                correct += right
+        acc = 100.0 * correct / self.n if not math.isnan(correct) else math.nan
+        return total / self.n, acc
+
+    def points(self, xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        out = np.array([self.at(float(x), float(y)) for x, y in zip(xs, ys)]).reshape(-1, 2)
+        self.set_point(0.0, 0.0)
+        return out[:, 0], out[:, 1]
