@@ -33,6 +33,9 @@ class LandscapeMixin:
         """Show a built ``function`` (described by ``source``). Runs are cleared, or with ``keep_runs`` (the user
         picked another landscape) the runs that start inside the new view are recomputed on it and the others are
         dropped; either way :meth:`undo_landscape` brings the previous landscape and its runs back."""
+        if self.building is not None:  # a landscape still being built would replace this one when it arrives
+            self.compute.cancel("landscape")
+            self._build_finished()
         self.undo_scene = self.to_scene() if (self.runs or keep_runs) else None
         kept = list(self.runs) if keep_runs else []
         if source is None:
@@ -95,6 +98,8 @@ class LandscapeMixin:
             return build_network(landscape, progress=lambda text: job.progress(0.0, text))
 
         def done(built: NetworkBuild) -> None:
+            if self.building is not landscape:
+                return  # another landscape was shown or requested meanwhile
             self._build_finished()
             if self.network is None or key_of(self.landscape) != key_of(landscape) or view is not None:
                 self.set_landscape(built.function, landscape, view or built.plane.default_range, built,
@@ -103,6 +108,8 @@ class LandscapeMixin:
                 then()
 
         def refused(message: str) -> None:
+            if self.building is not landscape:
+                return
             self._build_finished()
             report(message)
 

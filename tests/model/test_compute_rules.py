@@ -105,3 +105,15 @@ def test_a_refused_run_says_why_and_a_diverging_one_is_kept(deferred):
     compute.run(0)
     bad = state.runs[-1]
     assert bad.trajectory is None and bad.error and messages and f"Run {bad.id}" in messages[-1]
+
+
+def test_a_network_still_building_does_not_replace_a_landscape_shown_meanwhile(deferred):
+    from app.model import default_network
+
+    compute, state = deferred
+    state.request_landscape(default_network())          # queued: a network takes seconds to train
+    assert state.building is not None
+    state.set_landscape(functions.get("rosenbrock"))      # the user picked something else meanwhile
+    assert state.building is None
+    compute.run(0)                                        # the build finishes late
+    assert state.function.name == "rosenbrock" and state.network is None
