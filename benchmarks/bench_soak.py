@@ -33,19 +33,14 @@ def main() -> int:
     parser.add_argument("--exports", type=int, default=10)
     args = parser.parse_args()
 
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from app.export import export_animation
-    from app.main_window import MainWindow
-    from tests.app.stall import StallProbe
+    from tests.app.stall import StallProbe, shown_window
 
     app = QApplication.instance() or QApplication([])
     folder = tempfile.mkdtemp()
-    w = MainWindow(settings=QSettings(os.path.join(folder, "s.ini"), QSettings.Format.IniFormat), restore=False)
-    w.resize(1280, 800)
-    w.show()
-    StallProbe.run_until(lambda: w.landscape.result is not None and not w.compute.busy(), 60)
+    w = shown_window(folder)
     s = w.state
     s.set_optimizer(steps=5000, lr=1e-5)
     for k in range(8):

@@ -33,31 +33,21 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
 
-    from PySide6.QtCore import QPointF, QSettings, Qt
+    from PySide6.QtCore import QPointF, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from app.main_window import MainWindow
-    from app.model import AppState
     from engine import functions
-    from tests.app.stall import StallProbe
+    from tests.app.stall import StallProbe, idle, shown_window
 
     app = QApplication.instance() or QApplication([])
     settings_dir = tempfile.mkdtemp()
 
-    def window(sync: bool) -> MainWindow:
-        settings = QSettings(os.path.join(settings_dir, "s.ini"), QSettings.Format.IniFormat)
-        w = MainWindow(state=AppState() if sync else None, settings=settings, restore=False)
-        w.resize(1280, 800)
-        w.show()
-        StallProbe.run_until(lambda: w.landscape.result is not None and not w.compute.busy(), 60)
-        return w
+    def window(sync: bool):
+        return shown_window(settings_dir, gui_thread_model=sync)
 
     def pixel(view, x, y):
         return view.mapFromScene(view.plot.vb.mapViewToScene(QPointF(x, y)))
-
-    def idle(w) -> bool:
-        return not w.compute.busy() and all(r.trajectory is not None or r.error for r in w.state.runs)
 
     def compare_click(w) -> float:
         s = w.state

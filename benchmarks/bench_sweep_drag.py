@@ -31,26 +31,16 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
 
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from app.main_window import MainWindow
-    from app.model import AppState
     from engine import functions
-    from tests.app.stall import StallProbe
+    from tests.app.stall import StallProbe, idle, shown_window
 
     app = QApplication.instance() or QApplication([])
     settings_dir = tempfile.mkdtemp()
 
-    def idle(w) -> bool:
-        return not w.compute.busy() and all(r.trajectory is not None or r.error for r in w.state.runs)
-
     def drag(sync: bool) -> tuple[float, int, float]:
-        settings = QSettings(os.path.join(settings_dir, "s.ini"), QSettings.Format.IniFormat)
-        w = MainWindow(state=AppState() if sync else None, settings=settings, restore=False)
-        w.resize(1280, 800)
-        w.show()
-        StallProbe.run_until(lambda: w.landscape.result is not None and not w.compute.busy(), 60)
+        w = shown_window(settings_dir, gui_thread_model=sync)
         s, panel = w.state, w.sweep_panel
         s.set_landscape(functions.get("rosenbrock"))
         s.set_optimizer(name="momentum", lr=0.0005, hyper={"momentum": 0.5}, steps=STEPS)

@@ -52,3 +52,26 @@ class StallProbe:
         while time.perf_counter() < stop:
             QCoreApplication.processEvents()
             time.sleep(0.0005)
+
+
+def shown_window(settings_dir: str, gui_thread_model: bool = False, size: tuple[int, int] = (1280, 800)):
+    """A main window on its own settings file in ``settings_dir``, shown at ``size`` after its first surface;
+    ``gui_thread_model``: its model computes on the GUI thread (the benchmarks' same-run baseline)."""
+    import os
+
+    from PySide6.QtCore import QSettings
+
+    from app.main_window import MainWindow
+    from app.model import AppState
+
+    settings = QSettings(os.path.join(settings_dir, "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(state=AppState() if gui_thread_model else None, settings=settings, restore=False)
+    w.resize(*size)
+    w.show()
+    StallProbe.run_until(lambda: w.landscape.result is not None and not w.compute.busy(), 60)
+    return w
+
+
+def idle(w) -> bool:
+    """Nothing computing, and every run has its trajectory (or the engine's refusal)."""
+    return not w.compute.busy() and all(r.trajectory is not None or r.error for r in w.state.runs)

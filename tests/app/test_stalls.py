@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from app.main_window import MainWindow
 from engine import functions
-from tests.app.stall import StallProbe
+from tests.app.stall import StallProbe, idle
 
 BOUND_MS = 200.0
 # Building a network slice ends in the first show of its docks (data view, per-layer backprop blocks) and a repaint
@@ -51,9 +51,6 @@ def window(qtbot, tmp_path):
 def pixel(view, x, y):
     return view.mapFromScene(view.plot.vb.mapViewToScene(QPointF(x, y)))
 
-
-def idle(w) -> bool:
-    return not w.compute.busy() and all(r.trajectory is not None or r.error for r in w.state.runs)
 
 
 def build_network(w) -> None:
