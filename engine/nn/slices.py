@@ -24,16 +24,22 @@ METHODS = ("random", "pca", "params", "hessian")     # display order
 def slice_plane(model, params: Params, X: Array, y: Array, method: str = "random", seed: int = 0,
                 **options) -> Plane:
     """A 2D slice of ``model``'s loss on (X, y) around ``params``. See the module docstring for the options;
-    ``dataset_name`` names the data in the plane's name. Unknown methods or options raise ValueError."""
+    ``dataset_name`` names the data in the plane's name, ``l2`` = λ adds λ/2·Σ w² to the loss, ``batch_size`` > 0
+    makes descent on the slice use mini-batch gradients (batches drawn from ``seed``). Unknown methods or options
+    raise ValueError."""
     builders = {"params": _params_plane, "random": _random_plane, "pca": _pca_plane, "hessian": _hessian_plane}
     if method not in builders:
         raise ValueError(f"unknown slice method {method!r}; choose one of {', '.join(METHODS)}")
     dataset_name = str(options.pop("dataset_name", "data"))
+    l2, batch_size = options.pop("l2", 0.0), int(options.pop("batch_size", 0) or 0)
     X = model.check_inputs(X)
     model.targets(y, X.shape[0])
     theta0 = model.flatten(params)
+    if method == "pca" and l2:
+        options["l2"] = l2                                   # the PCA path trains on the regularised loss
     fields = builders[method](model, theta0, X, y, seed, **options)
-    return Plane(model=model, X=X, y=y, method=method, dataset_name=dataset_name, **fields)
+    return Plane(model=model, X=X, y=y, method=method, dataset_name=dataset_name, l2=l2, batch_size=batch_size,
+                 batch_seed=seed, **fields)
 
 
 def _no_more(method: str, options: dict) -> None:

@@ -6,9 +6,11 @@ and ``step(x, g) -> x_new`` on (K, D) arrays) with K = 1 run over the D flat par
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
+from .minibatch import batches, check_l2, l2_gradient, l2_penalty, weight_mask
 from .params import Params
 
 Array = np.ndarray
@@ -22,25 +24,45 @@ def _check_steps(lr: float, steps: int) -> None:
 
 
 def train(model, params0: Params, X: Array, y: Array, optimizer: str = "adam", lr: float = 0.01,
-          steps: int = 200, **hyper) -> tuple[Array, Array]:
-    """Full-batch training from params0. Returns the path θ_t (steps + 1, D) and the loss before each step
-    (steps + 1,) (the last entry is the loss at the final parameters)."""
+          steps: int = 200, batch_size: int | None = None, l2: float = 0.0, seed: int = 0,
+          progress: Callable[[float], object] | None = None, **hyper) -> tuple[Array, Array]:
+    """Training from params0. Returns the path θ_t (steps + 1, D) and the loss L_λ(θ_t) on all of (X, y) before each
+    step (steps + 1,) (the last entry is the loss at the final parameters).
+
+    ``batch_size`` None or 0: full-batch steps on the whole of (X, y); else step t follows the gradient of the loss
+    on the samples ``MiniBatches(N, batch_size, seed).indices(t)`` (:mod:`.minibatch`). ``l2`` = λ adds λ/2·Σ w² to
+    the loss and λ·w to the gradient. ``progress(fraction)`` is called now and then (a few hundred times at most).
+    """
     from engine import optimizers  # imported here: the optimizer catalogue is a sibling module of the engine
 
     _check_steps(lr, steps)
+    l2 = check_l2(l2)
     X = model.check_inputs(X)
     t = model.targets(y, X.shape[0])                  # checked once; each step uses the flat hot path
+    schedule = batches(X.shape[0], batch_size, seed)
+    mask = weight_mask(model.layer_sizes)
     opt = optimizers.make(optimizer, lr, **hyper)
     theta = model.flatten(params0)[None, :]
     opt.init_state(1, theta.shape[1])
     path = np.empty((steps + 1, theta.shape[1]))
     loss = np.empty(steps + 1)
+    every = max(1, steps // 200)
     for s in range(steps + 1):
         path[s] = theta[0]
-        L, grad = model.loss_and_flat_gradient(theta[0], X, t)
-        loss[s] = L
+        if schedule is None:
+            L, grad = model.loss_and_flat_gradient(theta[0], X, t)
+        else:                                          # the loss on all points; the step's gradient on its batch
+            L = float(model.losses_and_gradients(theta[0], X, t, gradients=False)[0])
+            if s < steps:
+                rows = schedule.indices(s)
+                _, grad = model.loss_and_flat_gradient(theta[0], X[rows], t[rows])
+        loss[s] = L + l2_penalty(theta[0], mask, l2)
         if s < steps:
+            if l2:
+                grad = grad + l2_gradient(theta[0], mask, l2)
             theta = opt.step(theta, grad[None, :])
+        if progress is not None and s % every == 0:
+            progress(s / steps)
     return path, loss
 
 
@@ -71,12 +93,15 @@ def project_path(plane, thetas: Array, true_loss: Array | None = None, optimizer
     coords, off = plane.coordinates(thetas)
     if true_loss is None:
         true_loss = np.array([plane.model.loss(plane.model.unflatten(th), plane.X, plane.y) for th in thetas])
+        true_loss = true_loss + l2_penalty(thetas, weight_mask(plane.model.layer_sizes), getattr(plane, "l2", 0.0))
     surface = plane.losses(coords[:, 0], coords[:, 1])
     return ProjectedPath(thetas, coords, np.asarray(true_loss, dtype=np.float64), surface, off, optimizer)
 
 
 def train_projected(model, params0: Params, X: Array, y: Array, plane, optimizer: str = "adam",
                     lr: float = 0.01, steps: int = 200, **hyper) -> ProjectedPath:
-    """Train in the full parameter space from params0 and project the path onto ``plane``."""
+    """Train in the full parameter space from params0 (with the plane's L2 strength, so that the true loss is the
+    surface's loss) and project the path onto ``plane``."""
+    hyper.setdefault("l2", getattr(plane, "l2", 0.0))
     thetas, loss = train(model, params0, X, y, optimizer=optimizer, lr=lr, steps=steps, **hyper)
     return project_path(plane, thetas, loss, optimizer)
