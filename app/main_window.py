@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, Q
 
 from app.file_actions import install_file_actions
 from app.momentum_tools import install_momentum_tools
+from app.network_curves import NetworkCurves
 from app.network_mode import NetworkMode
 from app.window_settings import restore_settings, save_settings
 from app.window_actions import make_action, make_actions, make_menus, make_toolbars, sync_display_actions
@@ -227,6 +228,7 @@ class MainWindow(QMainWindow):
         pick = self.add_dock(self.landscape_tabs, left, self.tr("Landscape"), "landscape_dock", scroll=True)
         curves = self.add_dock(self.curves, right, self.tr("Loss and |∇f|"), "curves_dock")
         self._add_network_mode(right)
+        self.network_curves = NetworkCurves(self.state, self.compute, self.curves, self)  # test / mini-batch losses
         self.basin_overlay = BasinOverlay(self.state, self.landscape, BasinWorker(self, self.compute))
         self.basin_panel = BasinPanel(self.state, self.basin_overlay)
         basins = self.add_dock(self.basin_panel, left, self.tr("Basins"), "basins_dock")

@@ -213,4 +213,4 @@ class NetworkTrainingBox(QGroupBox):
             if acc == acc:    # not NaN: a classifier
                 text += self.tr(", accuracy {acc:.1%}").format(acc=acc)
             parts.append(text)
-        return "; ".join(parts)
+        return self.tr("At the centre: {scores}.").format(scores="; ".join(parts)) if parts else ""

@@ -63,6 +63,11 @@ class CurvesView(QWidget):
         self.grad_plot.setLabel("bottom", self.tr("iteration t"))
 
         self.loss_curves: dict[int, pg.PlotDataItem] = {}
+        # Network slices: further losses along each run, computed off the GUI thread (app/network_curves.py):
+        # (run id, "test" | "batch") -> curve; test dashed, the mini-batch loss each step descends faint.
+        self.extra_curves: dict[tuple[int, str], pg.PlotDataItem] = {}
+        self.extra_data: dict[int, dict[str, np.ndarray]] = {}
+        self.legend = None
         self.grad_curves: dict[int, pg.PlotDataItem] = {}
         self.cursors = [Cursor(angle=90, movable=True, pen=CURSOR_PEN,
                                         hoverPen=pg.mkPen("#ffffff", width=3)) for _ in range(2)]
@@ -128,6 +133,7 @@ class CurvesView(QWidget):
             item.setData(spots)
             item.setVisible(bool(spots))  # an empty scatter item still costs ~0.3 ms per paint
         self.loss_plot.setLabel("left", self._loss_label(log, f_star, clipped))
+        self._draw_extra(runs, log)
         self._on_selection_changed()
         self._on_frame_changed(self.state.frame)
         for plot in (self.loss_plot, self.grad_plot):
@@ -156,7 +162,8 @@ class CurvesView(QWidget):
     def static_items(self) -> list:
         """The graphics items that do not change with the frame: axes, curves, the ✕ of diverged runs."""
         items = [a["item"] for plot in self.plot_widgets() for a in plot.getPlotItem().axes.values()]
-        return items + [*self.loss_curves.values(), *self.grad_curves.values(), *self.ends]
+        return items + [*self.loss_curves.values(), *self.grad_curves.values(), *self.extra_curves.values(),
+                        *self.ends]
 
     def dynamic_items(self) -> list:
         """The graphics items a frame moves: the iteration cursors."""
@@ -173,6 +180,52 @@ class CurvesView(QWidget):
         vb = plot.getPlotItem().vb
         if vb.sceneBoundingRect().contains(event.scenePos()):
             self.state.set_frame(int(round(vb.mapSceneToView(event.scenePos()).x())))
+
+    # ----- losses beside f (network slices) ---------------------------------------------------------------------
+    def set_extra_curves(self, data: dict[int, dict[str, np.ndarray]]) -> None:
+        """Show, per run id, its "test" loss (dashed) and "batch" loss (faint) along the iterations."""
+        self.extra_data = data
+        self._redraw()
+
+    def _draw_extra(self, runs: list[Run], log: bool) -> None:
+        wanted = {(r.id, kind): (r, v) for r in runs for kind, v in self.extra_data.get(r.id, {}).items()}
+        for key in [k for k in self.extra_curves if k not in wanted]:
+            self.loss_plot.removeItem(self.extra_curves.pop(key))
+        for (run_id, kind), (run, values) in wanted.items():
+            item = self.extra_curves.get((run_id, kind))
+            if item is None:
+                colour = pg.mkColor(run.color)
+                if kind == "batch":
+                    colour.setAlpha(90)
+                style = Qt.PenStyle.DashLine if kind == "test" else Qt.PenStyle.SolidLine
+                pen = pg.mkPen(colour, width=1.2, style=style)
+                item = self.extra_curves[(run_id, kind)] = pg.PlotDataItem(pen=pen, skipFiniteCheck=True,
+                                                                           autoDownsample=True, downsampleMethod="peak")
+                item.setZValue(0)
+                tip = self.tr("{run}: test loss") if kind == "test" else self.tr("{run}: loss on each step's mini-batch")
+                item.setToolTip(tip.format(run=run.label))
+                self.loss_plot.addItem(item)
+            n = min(_valid(run), len(values))
+            v = np.maximum(values[:n], LOG_FLOOR) if log else values[:n]
+            item.setData(np.arange(n), v)
+        self._show_legend({k for _, k in wanted})
+
+    def _show_legend(self, kinds: set[str]) -> None:
+        """A key to the line styles while extra losses are drawn (colours stay the runs')."""
+        if self.legend is None:
+            if not kinds:
+                return
+            self.legend = self.loss_plot.addLegend(offset=(-4, 4), labelTextSize="8pt")
+        self.legend.clear()
+        if kinds:
+            grey, faint = pg.mkColor("#cccccc"), pg.mkColor(204, 204, 204, 90)
+            samples = [("train", self.tr("training loss"), pg.mkPen(grey, width=1.5)),
+                       ("batch", self.tr("mini-batch loss"), pg.mkPen(faint, width=1.2)),
+                       ("test", self.tr("test loss"), pg.mkPen(grey, width=1.2, style=Qt.PenStyle.DashLine))]
+            for kind, name, pen in samples:
+                if kind == "train" or kind in kinds:
+                    self.legend.addItem(pg.PlotDataItem(pen=pen), name)
+        self.legend.setVisible(bool(kinds))
 
     # ----- helpers ----------------------------------------------------------------------------------------------
     def _sync_items(self, runs: list[Run]) -> None:

@@ -105,3 +105,30 @@ def train_projected(model, params0: Params, X: Array, y: Array, plane, optimizer
     hyper.setdefault("l2", getattr(plane, "l2", 0.0))
     thetas, loss = train(model, params0, X, y, optimizer=optimizer, lr=lr, steps=steps, **hyper)
     return project_path(plane, thetas, loss, optimizer)
+
+
+def losses_along(plane, points: Array, X: Array | None = None, y: Array | None = None, batches: bool = False
+                 ) -> Array:
+    """Losses along a path of plane points (T, 2) -> (T,), for the loss curves beside the surface's own value:
+
+    * ``X``, ``y`` given: the loss on that data (a held-out test set), without the L2 term (it is not data);
+    * ``batches=True``: the regularised loss on step t's mini-batch at point t — the loss that step's gradient
+      descends (the plane must have ``batch_size`` > 0).
+    """
+    points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    thetas = plane.vectors_at(points[:, 0], points[:, 1])
+    model = plane.model
+    if not batches:
+        X = model.check_inputs(X)
+        t = model.targets(y, X.shape[0])
+        chunk = model.chunk(X.shape[0])
+        return np.concatenate([model.losses_and_gradients(thetas[s:s + chunk], X, t, gradients=False)[0]
+                               for s in range(0, len(thetas), chunk)]).astype(np.float64)
+    if plane.batches is None:
+        raise ValueError("this slice has no mini-batches (batch_size 0)")
+    mask = weight_mask(model.layer_sizes)
+    out = np.empty(len(thetas))
+    for step, theta in enumerate(thetas):
+        rows = plane.batches.indices(step)
+        out[step] = model.losses_and_gradients(theta, plane.X[rows], plane.t[rows], gradients=False)[0]
+    return out + l2_penalty(thetas, mask, plane.l2)

@@ -156,3 +156,16 @@ def test_centre_training_settings_change_the_centre_and_xor_is_learnt():
     sgd = build_landscape(dict(XOR, training={"optimizer": "gd", "lr": 0.5, "steps": 1000, "batch_size": 16}))
     assert acc(sgd) >= 0.9
     assert not np.allclose(sgd.model.flatten(sgd.params), new.model.flatten(new.params))
+
+
+def test_losses_along_a_path_on_test_points_and_on_each_steps_batch():
+    l2 = 0.2
+    plane = slice_plane(MODEL, MODEL.init_params(), DATA.X, DATA.y, method="random", seed=1, batch_size=6, l2=l2)
+    test = make_dataset("moons", n=15, noise=0.1, seed=9)
+    from engine.nn.training import losses_along
+    points = np.array([[0.1, 0.2], [0.3, -0.1], [-0.2, 0.0]])
+    on_test = losses_along(plane, points, test.X, test.y)
+    assert on_test[1] == pytest.approx(MODEL.loss(plane.params_at(0.3, -0.1), test.X, test.y), rel=1e-12)
+    on_batches = losses_along(plane, points, batches=True)
+    rows2 = MiniBatches(len(DATA), 6, seed=1).indices(2)
+    assert on_batches[2] == pytest.approx(batch_loss(plane.vectors_at(-0.2, 0.0)[0], rows2, l2), rel=1e-12)
