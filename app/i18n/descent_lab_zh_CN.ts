@@ -28,6 +28,10 @@
         <translation>正在训练网络…</translation>
     </message>
     <message>
+        <source>training the network: {done} of {steps} steps…</source>
+        <translation>正在训练网络：第 {done} / {steps} 步…</translation>
+    </message>
+    <message>
         <source>training {steps} Adam steps…</source>
         <translation type="vanished">正在训练 {steps} 步 Adam…</translation>
     </message>
@@ -619,6 +623,26 @@
         <translation>在对数坐标轴上绘制 f − f*（f* = 该地形的已知极小值）</translation>
     </message>
     <message>
+        <source>{run}: test loss</source>
+        <translation>{run}：测试损失</translation>
+    </message>
+    <message>
+        <source>{run}: loss on each step&apos;s mini-batch</source>
+        <translation>{run}：每一步小批量上的损失</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>mini-batch loss</source>
+        <translation>小批量损失</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
         <source>f − f*  (f* = {f:.6g})</source>
         <translation>f − f*  (f* = {f:.6g})</translation>
     </message>
@@ -644,6 +668,14 @@
     <message>
         <source>, accuracy {acc:.1%}</source>
         <translation>，准确率 {acc:.1%}</translation>
+    </message>
+    <message>
+        <source>; test loss {loss:.4g}</source>
+        <translation>；测试损失 {loss:.4g}</translation>
+    </message>
+    <message>
+        <source>, test accuracy {acc:.1%}</source>
+        <translation>，测试准确率 {acc:.1%}</translation>
     </message>
     <message>
         <source>Prediction at {what}: α = {a:.4g}, β = {b:.4g}; loss {loss:.4g}{extra}</source>
@@ -1708,6 +1740,10 @@ Drag to start from elsewhere</source>
         <source>building the {method} slice…</source>
         <translation>正在构建 {method} 切片…</translation>
     </message>
+    <message>
+        <source>training the network: {done} of {steps} steps…</source>
+        <translation>正在训练网络：第 {done} / {steps} 步…</translation>
+    </message>
 </context>
 <context>
     <name>LessonPanel</name>
@@ -2383,7 +2419,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Centre of the slice: the initial weights, or the weights after 200 full-batch Adam steps (trained in the engine before slicing)</source>
-        <translation>切片的中心：初始权重，或经过 200 步全批量 Adam 训练后的权重（切片前在引擎中训练）</translation>
+        <translation type="vanished">切片的中心：初始权重，或经过 200 步全批量 Adam 训练后的权重（切片前在引擎中训练）</translation>
     </message>
     <message>
         <source>Filter-normalised</source>
@@ -2480,6 +2516,10 @@ Drag to start from elsewhere</source>
     <message>
         <source>Largest difference between the true loss and the surface along the path</source>
         <translation type="vanished">沿路径真实损失与曲面值之间的最大差值</translation>
+    </message>
+    <message>
+        <source>Centre of the slice: the initial weights, or the weights after the training set under Training (done in the engine before slicing)</source>
+        <translation>切片的中心：初始权重，或按“训练”一栏的设置训练后的权重（切片前在引擎中训练）</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -2656,6 +2696,157 @@ Drag to start from elsewhere</source>
     <message>
         <source>Hessian eigenvectors</source>
         <translation>Hessian 特征向量</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkTrainingBox</name>
+    <message>
+        <source>Iris (scikit-learn, petal length and width)</source>
+        <translation>鸢尾花（scikit-learn，花瓣长度与宽度）</translation>
+    </message>
+    <message>
+        <source>Breast cancer (scikit-learn, radius and texture)</source>
+        <translation>乳腺癌（scikit-learn，平均半径与纹理）</translation>
+    </message>
+    <message>
+        <source>Wine (scikit-learn, alcohol and flavanoids)</source>
+        <translation>葡萄酒（scikit-learn，酒精与类黄酮）</translation>
+    </message>
+    <message>
+        <source>Moons (scikit-learn make_moons)</source>
+        <translation>双月（scikit-learn make_moons）</translation>
+    </message>
+    <message>
+        <source>Circles (scikit-learn make_circles)</source>
+        <translation>同心圆（scikit-learn make_circles）</translation>
+    </message>
+    <message>
+        <source>Two clusters (scikit-learn make_classification)</source>
+        <translation>两个簇（scikit-learn make_classification）</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Optimizer that trains the slice&apos;s centre (all parameters)</source>
+        <translation>训练切片中心（全部参数）的优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate of the centre&apos;s training</source>
+        <translation>中心训练的学习率</translation>
+    </message>
+    <message>
+        <source>Training steps before slicing (shown as progress while the network trains)</source>
+        <translation>切片前的训练步数（训练时显示进度）</translation>
+    </message>
+    <message>
+        <source>Mini-batch size of the centre&apos;s training: each step follows the gradient on this many points drawn without replacement, a new shuffle each epoch (full batch: every point, every step)</source>
+        <translation>中心训练的小批量大小：每一步沿这么多个无放回抽取的点上的梯度前进，每个轮次重新打乱（全批量：每一步使用全部点）</translation>
+    </message>
+    <message>
+        <source>Mini-batch size of runs on the slice: each iteration follows the in-plane gradient on a batch of points (drawn from the slice&apos;s seed), so the path wobbles; the loss curve is the loss on all training points</source>
+        <translation>切片上运行的小批量大小：每次迭代沿一批点（由切片的种子抽取）上的平面内梯度前进，因此路径会抖动；损失曲线是全部训练点上的损失</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>L2 regularisation (weight decay): the loss becomes L + λ/2·Σw² over the weights (not the biases); the surface, the training and the runs all use it</source>
+        <translation>L2 正则化（权重衰减）：损失变为 L + λ/2·Σw²，对权重求和（不含偏置）；曲面、训练和运行都使用它</translation>
+    </message>
+    <message>
+        <source>Fraction of the points held out as a test set (drawn from the data seed): the network trains on the rest, and the test loss and accuracy are shown</source>
+        <translation>留作测试集的点的比例（由数据种子抽取）：网络在其余的点上训练，并显示测试损失和准确率</translation>
+    </message>
+    <message>
+        <source>Open &amp;CSV…</source>
+        <translation>打开 &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Train on your own data: a CSV file with two feature columns and a label column (whole numbers), header optional</source>
+        <translation>用你自己的数据训练：CSV 文件，两列特征和一列标签（整数），表头可有可无</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>L2 λ</source>
+        <translation>L2 λ</translation>
+    </message>
+    <message>
+        <source>Test fraction</source>
+        <translation>测试比例</translation>
+    </message>
+    <message>
+        <source>Runs&apos; batch</source>
+        <translation>运行的批量</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>全批量</translation>
+    </message>
+    <message>
+        <source>{title} — needs scikit-learn</source>
+        <translation>{title} — 需要 scikit-learn</translation>
+    </message>
+    <message>
+        <source>scikit-learn is not installed: pip install &apos;descent-lab[datasets]&apos;</source>
+        <translation>未安装 scikit-learn：pip install &apos;descent-lab[datasets]&apos;</translation>
+    </message>
+    <message>
+        <source>Open training data</source>
+        <translation>打开训练数据</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>cannot use this file: {error}</source>
+        <translation>无法使用此文件：{error}</translation>
+    </message>
+    <message>
+        <source>cannot use this file: {name} has {n} data rows, at least 4 are needed</source>
+        <translation>无法使用此文件：{name} 只有 {n} 行数据，至少需要 4 行</translation>
+    </message>
+    <message>
+        <source>CSV: {file} ({n} points)</source>
+        <translation>CSV：{file}（{n} 个点）</translation>
+    </message>
+    <message>
+        <source>open a CSV file first</source>
+        <translation>请先打开一个 CSV 文件</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>{set} loss {loss:.4g}</source>
+        <translation>{set}损失 {loss:.4g}</translation>
+    </message>
+    <message>
+        <source>, accuracy {acc:.1%}</source>
+        <translation>，准确率 {acc:.1%}</translation>
+    </message>
+    <message>
+        <source>At the centre: {scores}.</source>
+        <translation>在中心处：{scores}。</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,7 @@ QT_TRANSLATE_NOOP("Landscapes", "choose two different parameters (both are {name
 QT_TRANSLATE_NOOP("Landscapes", "loading the compiled network kernels (the first run on a computer compiles them: a few seconds)…")
 QT_TRANSLATE_NOOP("Landscapes", "training the network…")
 QT_TRANSLATE_NOOP("Landscapes", "building the {method} slice…")
+QT_TRANSLATE_NOOP("Landscapes", "training the network: {done} of {steps} steps…")
 QT_TRANSLATE_NOOP("AppState", "resolution must be between {lo} and {hi} points per axis")
 QT_TRANSLATE_NOOP("AppState", "Cannot open the scene: {error}")
 QT_TRANSLATE_NOOP("AppState", "Run {id}: {error}")

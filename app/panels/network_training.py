@@ -20,12 +20,12 @@ from engine.nn import sklearn_data
 from engine.nn.datasets import dataset_task
 
 SKLEARN_TITLES = {
-    "iris": QT_TRANSLATE_NOOP("NetworkTraining", "Iris (scikit-learn, petal length and width)"),
-    "breast-cancer": QT_TRANSLATE_NOOP("NetworkTraining", "Breast cancer (scikit-learn, radius and texture)"),
-    "wine": QT_TRANSLATE_NOOP("NetworkTraining", "Wine (scikit-learn, alcohol and flavanoids)"),
-    "sklearn-moons": QT_TRANSLATE_NOOP("NetworkTraining", "Moons (scikit-learn make_moons)"),
-    "sklearn-circles": QT_TRANSLATE_NOOP("NetworkTraining", "Circles (scikit-learn make_circles)"),
-    "sklearn-classification": QT_TRANSLATE_NOOP("NetworkTraining", "Two clusters (scikit-learn make_classification)"),
+    "iris": QT_TRANSLATE_NOOP("NetworkTrainingBox", "Iris (scikit-learn, petal length and width)"),
+    "breast-cancer": QT_TRANSLATE_NOOP("NetworkTrainingBox", "Breast cancer (scikit-learn, radius and texture)"),
+    "wine": QT_TRANSLATE_NOOP("NetworkTrainingBox", "Wine (scikit-learn, alcohol and flavanoids)"),
+    "sklearn-moons": QT_TRANSLATE_NOOP("NetworkTrainingBox", "Moons (scikit-learn make_moons)"),
+    "sklearn-circles": QT_TRANSLATE_NOOP("NetworkTrainingBox", "Circles (scikit-learn make_circles)"),
+    "sklearn-classification": QT_TRANSLATE_NOOP("NetworkTrainingBox", "Two clusters (scikit-learn make_classification)"),
 }
 OLD_TRAINING = {"optimizer": "adam", "lr": 0.01, "steps": 200, "batch_size": 0}  # a scene without "training"
 
