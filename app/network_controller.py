@@ -19,6 +19,7 @@ from app.model import AppState, NetworkBuild
 from app.model.landscapes import check_network, default_network
 from engine import nn
 from engine import scene as scene_mod
+from engine.scene.landscapes import check_network_work
 from engine.vocab import USER_DATASET
 
 PREVIEW_RESOLUTION = 64    # coarse first surface of a slice
@@ -143,6 +144,8 @@ class NetworkController(QObject):
         """Validate ``source`` now (a refusal emits ``failed`` and returns False) and build it off the GUI thread."""
         try:
             landscape = validate(source)
+            # the bound every scene file meets (training steps, samples, grid): no build starts hours of work
+            check_network_work(landscape, self.state.resolution)
         except (ValueError, TypeError) as exc:
             self.failed.emit(str(exc))
             return False

@@ -35,8 +35,8 @@ def slice_plane(model, params: Params, X: Array, y: Array, method: str = "random
     X = model.check_inputs(X)
     model.targets(y, X.shape[0])
     theta0 = model.flatten(params)
-    if method == "pca" and l2:
-        options["l2"] = l2                                   # the PCA path trains on the regularised loss
+    if method in ("pca", "hessian") and l2:
+        options["l2"] = l2            # the PCA path trains on, the Hessian is the curvature of, the regularised loss
     fields = builders[method](model, theta0, X, y, seed, **options)
     return Plane(model=model, X=X, y=y, method=method, dataset_name=dataset_name, l2=l2, batch_size=batch_size,
                  batch_seed=seed, **fields)
@@ -110,9 +110,9 @@ def _pca_plane(model, theta0, X, y, seed, trajectory=None, optimizer: str = "ada
                 explained_variance=(float(ratio[0]), float(ratio[1])), trajectory_coords=coords)
 
 
-def _hessian_plane(model, theta0, X, y, seed, **options):
+def _hessian_plane(model, theta0, X, y, seed, l2: float = 0.0, **options):
     _no_more("hessian", options)
-    d1, d2, w = hessian_directions(model, theta0, X, model.targets(y, X.shape[0]), seed=seed)
+    d1, d2, w = hessian_directions(model, theta0, X, model.targets(y, X.shape[0]), seed=seed, l2=l2)
     span = max(1.0, 0.5 * float(np.linalg.norm(theta0)))
     return dict(centre=model.unflatten(theta0), directions=(model.unflatten(d1), model.unflatten(d2)),
                 default_range=((-span, span), (-span, span)),

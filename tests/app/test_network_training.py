@@ -134,3 +134,16 @@ def test_sklearn_entries_are_listed_and_say_when_sklearn_is_missing(window, monk
     i = other.dataset.findData("iris")
     assert not other.dataset.model().item(i).isEnabled() and "needs scikit-learn" in other.dataset.itemText(i)
     other.deleteLater()
+
+
+def test_a_build_beyond_the_work_bound_is_refused_before_it_starts(window, qtbot):
+    panel = window.network_panel
+    source = window.state.landscape_source
+    panel.size.setValue(10_000)
+    panel.hidden.setText("64, 64")
+    panel.extras.steps.setValue(100_000)
+    panel.apply()
+    assert not window.network_controller.busy
+    text = panel.message.text()
+    assert "operations" in text and "lower" in text and "The previous landscape stays" in text
+    assert window.state.landscape_source == source

@@ -169,3 +169,17 @@ def test_losses_along_a_path_on_test_points_and_on_each_steps_batch():
     on_batches = losses_along(plane, points, batches=True)
     rows2 = MiniBatches(len(DATA), 6, seed=1).indices(2)
     assert on_batches[2] == pytest.approx(batch_loss(plane.vectors_at(-0.2, 0.0)[0], rows2, l2), rel=1e-12)
+
+
+def test_hessian_slice_of_a_regularised_loss_has_the_curvature_of_finite_differences():
+    l2 = 0.3
+    params = MODEL.init_params()
+    plane = slice_plane(MODEL, params, DATA.X, DATA.y, method="hessian", l2=l2)
+    theta = MODEL.flatten(params)
+    # Hessian of L + λ/2·Σw² by central differences of its finite-difference gradient (small net: D = 13)
+    f = lambda th: batch_loss(th, np.arange(len(DATA)), l2)  # noqa: E731
+    h = 1e-4
+    H = np.array([(fd_gradient(f, theta + h * e, 1e-5) - fd_gradient(f, theta - h * e, 1e-5)) / (2 * h)
+                  for e in np.eye(theta.size)])
+    top = np.sort(np.linalg.eigvalsh(0.5 * (H + H.T)))[::-1][:2]
+    np.testing.assert_allclose(plane.eigenvalues, top, rtol=1e-3, atol=1e-4)
