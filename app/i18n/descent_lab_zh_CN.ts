@@ -2578,6 +2578,10 @@ Drag to start from elsewhere</source>
         <translation>中心</translation>
     </message>
     <message>
+        <source>Trains from the initial weights itself (optimizer, η and steps under Training); the plane holds the two main directions of that path, centred on its end.</source>
+        <translation>自行从初始权重开始训练（优化器、η 和步数见“训练”一栏）；平面由该路径的两个主方向张成，以路径终点为中心。</translation>
+    </message>
+    <message>
         <source>Full-space training on this slice</source>
         <translation type="vanished">在此切片上进行全空间训练</translation>
     </message>
@@ -2611,7 +2615,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Trains 200 Adam steps from the initial weights itself; the plane holds the two main directions of that path, centred on its end.</source>
-        <translation>自行从初始权重开始训练 200 步 Adam；平面由该路径的两个主方向张成，以路径终点为中心。</translation>
+        <translation type="vanished">自行从初始权重开始训练 200 步 Adam；平面由该路径的两个主方向张成，以路径终点为中心。</translation>
     </message>
     <message>
         <source>The two directions of strongest curvature at the centre.</source>

@@ -236,6 +236,8 @@ class NetworkPanel(QWidget):
                        "orthogonalize": self.orthogonal.isChecked()}
         elif method == "params":
             options = {"param_a": self.param_a.currentText().strip(), "param_b": self.param_b.currentText().strip()}
+        elif method == "pca":
+            options = self.extras.pca_options()
         return self.extras.complete({"kind": "network",
                 "dataset": {"name": self.dataset.currentData(), "n": self.size.value(),
                             "noise": round(self.noise.value(), 6), "seed": self.data_seed.value()},
@@ -328,8 +330,8 @@ class NetworkPanel(QWidget):
         notes = {"random": self.tr("Axes: α·d1 + β·d2 with two Gaussian directions."),
                  "params": self.tr("The exact 2D sub-landscape: the axes are the two parameters' values, every "
                                    "other parameter stays at the centre."),
-                 "pca": self.tr("Trains 200 Adam steps from the initial weights itself; the plane holds the two "
-                                "main directions of that path, centred on its end."),
+                 "pca": self.tr("Trains from the initial weights itself (optimizer, η and steps under Training); "
+                                "the plane holds the two main directions of that path, centred on its end."),
                  "hessian": self.tr("The two directions of strongest curvature at the centre.")}
         self.method_note.setText(notes[method])
 

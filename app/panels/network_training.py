@@ -184,10 +184,16 @@ class NetworkTrainingBox(QGroupBox):
                               "steps": self.steps.value(), "batch_size": self.batch.value()}
         return source
 
+    def pca_options(self) -> dict:
+        """A PCA slice trains its own path from the initial weights: with this group's optimizer, η and steps."""
+        return {"optimizer": self.optimizer.currentData(), "lr": round(self.lr.value(), 6), "steps": self.steps.value()}
+
     def show_source(self, source: dict) -> None:
         """Set the widgets to ``source`` (missing keys: the scene's defaults)."""
         ds, sl = source.get("dataset") or {}, source.get("slice") or {}
         how = {**OLD_TRAINING, **(source.get("training") or {})}
+        if sl.get("method") == "pca":
+            how.update({k: v for k, v in (sl.get("options") or {}).items() if k in ("optimizer", "lr", "steps")})
         widgets = (self.optimizer, self.lr, self.steps, self.batch, self.l2, self.test, self.run_batch)
         blockers = [QSignalBlocker(w) for w in widgets]
         self.optimizer.setCurrentIndex(max(self.optimizer.findData(how["optimizer"]), 0))

@@ -147,3 +147,15 @@ def test_a_build_beyond_the_work_bound_is_refused_before_it_starts(window, qtbot
     text = panel.message.text()
     assert "operations" in text and "lower" in text and "The previous landscape stays" in text
     assert window.state.landscape_source == source
+
+
+def test_a_pca_slice_trains_its_path_with_the_training_settings(window):
+    panel, extras = window.network_panel, window.network_panel.extras
+    panel.method.setCurrentIndex(panel.method.findData("pca"))
+    extras.optimizer.setCurrentIndex(extras.optimizer.findData("rmsprop"))
+    extras.lr.setValue(0.02)
+    extras.steps.setValue(300)
+    assert panel.source()["slice"]["options"] == {"optimizer": "rmsprop", "lr": 0.02, "steps": 300}
+    extras.steps.setValue(50)
+    panel.show_source(dict(panel.source(), slice=dict(panel.source()["slice"], options={"steps": 120})))
+    assert extras.steps.value() == 120
