@@ -90,7 +90,7 @@ class DatasetSpec:
     def from_dict(cls, data: object, where: str) -> DatasetSpec:
         obj = ObjectReader(data, where)
         name = obj.take("name", check_choice, (*DATASETS, USER_DATASET))
-        n = obj.take("n", check_int, 10, 10_000, default=200)
+        n = obj.take("n", check_int, 1 if name == USER_DATASET else 10, 10_000, default=200)  # a file: its rows
         noise = obj.take("noise", check_real, 0.0, 5.0, default=0.1)
         seed = obj.take("seed", check_int, 0, 2**32 - 1, default=0)
         test = obj.take("test_fraction", extras.check_test_fraction, default=0.0)

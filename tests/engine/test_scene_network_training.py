@@ -94,3 +94,11 @@ def test_work_counts_the_centre_training_and_mini_batches():
     assert network_work(big, 64)[0] > MAX_NETWORK_WORK
     with pytest.raises(SceneError, match="lower the steps of the runs and the training"):
         check_network_work(big, 64)
+
+
+def test_a_scene_file_with_csv_points_and_training_round_trips():
+    from engine.scene import Scene, View
+    land = landscape_from_dict(json.loads(json.dumps(dict(CSV, l2=0.5, training=NEW["training"]))))
+    scene = Scene(land, View((-1.0, 1.0), (-1.0, 1.0)))
+    again = loads(dumps(scene))
+    assert again.landscape == land and again.landscape.dataset.points[3] == (0.30000000000000004, -0.6000000000000001, 1)
