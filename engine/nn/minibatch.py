@@ -24,14 +24,16 @@ class MiniBatches:
             raise ValueError(f"batch size must be a whole number ≥ 1, got {size!r}")
         self.n, self.size, self.seed = int(n), int(min(size, n)), int(seed)
         self.per_epoch = -(-self.n // self.size)                  # ceil(n / size)
-        self._epoch, self._order = -1, np.arange(self.n)
+        self._last: tuple[int, Array] = (-1, np.arange(self.n))
 
     def order(self, epoch: int) -> Array:
-        """The permutation of the samples in ``epoch``."""
-        if epoch != self._epoch:
-            self._order = np.random.default_rng([self.seed, int(epoch)]).permutation(self.n)
-            self._epoch = epoch
-        return self._order
+        """The permutation of the samples in ``epoch``. The last one is kept as one (epoch, order) pair, replaced
+        whole, so that two threads reading one plane (a run and its loss curves) never mix two epochs."""
+        last = self._last
+        if last[0] != epoch:
+            last = (int(epoch), np.random.default_rng([self.seed, int(epoch)]).permutation(self.n))
+            self._last = last
+        return last[1]
 
     def indices(self, t: int) -> Array:
         """Sample indices (≤ size,) of step t (t = 0, 1, …)."""

@@ -183,3 +183,14 @@ def test_hessian_slice_of_a_regularised_loss_has_the_curvature_of_finite_differe
                   for e in np.eye(theta.size)])
     top = np.sort(np.linalg.eigvalsh(0.5 * (H + H.T)))[::-1][:2]
     np.testing.assert_allclose(plane.eigenvalues, top, rtol=1e-3, atol=1e-4)
+
+
+def test_batches_read_from_two_threads_are_each_steps_own():
+    from concurrent.futures import ThreadPoolExecutor
+    shared, fresh = MiniBatches(50, 7, seed=3), MiniBatches(50, 7, seed=3)
+    steps = list(range(0, 400, 3)) + list(range(400, 0, -5))
+    expected = {t: fresh.indices(t).tolist() for t in steps}
+    with ThreadPoolExecutor(2) as pool:
+        for _ in range(3):
+            got = list(pool.map(lambda t: (t, shared.indices(t).tolist()), steps))
+            assert all(rows == expected[t] for t, rows in got)
