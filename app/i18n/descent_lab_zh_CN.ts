@@ -611,6 +611,10 @@
         <translation>每次迭代的梯度范数 |∇f|（对数刻度）；拖动虚线可来回浏览</translation>
     </message>
     <message>
+        <source>No runs yet: click the map to start one</source>
+        <translation>还没有运行：点击地图开始一个</translation>
+    </message>
+    <message>
         <source>iteration t</source>
         <translation>迭代 t</translation>
     </message>
