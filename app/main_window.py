@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, Q
 from app.file_actions import install_file_actions
 from app.momentum_tools import install_momentum_tools
 from app.network_mode import NetworkMode
+from app.panels.wheel_guard import guard_wheel
 from app.window_settings import restore_settings, save_settings
 from app.window_actions import make_action, make_actions, make_menus, make_toolbars, sync_display_actions
 from app.playback import Playback
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
         self.docks[name] = dock
+        # scrolling the dock scrolls it: its value widgets take the wheel only when focused (also ones added later)
+        dock.visibilityChanged.connect(lambda visible, d=dock: visible and guard_wheel(d))
         return dock
 
     def tabify_after_show(self, first: QDockWidget, second: QDockWidget) -> None:

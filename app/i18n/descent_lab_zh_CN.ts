@@ -3430,6 +3430,10 @@ Drag to start from elsewhere</source>
         <translation>光标下的梯度元素</translation>
     </message>
     <message>
+        <source>Layer {l}</source>
+        <translation>第 {l} 层</translation>
+    </message>
+    <message>
         <source>‖δ{l}‖ = {d:.3g} &amp;nbsp; ‖∂L/∂W{l}‖ = {w:.3g} &amp;nbsp; ‖∂L/∂b{l}‖ = {b:.3g} &amp;nbsp; max |entry| = {m:.3g}</source>
         <translation>‖δ{l}‖ = {d:.3g} &amp;nbsp; ‖∂L/∂W{l}‖ = {w:.3g} &amp;nbsp; ‖∂L/∂b{l}‖ = {b:.3g} &amp;nbsp; 最大 |元素| = {m:.3g}</translation>
     </message>
