@@ -711,6 +711,37 @@ D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f 指向 {a}</translation>
     </message>
 </context>
 <context>
+    <name>EngineTexts</name>
+    <message>
+        <source>identity</source>
+        <translation>恒等</translation>
+    </message>
+    <message>
+        <source>d{n} (filter-normalised)</source>
+        <translation>d{n}（按滤波器归一化）</translation>
+    </message>
+    <message>
+        <source>PC{n} ({share}% of the variance)</source>
+        <translation>PC{n}（方差的 {share}%）</translation>
+    </message>
+    <message>
+        <source>Network: {dataset}, {method} slice</source>
+        <translation>神经网络：{dataset}，{method}切片</translation>
+    </message>
+    <message>
+        <source>{method} slice of the network {model} (loss {loss}) on {dataset}</source>
+        <translation>网络 {model}（损失 {loss}）在 {dataset} 上的{method}切片</translation>
+    </message>
+    <message>
+        <source>Your own formula; its gradient is exact (symbolic).</source>
+        <translation>你自己的公式；其梯度是精确的（符号求导）。</translation>
+    </message>
+    <message>
+        <source>Your own formula; exact gradient, not smooth because of {kinks}.</source>
+        <translation>你自己的公式；梯度精确，但因 {kinks} 而不光滑。</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>size must be (width, height) in pixels, got {size!r}</source>
@@ -2756,7 +2787,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>The learning rate is divided by 1 + t·decay at step t.</source>
-        <translation>第 t 步的学习率除以 1 + t·decay。</translation>
+        <translation>第 t 步的学习率除以 1 + t·衰减。</translation>
     </message>
     <message>
         <source>G₀</source>
@@ -3263,7 +3294,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Update</source>
-        <translation type="vanished">更新</translation>
+        <translation>更新</translation>
     </message>
     <message>
         <source>(first of {n} selected runs)</source>
