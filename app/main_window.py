@@ -232,6 +232,8 @@ class MainWindow(QMainWindow):
         self._add_network_mode(right)
         self.basin_overlay = BasinOverlay(self.state, self.landscape, BasinWorker(self, self.compute))
         self.basin_panel = BasinPanel(self.state, self.basin_overlay)
+        from app.views.local_minima import LocalMinimaMarks
+        self.local_minima = LocalMinimaMarks(self.state, self.landscape, self.compute)  # circles beside the stars
         basins = self.add_dock(self.basin_panel, left, self.tr("Basins"), "basins_dock")
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.basin_overlay.toggle_action)

@@ -1919,6 +1919,13 @@ Drag to start from elsewhere</source>
     </message>
 </context>
 <context>
+    <name>LocalMinima</name>
+    <message>
+        <source>local minimum ({x:.4g}, {y:.4g}), f = {f:.4g}</source>
+        <translation>局部极小值 ({x:.4g}, {y:.4g})，f = {f:.4g}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Descent Lab</source>
