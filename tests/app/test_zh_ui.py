@@ -56,8 +56,11 @@ def zh_CN(qapp, monkeypatch):
 def test_no_english_left_in_the_chinese_window(zh_CN, qtbot, tmp_path):
     from app.about import about_box
     from app.export_dialog import ExportAnimationDialog, ImageSizeDialog
+    from app.gl_support import opengl_status
     from app.main_window import MainWindow
     from engine import functions
+
+    opengl_status(refresh=True)  # the reason 3D is unavailable, cached in English by earlier tests of this process
 
     w = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
     qtbot.addWidget(w)
