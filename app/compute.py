@@ -10,6 +10,7 @@ newer request was made is dropped. Results, progress and partial results are del
 from __future__ import annotations
 
 import itertools
+import sys
 import threading
 import traceback
 from typing import Any, Callable
@@ -17,6 +18,13 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QRunnable, Qt, QThreadPool, Signal
 
 from app.model.compute import Cancelled, Job, describe
+
+# The GUI thread needs the GIL for every Python call Qt makes while it lays out and paints (paint(), boundingRect(),
+# itemChange(): hundreds per repaint). While a lane computes, Python hands the GIL over only every switch interval
+# (5 ms by default), so each of those calls could wait up to 5 ms: a repaint of a few milliseconds of work became a
+# stall of hundreds. 1 ms bounds the wait per call; the lanes' numeric work loses a switch per millisecond at most,
+# and only while the GUI thread asks for the GIL.
+GIL_SWITCH_INTERVAL_S = 0.001
 
 
 class _Relay(QObject):
@@ -72,6 +80,7 @@ class ComputeService(QObject):
         self._latest: dict[str, int] = {}
         self._lock = threading.Lock()
         self._closed = False
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
 
     @staticmethod
     def lane_of(key: str) -> str:

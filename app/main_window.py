@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, Q
                                QMenu, QScrollArea, QTableWidget, QTabWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from app.file_actions import install_file_actions
-from app.momentum_tools import install_momentum_tools
+from app.file_actions import FileActions
+from app.momentum_tools import MomentumTools
 from app.network_mode import NetworkMode
 from app.panels.wheel_guard import guard_wheel
 from app.window_settings import restore_settings, save_settings
@@ -66,7 +66,9 @@ class MainWindow(QMainWindow):
         self.panels_menu = self.view_menu.addMenu(self.tr("&Panels and toolbars"))
         for dock in self.docks.values():
             self.panels_menu.addAction(dock.toggleViewAction())
-        install_momentum_tools(self)  # local quadratic, hyper-parameter map, sweeps (app/momentum_tools.py)
+        momentum = self.momentum_tools = MomentumTools(self)  # local quadratic, hyper-parameter map, sweeps
+        self.analysis_panel, self.quadratic_overlay = momentum.analysis_panel, momentum.quadratic_overlay
+        self.hypermap_panel, self.sweep_panel = momentum.hypermap_panel, momentum.sweep_panel
         for bar in (self.main_toolbar, self.playback_bar):
             self.panels_menu.addAction(bar.toggleViewAction())
         self.landscape.context_actions = [self.reset_view_action, self.clear_runs_action, None,
@@ -79,7 +81,7 @@ class MainWindow(QMainWindow):
         self.landscape.hoverChanged.connect(self._on_hover)
         self.worker.busyChanged.connect(self._on_busy)
         self.resize(1280, 800)
-        install_file_actions(self)  # File ▸ New/Open/Save/Examples/Export (app/file_actions.py)
+        self.file_actions = FileActions(self)  # File ▸ New/Open/Save/Examples/Export (app/file_actions.py)
         if restore:  # after every dock exists, so that the saved layout places them all
             with self.file_actions.not_a_change():  # restored settings are not unsaved scene changes
                 self.restore_settings()
@@ -259,10 +261,13 @@ class MainWindow(QMainWindow):
         self.resizeDocks([opt, curves], [290, 330], Qt.Orientation.Horizontal)
         self.resizeDocks([runs, inspector], [700, 580], Qt.Orientation.Horizontal)
         self.resizeDocks([runs], [190], Qt.Orientation.Vertical)
-        from app.calculus_tools import install_calculus_tools
-        from app.lesson_actions import install_lessons
-        install_calculus_tools(self)  # Slices, directional derivative, chain rule (closed until asked for)
-        install_lessons(self)  # Lessons menu and panel, File ▸ Open lesson…
+        from app.calculus_tools import CalculusTools
+        from app.lesson_actions import LessonPlayer
+        calculus = self.calculus_tools = CalculusTools(self)  # Slices, directional derivative, chain rule (closed)
+        self.calculus_focus, self.calculus_stagger = calculus.focus, calculus.stagger
+        self.slices_view, self.direction_probe = calculus.slices_view, calculus.direction_probe
+        self.chain_panel, self.calculus_overlay = calculus.chain_panel, calculus.overlay
+        self.lessons = LessonPlayer(self)  # Lessons menu and panel, File ▸ Open lesson…
 
     # ----- state -> widgets ----------------------------------------------------------------
     def _on_runs(self) -> None:

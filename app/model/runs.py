@@ -28,6 +28,7 @@ class Run:
     pending: bool = False
     version: int = 0
     group: int = 0  # runs started by one click in compare mode share a group (the first run's id): they move together
+    preview: bool = False  # the trajectory is a short preview (the start is being dragged); the whole run follows
 
     @property
     def last_row(self) -> int:

@@ -302,7 +302,7 @@ class AppState(LandscapeMixin, RunEditsMixin):
 
         def done(results) -> None:
             changed = False
-            for (run, version, *_), result in zip(jobs, results):
+            for (run, version, settings, _start, n), result in zip(jobs, results):
                 if run.version != version or run not in self.runs or function is not self.function:
                     continue  # a newer request for this run was made, or the run is gone
                 run.pending = False
@@ -312,6 +312,7 @@ class AppState(LandscapeMixin, RunEditsMixin):
                     self.message.emit(tr("Run {id}: {error}").format(id=run.id, error=result))
                 else:
                     run.trajectory, run.error = result, None
+                    run.preview = n < settings.steps
             if changed:
                 self._runs_changed()
             if then is not None:

@@ -73,6 +73,11 @@ class CurvesView(QWidget):
 
         self.loss_curves: dict[int, pg.PlotDataItem] = {}
         self.grad_curves: dict[int, pg.PlotDataItem] = {}
+        # What each run's curves show (its trajectory, the axis mode), so that only changed runs are drawn again;
+        # the ✕ where a diverged run stopped, per plot; whether its values were clipped to the log floor.
+        self._drawn: dict[int, tuple] = {}
+        self._ends: dict[int, tuple | None] = {}
+        self._clipped: dict[int, bool] = {}
         self.cursors = [Cursor(angle=90, movable=True, pen=CURSOR_PEN,
                                         hoverPen=pg.mkPen("#ffffff", width=3)) for _ in range(2)]
         # Where a diverged run stopped: one scatter item per plot, an × at each run's last valid iteration.
@@ -113,27 +118,41 @@ class CurvesView(QWidget):
 
     def _redraw(self, *_) -> None:
         runs = [r for r in self.state.runs if r.trajectory is not None]
-        self._sync_items(runs)
+        changed = self._sync_items(runs)
         log = self.log_y.isChecked()
         self.loss_plot.setLogMode(y=log)
         f_star, clipped = self._known_minimum() if log else 0.0, False
-        ends: tuple[list, list] = ([], [])
         for run in runs:
+            key = (run.trajectory, run.color, log, f_star)
+            drawn = self._drawn.get(run.id)
+            if drawn is not None and (run.preview or (drawn[0] is key[0] and drawn[1:] == key[1:])):
+                # Unchanged, or a drag's short preview: the curves keep the last whole run until the mouse rests
+                # (each new range would re-tick and repaint four axes for every preview).
+                clipped |= self._clipped.get(run.id, False)
+                continue
+            changed = True
+            self._drawn[run.id] = key
             n = _valid(run)
             t = np.arange(n)
             f = run.trajectory.values[:n, 0]
+            self._clipped[run.id] = False
             if log:
                 f = f - f_star
-                clipped |= bool((f <= LOG_FLOOR).any())
+                self._clipped[run.id] = bool((f <= LOG_FLOOR).any())
+                clipped |= self._clipped[run.id]
                 f = np.maximum(f, LOG_FLOOR)
             self.loss_curves[run.id].setData(t, f)
             g = np.maximum(run.trajectory.grad_norm[:n, 0], LOG_FLOOR)
             self.grad_curves[run.id].setData(t, g)
+            self._ends[run.id] = None
             if run.trajectory.status[0] == "diverged":
                 brush = pg.mkBrush(run.color)
-                ends[0].append({"pos": (n - 1, np.log10(f[-1]) if log else f[-1]), "brush": brush})
-                ends[1].append({"pos": (n - 1, np.log10(g[-1])), "brush": brush})
-        for item, spots in zip(self.ends, ends):
+                self._ends[run.id] = ({"pos": (n - 1, np.log10(f[-1]) if log else f[-1]), "brush": brush},
+                                      {"pos": (n - 1, np.log10(g[-1])), "brush": brush})
+        if not changed:
+            return
+        for i, item in enumerate(self.ends):
+            spots = [end[i] for run_id, end in self._ends.items() if end is not None and run_id in self.loss_curves]
             item.setData(spots)
             item.setVisible(bool(spots))  # an empty scatter item still costs ~0.3 ms per paint
         self.loss_plot.setLabel("left", self._loss_label(log, f_star, clipped))
@@ -200,12 +219,18 @@ class CurvesView(QWidget):
             self.state.set_frame(int(round(vb.mapSceneToView(event.scenePos()).x())))
 
     # ----- helpers ----------------------------------------------------------------------------------------------
-    def _sync_items(self, runs: list[Run]) -> None:
-        """One PlotDataItem per run and plot: created when the run appears, removed when it goes."""
+    def _sync_items(self, runs: list[Run]) -> bool:
+        """One PlotDataItem per run and plot: created when the run appears, removed when it goes; True if any was."""
         ids = {r.id for r in runs}
+        changed = False
+        for run_id in [i for i in self._drawn if i not in ids]:
+            del self._drawn[run_id]
+            self._ends.pop(run_id, None)
+            self._clipped.pop(run_id, None)
         for curves, plot in ((self.loss_curves, self.loss_plot), (self.grad_curves, self.grad_plot)):
             for run_id in [i for i in curves if i not in ids]:
                 plot.removeItem(curves.pop(run_id))
+                changed = True
             for run in runs:
                 if run.id not in curves:
                     # skipFiniteCheck: the curves are a trajectory's valid rows, finite by construction (and
@@ -216,6 +241,8 @@ class CurvesView(QWidget):
                     item.setToolTip(run.label)
                     curves[run.id] = item
                     plot.addItem(item)
+                    changed = True
+        return changed
 
     def _known_minimum(self) -> float:
         values = [m[2] for m in self.state.function.minima]
