@@ -62,6 +62,7 @@ class CurvesView(QWidget):
                 axis["item"].setCacheMode(STATIC_CACHE)
                 axis["item"].label.setCacheMode(STATIC_CACHE)  # its title: a text item of its own
         self.empty_texts = []
+        self._empty: bool | None = None  # what _show_empty last showed
         for plot in (self.loss_plot, self.grad_plot):
             text = pg.TextItem(self.tr("No runs yet: click the map to start one"),
                                color="#aaaaaa", anchor=(0.5, 0.5))
@@ -149,6 +150,7 @@ class CurvesView(QWidget):
                 brush = pg.mkBrush(run.color)
                 self._ends[run.id] = ({"pos": (n - 1, np.log10(f[-1]) if log else f[-1]), "brush": brush},
                                       {"pos": (n - 1, np.log10(g[-1])), "brush": brush})
+        self._show_empty(not runs)
         if not changed:
             return
         for i, item in enumerate(self.ends):
@@ -158,10 +160,15 @@ class CurvesView(QWidget):
         self.loss_plot.setLabel("left", self._loss_label(log, f_star, clipped))
         self._on_selection_changed()
         self._on_frame_changed(self.state.frame)
-        self._show_empty(not runs)
+        if runs:
+            for plot in (self.loss_plot, self.grad_plot):
+                plot.enableAutoRange()
 
     def _show_empty(self, empty: bool) -> None:
         """No run: hide the axes, cursors and grid and say how to get curves; the ranges start afresh."""
+        if empty == self._empty:
+            return
+        self._empty = empty
         for plot, text in zip((self.loss_plot, self.grad_plot), self.empty_texts):
             item = plot.getPlotItem()
             for name in ("left", "bottom"):
@@ -172,8 +179,6 @@ class CurvesView(QWidget):
                 item.vb.disableAutoRange()
                 item.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
                 text.setPos(0.5, 0.5)
-            else:
-                plot.enableAutoRange()
         for cursor in self.cursors:
             cursor.setVisible(not empty)
 
