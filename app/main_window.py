@@ -15,6 +15,7 @@ from app.file_actions import FileActions
 from app.momentum_tools import MomentumTools
 from app.network_curves import NetworkCurves
 from app.network_mode import NetworkMode
+from app.panels.wheel_guard import guard_wheel
 from app.window_settings import restore_settings, save_settings
 from app.window_actions import make_action, make_actions, make_menus, make_toolbars, sync_display_actions
 from app.playback import Playback
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
         self.docks[name] = dock
+        # scrolling the dock scrolls it: its value widgets take the wheel only when focused (also ones added later)
+        dock.visibilityChanged.connect(lambda visible, d=dock: visible and guard_wheel(d))
         return dock
 
     def tabify_after_show(self, first: QDockWidget, second: QDockWidget) -> None:
@@ -233,6 +236,8 @@ class MainWindow(QMainWindow):
         self.network_curves = NetworkCurves(self.state, self.compute, self.curves, self)  # test / mini-batch losses
         self.basin_overlay = BasinOverlay(self.state, self.landscape, BasinWorker(self, self.compute))
         self.basin_panel = BasinPanel(self.state, self.basin_overlay)
+        from app.views.local_minima import LocalMinimaMarks
+        self.local_minima = LocalMinimaMarks(self.state, self.landscape, self.compute)  # circles beside the stars
         basins = self.add_dock(self.basin_panel, left, self.tr("Basins"), "basins_dock")
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.basin_overlay.toggle_action)

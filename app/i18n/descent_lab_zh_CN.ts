@@ -111,6 +111,14 @@
         <source>the view needs finite bounds with min &lt; max on both axes</source>
         <translation>视图在两个坐标轴上都需要有限的边界，且 min &lt; max</translation>
     </message>
+    <message>
+        <source>Not a number: “{text}”</source>
+        <translation>不是数字：“{text}”</translation>
+    </message>
+    <message>
+        <source>“{text}” refused: {reason}</source>
+        <translation>“{text}”未被接受：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>AboutBox</name>
@@ -607,6 +615,10 @@
         <translation>每次迭代的梯度范数 |∇f|（对数刻度）；拖动虚线可来回浏览</translation>
     </message>
     <message>
+        <source>No runs yet: click the map to start one</source>
+        <translation>还没有运行：点击地图开始一个</translation>
+    </message>
+    <message>
         <source>iteration t</source>
         <translation>迭代 t</translation>
     </message>
@@ -728,6 +740,37 @@
 D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f points at {a}</source>
         <translation>在 ({x:.4g}, {y:.4g})：u = (cos θ, sin θ) = ({ux:.3f}, {uy:.3f})，θ = {t:.0f}°
 D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f 指向 {a}</translation>
+    </message>
+</context>
+<context>
+    <name>EngineTexts</name>
+    <message>
+        <source>identity</source>
+        <translation>恒等</translation>
+    </message>
+    <message>
+        <source>d{n} (filter-normalised)</source>
+        <translation>d{n}（按滤波器归一化）</translation>
+    </message>
+    <message>
+        <source>PC{n} ({share}% of the variance)</source>
+        <translation>PC{n}（方差的 {share}%）</translation>
+    </message>
+    <message>
+        <source>Network: {dataset}, {method} slice</source>
+        <translation>神经网络：{dataset}，{method}切片</translation>
+    </message>
+    <message>
+        <source>{method} slice of the network {model} (loss {loss}) on {dataset}</source>
+        <translation>网络 {model}（损失 {loss}）在 {dataset} 上的{method}切片</translation>
+    </message>
+    <message>
+        <source>Your own formula; its gradient is exact (symbolic).</source>
+        <translation>你自己的公式；其梯度是精确的（符号求导）。</translation>
+    </message>
+    <message>
+        <source>Your own formula; exact gradient, not smooth because of {kinks}.</source>
+        <translation>你自己的公式；梯度精确，但因 {kinks} 而不光滑。</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +1955,13 @@ Drag to start from elsewhere</source>
     </message>
 </context>
 <context>
+    <name>LocalMinima</name>
+    <message>
+        <source>local minimum ({x:.4g}, {y:.4g}), f = {f:.4g}</source>
+        <translation>局部极小值 ({x:.4g}, {y:.4g})，f = {f:.4g}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Descent Lab</source>
@@ -2854,6 +2904,17 @@ Drag to start from elsewhere</source>
     </message>
 </context>
 <context>
+    <name>NumberField</name>
+    <message>
+        <source>Not a number: “{text}”</source>
+        <translation>不是数字：“{text}”</translation>
+    </message>
+    <message>
+        <source>“{text}” refused: {reason}</source>
+        <translation>“{text}”未被接受：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>OpenGL</name>
     <message>
         <source>no Qt GUI application is running</source>
@@ -2939,6 +3000,10 @@ Drag to start from elsewhere</source>
         <translation>累积梯度平方的初始值。</translation>
     </message>
     <message>
+        <source>What an edit below changes: the selected run (select one in the run list), every run while “Apply to all runs” is on, or, with nothing selected, the runs you start next. New runs always start with the settings shown.</source>
+        <translation>下方的修改作用于：选中的运行（在运行列表中选择一个）；开启“应用到所有运行”时作用于每个运行；未选中任何运行时作用于之后新开始的运行。新运行总是使用这里显示的设置。</translation>
+    </message>
+    <message>
         <source>&amp;Optimizer</source>
         <translation>优化器(&amp;O)</translation>
     </message>
@@ -2979,8 +3044,40 @@ Drag to start from elsewhere</source>
         <translation>比较模式下单击时启动的优化器</translation>
     </message>
     <message>
+        <source>Apply to all runs</source>
+        <translation>应用到所有运行</translation>
+    </message>
+    <message>
+        <source>When on, every run takes the learning rate shown at once, and each later edit of η or a hyper-parameter (here or with the sliders of the Sweeps panel) changes every run; each run keeps its optimizer. Compares one η across optimizers.</source>
+        <translation>开启后，所有运行立即采用显示的学习率，之后对 η 或超参数的每次修改（在此处或用扫描面板的滑块）都会改变每个运行；每个运行保留自己的优化器。用于在不同优化器之间比较同一个 η。</translation>
+    </message>
+    <message>
+        <source>Out of range: η &gt; 0</source>
+        <translation>超出范围：η &gt; 0</translation>
+    </message>
+    <message>
+        <source>Out of range: {rule}</source>
+        <translation>超出范围：{rule}</translation>
+    </message>
+    <message>
         <source>Optimizer used by new runs and by the selected runs:</source>
         <translation>新运行和选中运行所用的优化器：</translation>
+    </message>
+    <message>
+        <source>Editing every run ({n}): each keeps its optimizer</source>
+        <translation>正在编辑所有运行（{n} 个）：各自保留优化器</translation>
+    </message>
+    <message>
+        <source>Editing run {id} · {optimizer}</source>
+        <translation>正在编辑运行 {id} · {optimizer}</translation>
+    </message>
+    <message>
+        <source>Editing runs {ids}</source>
+        <translation>正在编辑运行 {ids}</translation>
+    </message>
+    <message>
+        <source>Settings for new runs</source>
+        <translation>新运行的设置</translation>
     </message>
 </context>
 <context>
@@ -3399,7 +3496,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Update</source>
-        <translation type="vanished">更新</translation>
+        <translation>更新</translation>
     </message>
     <message>
         <source>(first of {n} selected runs)</source>
@@ -3523,8 +3620,12 @@ Drag to start from elsewhere</source>
         <translation>应用到所有运行</translation>
     </message>
     <message>
+        <source>Dragging a slider below re-runs every run with that value (the same switch as the optimizer panel&apos;s “Apply to all runs”)</source>
+        <translation>拖动下方滑块会用该值重新计算每个运行（与优化器面板的“应用到所有运行”是同一个开关）</translation>
+    </message>
+    <message>
         <source>Dragging a slider below re-runs every run with that value</source>
-        <translation>拖动下方滑块会用该值重新运行所有运行</translation>
+        <translation type="vanished">拖动下方滑块会用该值重新运行所有运行</translation>
     </message>
     <message>
         <source>Learning rate η of every run, log scale 1e-5 … 10</source>
@@ -3560,6 +3661,10 @@ Drag to start from elsewhere</source>
     <message>
         <source>The gradient entry under the cursor</source>
         <translation>光标下的梯度元素</translation>
+    </message>
+    <message>
+        <source>Layer {l}</source>
+        <translation>第 {l} 层</translation>
     </message>
     <message>
         <source>‖δ{l}‖ = {d:.3g} &amp;nbsp; ‖∂L/∂W{l}‖ = {w:.3g} &amp;nbsp; ‖∂L/∂b{l}‖ = {b:.3g} &amp;nbsp; max |entry| = {m:.3g}</source>

@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QProgressBar, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
+from app.engine_texts import DATASET_TITLES, METHOD_TITLES, activation_title, method_title
 from app.network_controller import NetworkController, default_source
 from app.model import AppState
 from app.panels.full_training import FullTrainingBox
@@ -21,26 +22,11 @@ from engine import nn
 from engine import scene as scene_mod
 
 MAX_LISTED_NAMES = 2000  # parameter combos list at most this many names (others can be typed)
-DATASET_TITLES = {
-    "xor": QT_TRANSLATE_NOOP("NetworkPanel", "XOR"),
-    "moons": QT_TRANSLATE_NOOP("NetworkPanel", "Two moons"),
-    "circles": QT_TRANSLATE_NOOP("NetworkPanel", "Circles"),
-    "spirals": QT_TRANSLATE_NOOP("NetworkPanel", "Two spirals"),
-    "blobs": QT_TRANSLATE_NOOP("NetworkPanel", "Three blobs"),
-    "linear": QT_TRANSLATE_NOOP("NetworkPanel", "Linear (regression)"),
-    "sine": QT_TRANSLATE_NOOP("NetworkPanel", "Sine (regression)"),
-}
 TASK_LOSSES = {"binary": ("bce", "mse", "ce"), "multiclass": ("ce",), "regression": ("mse",)}
 LOSS_TITLES = {
     "bce": QT_TRANSLATE_NOOP("NetworkPanel", "Binary cross-entropy"),
     "ce": QT_TRANSLATE_NOOP("NetworkPanel", "Softmax cross-entropy"),
     "mse": QT_TRANSLATE_NOOP("NetworkPanel", "Mean squared error"),
-}
-METHOD_TITLES = {
-    "random": QT_TRANSLATE_NOOP("NetworkPanel", "Random directions"),
-    "params": QT_TRANSLATE_NOOP("NetworkPanel", "Two parameters"),
-    "pca": QT_TRANSLATE_NOOP("NetworkPanel", "PCA of training"),
-    "hessian": QT_TRANSLATE_NOOP("NetworkPanel", "Hessian eigenvectors"),
 }
 
 
@@ -73,7 +59,7 @@ class NetworkPanel(QWidget):
                                  "empty: no hidden layer). Input and output sizes follow from the data and loss."))
         self.activation = QComboBox()
         for name in scene_mod.ACTIVATIONS:
-            self.activation.addItem(name, name)
+            self.activation.addItem(activation_title(name), name)
         tip(self.activation, self.tr("Activation of the hidden layers"))
         self.loss = QComboBox()
         tip(self.loss, self.tr("Loss; set by the task (BCE for two classes, softmax CE for more, MSE for "
@@ -364,8 +350,9 @@ class NetworkPanel(QWidget):
         plane = build.plane
         self._say(self.tr("{name}: {n} parameters, {method} slice, loss at the centre {loss:.4g} "
                           "(built in {t:.2f} s). Click the map to descend in the plane.").format(
-            name=build.model.name, n=build.model.n_params, method=plane.method,
-            loss=float(build.model.loss(plane.centre, plane.X, plane.y)), t=build.elapsed) + " " + self.extras.scores(build))
+            name=build.model.name, n=build.model.n_params, method=method_title(plane.method),
+            loss=float(build.model.loss(plane.centre, plane.X, plane.y)), t=build.elapsed)
+            + " " + self.extras.scores(build))
 
     def _on_landscape(self) -> None:
         source = self.state.landscape_source

@@ -3,6 +3,7 @@
 Curves are the trajectory's own numbers up to the run's last valid row (``stopped_at``); the only transform is for
 display: on a log axis f is drawn as f − f* (f* = the landscape's known minimum) so that it can reach the minimum,
 and values ≤ 0 are clipped to a floor that the axis label announces. Dragging the cursor, or clicking a plot, scrubs.
+The axes show f itself (no "×0.001" scale factor); with no run to draw the plots say so instead of showing axes.
 """
 from __future__ import annotations
 
@@ -57,8 +58,17 @@ class CurvesView(QWidget):
             plot.getPlotItem().hideButtons()
             plot.scene().sigMouseClicked.connect(lambda ev, p=plot: self._on_plot_clicked(p, ev))
             for axis in plot.getPlotItem().axes.values():
+                axis["item"].enableAutoSIPrefix(False)  # f ≈ 0.3 reads 0.3, not 300 "(×0.001)"
                 axis["item"].setCacheMode(STATIC_CACHE)
                 axis["item"].label.setCacheMode(STATIC_CACHE)  # its title: a text item of its own
+        self.empty_texts = []
+        self._empty: bool | None = None  # what _show_empty last showed
+        for plot in (self.loss_plot, self.grad_plot):
+            text = pg.TextItem(self.tr("No runs yet: click the map to start one"),
+                               color="#aaaaaa", anchor=(0.5, 0.5))
+            plot.addItem(text, ignoreBounds=True)
+            self.empty_texts.append(text)
+        self.empty_texts[1].setText("")  # one message is enough; the lower plot only loses its axes
         self.grad_plot.setLabel("left", "|∇f|")
         self.grad_plot.setLabel("bottom", self.tr("iteration t"))
 
@@ -145,6 +155,7 @@ class CurvesView(QWidget):
                 brush = pg.mkBrush(run.color)
                 self._ends[run.id] = ({"pos": (n - 1, np.log10(f[-1]) if log else f[-1]), "brush": brush},
                                       {"pos": (n - 1, np.log10(g[-1])), "brush": brush})
+        self._show_empty(not runs)
         if not changed:
             return
         for i, item in enumerate(self.ends):
@@ -155,8 +166,27 @@ class CurvesView(QWidget):
         self._draw_extra(runs, log)
         self._on_selection_changed()
         self._on_frame_changed(self.state.frame)
-        for plot in (self.loss_plot, self.grad_plot):
-            plot.enableAutoRange()
+        if runs:
+            for plot in (self.loss_plot, self.grad_plot):
+                plot.enableAutoRange()
+
+    def _show_empty(self, empty: bool) -> None:
+        """No run: hide the axes, cursors and grid and say how to get curves; the ranges start afresh."""
+        if empty == self._empty:
+            return
+        self._empty = empty
+        for plot, text in zip((self.loss_plot, self.grad_plot), self.empty_texts):
+            item = plot.getPlotItem()
+            for name in ("left", "bottom"):
+                item.showAxis(name, not empty)
+            item.showGrid(x=not empty, y=not empty, alpha=0.2)
+            text.setVisible(empty)
+            if empty:
+                item.vb.disableAutoRange()
+                item.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+                text.setPos(0.5, 0.5)
+        for cursor in self.cursors:
+            cursor.setVisible(not empty)
 
     def _on_selection_changed(self) -> None:
         """Selected runs are drawn thicker and on top (when nothing is selected all runs look alike)."""
