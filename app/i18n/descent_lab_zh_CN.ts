@@ -2989,7 +2989,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>The learning rate is divided by 1 + t·decay at step t.</source>
-        <translation>第 t 步的学习率除以 1 + t·decay。</translation>
+        <translation>第 t 步的学习率除以 1 + t·衰减。</translation>
     </message>
     <message>
         <source>G₀</source>

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayo
                                QPushButton, QSpinBox, QWidget)
 
 from app.model.landscapes import RECOMMENDED_TRAINING
+from app.i18n import engine_text
 from engine import nn, vocab
+from engine.optimizers import OPTIMIZERS
 from engine.nn import sklearn_data
 from engine.nn.datasets import dataset_task
 
@@ -41,7 +43,7 @@ class NetworkTrainingBox(QGroupBox):
         self.csv: tuple[str, list] | None = None    # (file name, points [[x1, x2, label], …]) of the opened file
         self.optimizer = QComboBox()
         for name in vocab.OPTIMIZER_NAMES:
-            self.optimizer.addItem(name, name)
+            self.optimizer.addItem(engine_text(OPTIMIZERS[name].title), name)
         self.optimizer.setToolTip(self.tr("Optimizer that trains the slice's centre (all parameters)"))
         self.lr = QDoubleSpinBox(minimum=1e-5, maximum=10.0, decimals=5, singleStep=0.005)
         self.lr.setToolTip(self.tr("Learning rate of the centre's training"))

@@ -137,7 +137,7 @@ ALLOWED_WORDS = {
     # landscapes named after people (catalogue titles) and products, libraries, formats
     "Descent", "Lab", "Himmelblau", "Rosenbrock", "Beale", "Booth", "Matyas", "Goldstein", "Price", "Rastrigin",
     "Ackley", "Lévi", "Easom", "McCormick", "Styblinski", "Tang", "Qt", "PySide", "pyqtgraph", "NumPy", "Python",
-    "contourpy", "sympy", "PyTorch", "torch", "Dask", "HDF", "OpenGL", "MIT", "OS",
+    "contourpy", "sympy", "PyTorch", "torch", "Dask", "HDF", "OpenGL", "MIT", "OS", "scikit", "learn",
     "MP", "GIF", "PNG", "APNG", "SVG", "CSV", "JSON", "MP4", "H", "px", "fps", "dpi", "Ctrl", "Shift", "Alt", "Del",
     "PgUp", "PgDn", "Esc", "Enter", "Tab", "Space", "Home", "End", "Left", "Right", "Up", "Down", "Backspace",
     "Ins", "Meta", "Return", "Delete", "Plus", "Minus",
