@@ -134,8 +134,7 @@ class NetworkController(QObject):
         except (ValueError, TypeError) as exc:
             self.failed.emit(str(exc))
             return False
-        self.state.request_landscape(landscape, keep_runs=True)
-        return True
+        return self.state.request_landscape(landscape, keep_runs=True)  # False: above the work bound
 
     def train_full(self, start: tuple[float, float] | None = None, optimizer: str = "adam", lr: float = 0.01,
                    steps: int = 200) -> bool:

@@ -16,6 +16,7 @@ from engine import scene as scene_mod
 from engine.functions import TestFunction
 from engine.scene import FormulaLandscape, FunctionLandscape, Landscape, NetworkLandscape, SceneError
 
+from .compute import Cancelled
 from .i18n import translate
 
 _CACHE: dict[str, "NetworkBuild"] = {}
@@ -75,8 +76,10 @@ def check_network(landscape: NetworkLandscape) -> None:
             raise ValueError(tr("choose two different parameters (both are {name})").format(name=opts["param_a"]))
 
 
-def build_network(landscape: NetworkLandscape, progress: Callable[[str], None] | None = None) -> NetworkBuild:
-    """Train and slice ``landscape`` (cached); ``progress(text)`` hears each stage. ValueError from the engine."""
+def build_network(landscape: NetworkLandscape, progress: Callable[[str], None] | None = None,
+                  fraction: Callable[[float], bool] | None = None) -> NetworkBuild:
+    """Train and slice ``landscape`` (cached); ``progress(text)`` hears each stage, ``fraction(done)`` the share done
+    (returning False stops the build: :class:`app.model.compute.Cancelled`). ValueError from the engine."""
     key = key_of(landscape)
     if key in _CACHE:
         return _CACHE[key]
@@ -89,7 +92,11 @@ def build_network(landscape: NetworkLandscape, progress: Callable[[str], None] |
               "training": tr("training the network…"),
               "slicing": tr("building the {method} slice…").format(method=landscape.slice.method)}
     t0 = time.perf_counter()
-    built = nn.build_landscape(landscape.to_dict(), progress=lambda stage: say(stages.get(stage, stage)))
+    try:
+        built = nn.build_landscape(landscape.to_dict(), progress=lambda stage: say(stages.get(stage, stage)),
+                                   fraction=fraction)
+    except nn.Cancelled:
+        raise Cancelled(key) from None
     result = NetworkBuild(landscape, built.dataset, built.model, built.params, built.plane, built.function,
                           time.perf_counter() - t0)
     if len(_CACHE) >= _CACHE_SIZE:

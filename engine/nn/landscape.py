@@ -18,7 +18,7 @@ from .datasets import Dataset, make_dataset
 from .mlp import MLP
 from .plane import Plane
 from .slices import slice_plane
-from .training import train
+from .training import Cancelled, train
 
 TRAIN_STEPS = 200
 TRAIN_LR = 0.01
@@ -35,11 +35,14 @@ class NetworkLandscape:
     function: Any  # engine.functions.TestFunction over (α, β)
 
 
-def build_landscape(spec: dict, progress: Callable[[str], None] | None = None) -> NetworkLandscape:
+def build_landscape(spec: dict, progress: Callable[[str], None] | None = None,
+                    fraction: Callable[[float], bool] | None = None) -> NetworkLandscape:
     """Build the landscape described by ``spec`` (see the module docstring); ValueError from the engine if it can't.
 
     ``progress(stage)`` is told "compiling" (once per process, while the fast path loads: compiled the first time on
     a machine, read from numba's cache after), "training" and "slicing" as the build goes (for a status line).
+    ``fraction(done)`` hears the share of the build done (training steps counted, the other stages counted as
+    steps of the same cost); when it returns False the build stops with :class:`~.training.Cancelled`.
     """
     say = progress or (lambda stage: None)
     if not fast.is_loaded():
@@ -47,14 +50,32 @@ def build_landscape(spec: dict, progress: Callable[[str], None] | None = None) -
             say("compiling")
         fast.load()
     ds, sl = spec["dataset"], spec["slice"]
+    trained = TRAIN_STEPS if sl["centre"] == "trained" else 0
+    pca = int((sl.get("options") or {}).get("steps", TRAIN_STEPS)) if sl["method"] == "pca" else 0
+    total = trained + pca + 1  # + 1: the other work of the slice
+
+    def share(start: int, length: int):
+        if fraction is None:
+            return None
+        return lambda done: fraction((start + done * length) / total)
+
+    def check(done: int) -> None:
+        if fraction is not None and fraction(done / total) is False:
+            raise Cancelled("cancelled")
+
     data = make_dataset(ds["name"], n=ds["n"], noise=ds["noise"], seed=ds["seed"])
     model = MLP(list(spec["layers"]), activation=spec["activation"], loss=spec["loss"], seed=sl["seed"])
     params = model.init_params()
     if sl["centre"] == "trained":
         say("training")
-        path, _ = train(model, params, data.X, data.y, optimizer="adam", lr=TRAIN_LR, steps=TRAIN_STEPS)
+        path, _ = train(model, params, data.X, data.y, optimizer="adam", lr=TRAIN_LR, steps=TRAIN_STEPS,
+                        progress=share(0, trained))
         params = model.unflatten(path[-1])
     say("slicing")
+    check(trained)
+    options = dict(sl.get("options") or {})
+    if pca:
+        options["progress"] = share(trained, pca)
     plane = slice_plane(model, params, data.X, data.y, method=sl["method"], seed=sl["seed"], dataset_name=ds["name"],
-                        **dict(sl.get("options") or {}))
+                        **options)
     return NetworkLandscape(data, model, params, plane, plane.as_test_function())

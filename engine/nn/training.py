@@ -6,12 +6,18 @@ and ``step(x, g) -> x_new`` on (K, D) arrays) with K = 1 run over the D flat par
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
 from .params import Params
 
 Array = np.ndarray
+REPORT_EVERY = 10  # steps between two calls of train's ``progress``
+
+
+class Cancelled(Exception):
+    """Training stopped because its ``progress`` callback returned False (the user cancelled, or a newer request)."""
 
 
 def _check_steps(lr: float, steps: int) -> None:
@@ -22,9 +28,10 @@ def _check_steps(lr: float, steps: int) -> None:
 
 
 def train(model, params0: Params, X: Array, y: Array, optimizer: str = "adam", lr: float = 0.01,
-          steps: int = 200, **hyper) -> tuple[Array, Array]:
+          steps: int = 200, progress: Callable[[float], bool] | None = None, **hyper) -> tuple[Array, Array]:
     """Full-batch training from params0. Returns the path θ_t (steps + 1, D) and the loss before each step
-    (steps + 1,) (the last entry is the loss at the final parameters)."""
+    (steps + 1,) (the last entry is the loss at the final parameters). ``progress(fraction done)`` is called every
+    REPORT_EVERY steps; when it returns False the training stops with :class:`Cancelled`."""
     from engine import optimizers  # imported here: the optimizer catalogue is a sibling module of the engine
 
     _check_steps(lr, steps)
@@ -36,6 +43,8 @@ def train(model, params0: Params, X: Array, y: Array, optimizer: str = "adam", l
     path = np.empty((steps + 1, theta.shape[1]))
     loss = np.empty(steps + 1)
     for s in range(steps + 1):
+        if progress is not None and s % REPORT_EVERY == 0 and progress(s / steps) is False:
+            raise Cancelled(f"cancelled after {s} of {steps} steps")
         path[s] = theta[0]
         L, grad = model.loss_and_flat_gradient(theta[0], X, t)
         loss[s] = L
