@@ -51,7 +51,7 @@ class ProgressStatus(QWidget):
         self.button.setToolTip(_tr("Stop this computation (Esc); what is shown now stays"))
         self.button.clicked.connect(self.cancel)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 6, 0)
+        layout.setContentsMargins(12, 0, 6, 0)
         layout.setSpacing(6)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
@@ -66,10 +66,12 @@ class ProgressStatus(QWidget):
         compute.progressed.connect(self._on_progress)
         self.setVisible(False)
 
-    def add(self, lane: str, label: str, busy_signal, is_busy: Callable[[], bool], cancel: Callable[[], object]) -> None:
-        """Follow the work of compute lane ``lane``: ``busy_signal`` fires when ``is_busy()`` may have changed."""
+    def add(self, lane: str, label: str, busy_signal, is_busy: Callable[[], bool], cancel: Callable[[], object],
+            first: bool = False) -> None:
+        """Follow the work of compute lane ``lane``: ``busy_signal`` fires when ``is_busy()`` may have changed;
+        ``first`` puts it before the others (shown and cancelled when several run)."""
         activity = Activity(lane, label, is_busy, cancel)
-        self.activities.append(activity)
+        self.activities.insert(0 if first else len(self.activities), activity)
         busy_signal.connect(lambda *_: self._on_busy(activity))
 
     def current(self) -> Activity | None:
