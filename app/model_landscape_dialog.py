@@ -10,12 +10,18 @@ import html
 import shlex
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
 
-from app.model_landscape import INSTALL, ModelLandscapeRunner, missing_extra, tr
+from app.model_landscape import INSTALL, ModelLandscapeRunner, missing_extra
+
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ModelLandscape", text)
+
 
 LOSSES = ("cross-entropy", "mse", "nll")
 PLANES = ("random", "pca", "params")
@@ -58,7 +64,7 @@ class ModelLandscapeDialog(QDialog):
                                         tr("Two named parameters"))):
             self.plane.addItem(title, name)
         self.params = QLineEdit()
-        self.params.setPlaceholderText("fc1.weight[0,3],fc2.bias[1]")
+        self.params.setPlaceholderText(tr("fc1.weight[0,3],fc2.bias[1]"))
         self.params.setToolTip(tr("The two parameter entries on the axes, NAME[i,j],NAME[k,l]"))
         self.resolution = QSpinBox(minimum=2, maximum=1001, value=31)
         self.resolution.setToolTip(tr("Points per axis"))
@@ -71,7 +77,7 @@ class ModelLandscapeDialog(QDialog):
         self.scheduler = QLineEdit()
         self.scheduler.setPlaceholderText(tr("tcp://HOST:PORT (optional: an existing Dask cluster)"))
         self.output = QLineEdit()
-        self.output.setPlaceholderText("landscape.h5")
+        self.output.setPlaceholderText(tr("landscape.h5"))
         self.output.setToolTip(tr("The HDF5 surface file to write; finished blocks go to FILE.partial first, so a "
                                   "stopped run resumes"))
         self.message = QLabel()
