@@ -180,7 +180,6 @@ class MainWindow(QMainWindow):
         # the per-layer heat maps need the right column's height: a tab beside the loss curves
         back = self.add_dock(mode.inspector, right, self.tr("Backprop"), "backprop_dock")
         self.tabify_after_show(self.docks["curves_dock"], back)
-        mode.controller.progress.connect(lambda text: self.statusBar().showMessage(text, 3000))
         mode.controller.built.connect(lambda *_: self.statusBar().clearMessage())
 
         def on_active(active: bool) -> None:

@@ -92,8 +92,8 @@
         <translation>{n} 个运行的起点在新视图之外，已被移除（撤销可恢复）</translation>
     </message>
     <message>
-        <source>Building the network landscape was cancelled; the previous landscape stays</source>
-        <translation>网络地形的构建已取消；保留之前的地形</translation>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>resolution must be between {lo} and {hi} points per axis</source>
@@ -485,8 +485,8 @@
         <translation>{n} 个运行的起点在新视图之外，已被移除（撤销可恢复）</translation>
     </message>
     <message>
-        <source>Building the network landscape was cancelled; the previous landscape stays</source>
-        <translation>网络地形的构建已取消；保留之前的地形</translation>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>resolution must be between {lo} and {hi} points per axis</source>

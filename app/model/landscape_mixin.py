@@ -139,7 +139,7 @@ class LandscapeMixin:
             return False
         self.compute.cancel("landscape")
         self._build_finished()
-        self.message.emit(tr("Building the network landscape was cancelled; the previous landscape stays"))
+        self.landscapeFailed.emit(tr("cancelled"))  # the Network panel: "Not built: cancelled. The previous … stays"
         return True
 
     def _build_finished(self) -> None:

@@ -81,6 +81,7 @@ def test_cancel_stops_the_training_and_keeps_the_previous_landscape(window, qtbo
     assert calls[0] - at_cancel <= REPORT_EVERY + 1 and calls[0] < 50_000
     assert window.state.landscape_source == before and window.state.function is function
     assert window.state.network is None
+    assert "Not built: cancelled" in window.network_panel.message.text()
 
 
 def test_cancel_of_a_slow_surface_keeps_the_surface_shown(window, qtbot, monkeypatch):
