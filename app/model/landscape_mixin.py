@@ -128,8 +128,14 @@ class LandscapeMixin:
             self._build_finished()
             report(message)
 
-        self.compute.submit("landscape", work, done, refused,
-                            on_progress=lambda _fraction, text: text and self.landscapeProgress.emit(text))
+        stage = [""]
+
+        def on_progress(_fraction: float, text: str) -> None:
+            if text and text != stage[0]:  # each stage once (the fractions go to the status bar's progress)
+                stage[0] = text
+                self.landscapeProgress.emit(text)
+
+        self.compute.submit("landscape", work, done, refused, on_progress=on_progress)
         return True
 
     def cancel_landscape(self) -> bool:
