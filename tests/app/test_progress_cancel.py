@@ -1,7 +1,7 @@
 """Slow work in the window is bounded, shows its progress and stops on Cancel (issue 18 item 4): a network build above
 the work bound is refused in the Network panel before anything starts; below it, a build shows a status-bar progress
 bar whose Cancel (or Esc) stops the engine's training within one report interval and keeps the previous landscape; a
-slow surface stops the same way and the surface shown stays."""
+slow surface and a basin map stop the same way and the surface shown stays."""
 from __future__ import annotations
 
 import pytest
@@ -113,3 +113,20 @@ def test_cancel_of_a_slow_surface_keeps_the_surface_shown(window, qtbot, monkeyp
     window.compute.wait(TIMEOUT)
     assert outcomes and outcomes[-1] == "stopped"
     assert window.landscape.result is shown  # the coarse preview of the cancelled request is replaced by it
+
+
+def test_cancel_of_a_basin_map_stops_the_engine(window, qtbot):
+    overlay = window.basin_overlay
+    window.state.set_optimizer(lr=1e-5, steps=50_000)  # slow: far from convergence everywhere
+    overlay.set_resolution(400)
+    overlay.set_enabled(True)
+    request = overlay.worker.latest_id
+    status = window.progress_status
+    qtbot.waitUntil(lambda: not status.isHidden() and status.current().lane == "basins" and status.bar.value() > 0,
+                    timeout=TIMEOUT)
+    assert status.label.text() == "Computing the basin map…"
+    QTest.mouseClick(status.button, Qt.MouseButton.LeftButton)
+    assert not overlay.worker.busy
+    qtbot.waitUntil(lambda: request in overlay.worker.cancelled_ids, timeout=TIMEOUT)  # the engine loop stopped
+    assert window.compute.wait(TIMEOUT)
+    overlay.set_enabled(False)
