@@ -67,9 +67,11 @@ class _Task(QRunnable):
 
 
 class ComputeService(QObject):
-    """See the module docstring. ``busyChanged(lane, busy)`` says when a lane starts and stops working."""
+    """See the module docstring. ``busyChanged(lane, busy)`` says when a lane starts and stops working;
+    ``progressed(key, fraction, text)`` repeats every progress report of a current request (a status bar shows it)."""
 
     busyChanged = Signal(str, bool)
+    progressed = Signal(str, float, str)
     _ids = itertools.count(1)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -103,8 +105,12 @@ class ComputeService(QObject):
                 return not self._closed and self._latest.get(key) == job_id
 
         def report(fraction: float, text: str) -> None:
-            if on_progress is not None:
-                deliver(lambda: is_current() and on_progress(fraction, text))
+            def on_gui() -> None:
+                if is_current():
+                    self.progressed.emit(key, fraction, text)
+                    if on_progress is not None:
+                        on_progress(fraction, text)
+            deliver(on_gui)
 
         def partial(value: Any) -> None:
             if on_partial is not None:

@@ -123,6 +123,9 @@ class FileActions(QObject):
         from app.surface_actions import SurfaceActions  # File ▸ Open surface… (HDF5 loss surfaces)
         self.surfaces = SurfaceActions(self)
         add(self.surfaces.action)
+        from app.model_landscape_dialog import ModelLandscapeActions  # File ▸ Compute a model's landscape…
+        self.model_landscape = ModelLandscapeActions(self)
+        add(self.model_landscape.action)
         self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
         menu.insertMenu(before, self.recent_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent)

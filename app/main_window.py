@@ -19,6 +19,7 @@ from app.panels.wheel_guard import guard_wheel
 from app.window_settings import restore_settings, save_settings
 from app.window_actions import make_action, make_actions, make_menus, make_toolbars, sync_display_actions
 from app.playback import Playback
+from app.progress_status import install_progress_status
 from app.compute import ComputeService
 from app.model import AppState, set_translator
 from app.surface_worker import SurfaceWorker
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         make_toolbars(self)
         self._make_status_bar()
         self._add_panels()
+        install_progress_status(self)  # progress and Cancel (Esc) of slow work (app/progress_status.py)
         self.view_menu.addSeparator()
         self.panels_menu = self.view_menu.addMenu(self.tr("&Panels and toolbars"))
         for dock in self.docks.values():
@@ -184,8 +186,6 @@ class MainWindow(QMainWindow):
         # the per-layer heat maps need the right column's height: a tab beside the loss curves
         back = self.add_dock(mode.inspector, right, self.tr("Backprop"), "backprop_dock")
         self.tabify_after_show(self.docks["curves_dock"], back)
-        self.statusBar().addPermanentWidget(mode.busy)
-        mode.controller.progress.connect(lambda text: self.statusBar().showMessage(text, 3000))
         mode.controller.built.connect(lambda *_: self.statusBar().clearMessage())
 
         def on_active(active: bool) -> None:

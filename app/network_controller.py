@@ -19,7 +19,6 @@ from app.model import AppState, NetworkBuild
 from app.model.landscapes import check_network, default_network
 from engine import nn
 from engine import scene as scene_mod
-from engine.scene.landscapes import check_network_work
 from engine.vocab import USER_DATASET
 
 PREVIEW_RESOLUTION = 64    # coarse first surface of a slice
@@ -144,13 +143,11 @@ class NetworkController(QObject):
         """Validate ``source`` now (a refusal emits ``failed`` and returns False) and build it off the GUI thread."""
         try:
             landscape = validate(source)
-            # the bound every scene file meets (training steps, samples, grid): no build starts hours of work
-            check_network_work(landscape, self.state.resolution)
         except (ValueError, TypeError) as exc:
             self.failed.emit(str(exc))
             return False
-        self.state.request_landscape(landscape, keep_runs=True)
-        return True
+        # False: above the bound every scene file meets (training steps, samples, grid), said by the model
+        return self.state.request_landscape(landscape, keep_runs=True)
 
     def train_full(self, start: tuple[float, float] | None = None, optimizer: str = "adam", lr: float = 0.01,
                    steps: int = 200) -> bool:

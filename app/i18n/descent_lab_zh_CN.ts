@@ -96,6 +96,10 @@
         <translation>{n} 个运行的起点在新视图之外，已被移除（撤销可恢复）</translation>
     </message>
     <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
         <source>resolution must be between {lo} and {hi} points per axis</source>
         <translation>分辨率必须在每轴 {lo} 到 {hi} 个点之间</translation>
     </message>
@@ -118,6 +122,234 @@
     <message>
         <source>“{text}” refused: {reason}</source>
         <translation>“{text}”未被接受：{reason}</translation>
+    </message>
+    <message>
+        <source>the interpolation plane is a line; the map needs a plane (the command line computes lines)</source>
+        <translation>插值平面是一条直线；地图需要一个平面（直线请用命令行计算）</translation>
+    </message>
+    <message>
+        <source>{done} of {total} blocks of the model&apos;s landscape</source>
+        <translation>模型地形：已完成 {done} / {total} 块</translation>
+    </message>
+    <message>
+        <source>The model&apos;s landscape is in {path} ({n} of {total} blocks computed now)</source>
+        <translation>模型地形已写入 {path}（本次计算了 {total} 块中的 {n} 块）</translation>
+    </message>
+    <message>
+        <source>Model landscape: {error}</source>
+        <translation>模型地形：{error}</translation>
+    </message>
+    <message>
+        <source>Stopped after {done} of {total} blocks; they are kept in {path}.partial: compute the same landscape again to resume</source>
+        <translation>已在完成 {total} 块中的 {done} 块后停止；已完成的块保存在 {path}.partial 中：再次计算同一地形即可继续</translation>
+    </message>
+    <message>
+        <source>Compute a model&apos;s landscape</source>
+        <translation>计算模型的损失地形</translation>
+    </message>
+    <message>
+        <source>model.pt2, or model.py:factory</source>
+        <translation>model.pt2，或 model.py:factory</translation>
+    </message>
+    <message>
+        <source>A torch.export program (.pt2), or a Python file and the function in it that builds the model (this runs that file&apos;s code)</source>
+        <translation>torch.export 程序（.pt2），或一个 Python 文件及其中构建模型的函数（这会运行该文件中的代码）</translation>
+    </message>
+    <message>
+        <source>checkpoint.pt (several separated by spaces)</source>
+        <translation>checkpoint.pt（多个用空格分隔）</translation>
+    </message>
+    <message>
+        <source>state_dict checkpoints; the last is the centre; the PCA plane uses them all as the training path</source>
+        <translation>state_dict 检查点；最后一个是中心；PCA 平面把它们全部作为训练路径</translation>
+    </message>
+    <message>
+        <source>data.npz, data.pt, or data.py:factory</source>
+        <translation>data.npz、data.pt，或 data.py:factory</translation>
+    </message>
+    <message>
+        <source>Arrays X and y, or a Python file and the function in it that returns a torch.utils.data.Dataset of (input, target) pairs (this runs that file&apos;s code)</source>
+        <translation>数组 X 和 y，或一个 Python 文件及其中返回由（输入，目标）对组成的 torch.utils.data.Dataset 的函数（这会运行该文件中的代码）</translation>
+    </message>
+    <message>
+        <source>Filter-normalised random directions</source>
+        <translation>滤波器归一化的随机方向</translation>
+    </message>
+    <message>
+        <source>PCA of the checkpoints</source>
+        <translation>检查点的 PCA</translation>
+    </message>
+    <message>
+        <source>Two named parameters</source>
+        <translation>两个指定的参数</translation>
+    </message>
+    <message>
+        <source>fc1.weight[0,3],fc2.bias[1]</source>
+        <translation>fc1.weight[0,3],fc2.bias[1]</translation>
+    </message>
+    <message>
+        <source>The two parameter entries on the axes, NAME[i,j],NAME[k,l]</source>
+        <translation>坐标轴上的两个参数元素，NAME[i,j],NAME[k,l]</translation>
+    </message>
+    <message>
+        <source>Points per axis</source>
+        <translation>每个坐标轴的点数</translation>
+    </message>
+    <message>
+        <source>The grid spans −R..R along each direction (random and parameter planes)</source>
+        <translation>网格沿每个方向覆盖 −R..R（随机平面和参数平面）</translation>
+    </message>
+    <message>
+        <source>1 computes in this process; more start a local Dask cluster of that many processes</source>
+        <translation>1 表示在本进程中计算；更多则启动一个有相应进程数的本地 Dask 集群</translation>
+    </message>
+    <message>
+        <source>tcp://HOST:PORT (optional: an existing Dask cluster)</source>
+        <translation>tcp://HOST:PORT（可选：已有的 Dask 集群）</translation>
+    </message>
+    <message>
+        <source>landscape.h5</source>
+        <translation>landscape.h5</translation>
+    </message>
+    <message>
+        <source>The HDF5 surface file to write; finished blocks go to FILE.partial first, so a stopped run resumes</source>
+        <translation>要写入的 HDF5 曲面文件；完成的块先写入 FILE.partial，因此停止的计算可以继续</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Python or .pt2 files (*.py *.pt2)</source>
+        <translation>Python 或 .pt2 文件 (*.py *.pt2)</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt *.pth)</source>
+        <translation>检查点 (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <source>Data (*.npz *.pt *.py)</source>
+        <translation>数据 (*.npz *.pt *.py)</translation>
+    </message>
+    <message>
+        <source>Loss:</source>
+        <translation>损失：</translation>
+    </message>
+    <message>
+        <source>Plane:</source>
+        <translation>平面：</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Workers:</source>
+        <translation>工作进程：</translation>
+    </message>
+    <message>
+        <source>Scheduler:</source>
+        <translation>调度器：</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <source>HDF5 surfaces (*.h5)</source>
+        <translation>HDF5 曲面 (*.h5)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>a model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>an output file</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
+        <source>give {what}</source>
+        <translation>请给出{what}</translation>
+    </message>
+    <message>
+        <source>the weights are not a list of file names (check the quotes)</source>
+        <translation>权重不是文件名列表（请检查引号）</translation>
+    </message>
+    <message>
+        <source>give the two parameters, e.g. fc1.weight[0,3],fc2.bias[1]</source>
+        <translation>请给出两个参数，例如 fc1.weight[0,3],fc2.bias[1]</translation>
+    </message>
+    <message>
+        <source>Loading the model and the data…</source>
+        <translation>正在加载模型和数据…</translation>
+    </message>
+    <message>
+        <source>Compute a &amp;model&apos;s landscape…</source>
+        <translation>计算模型的损失地形(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>The loss landscape of your own PyTorch model, filled in on the map as it is computed</source>
+        <translation>你自己的 PyTorch 模型的损失地形，边计算边在地图上填充</translation>
+    </message>
+    <message>
+        <source>Needs the optional extra (missing: {names}): {install}</source>
+        <translation>需要可选扩展（缺少：{names}）：{install}</translation>
+    </message>
+    <message>
+        <source>Computing the model&apos;s landscape…</source>
+        <translation>正在计算模型的损失地形…</translation>
+    </message>
+    <message>
+        <source>Model landscapes need the optional extra ({names} missing). Install it with:
+
+{install}</source>
+        <translation>模型地形需要可选扩展（缺少 {names}）。用以下命令安装：
+
+{install}</translation>
     </message>
 </context>
 <context>
@@ -263,6 +495,10 @@
     <message>
         <source>{n} run(s) started outside the new view and were removed (Undo brings them back)</source>
         <translation>{n} 个运行的起点在新视图之外，已被移除（撤销可恢复）</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>resolution must be between {lo} and {hi} points per axis</source>
@@ -2329,6 +2565,237 @@ Drag to start from elsewhere</source>
     </message>
 </context>
 <context>
+    <name>ModelLandscape</name>
+    <message>
+        <source>the interpolation plane is a line; the map needs a plane (the command line computes lines)</source>
+        <translation>插值平面是一条直线；地图需要一个平面（直线请用命令行计算）</translation>
+    </message>
+    <message>
+        <source>{done} of {total} blocks of the model&apos;s landscape</source>
+        <translation>模型地形：已完成 {done} / {total} 块</translation>
+    </message>
+    <message>
+        <source>The model&apos;s landscape is in {path} ({n} of {total} blocks computed now)</source>
+        <translation>模型地形已写入 {path}（本次计算了 {total} 块中的 {n} 块）</translation>
+    </message>
+    <message>
+        <source>Model landscape: {error}</source>
+        <translation>模型地形：{error}</translation>
+    </message>
+    <message>
+        <source>Stopped after {done} of {total} blocks; they are kept in {path}.partial: compute the same landscape again to resume</source>
+        <translation>已在完成 {total} 块中的 {done} 块后停止；已完成的块保存在 {path}.partial 中：再次计算同一地形即可继续</translation>
+    </message>
+    <message>
+        <source>Compute a model&apos;s landscape</source>
+        <translation>计算模型的损失地形</translation>
+    </message>
+    <message>
+        <source>model.pt2, or model.py:factory</source>
+        <translation>model.pt2，或 model.py:factory</translation>
+    </message>
+    <message>
+        <source>A torch.export program (.pt2), or a Python file and the function in it that builds the model (this runs that file&apos;s code)</source>
+        <translation>torch.export 程序（.pt2），或一个 Python 文件及其中构建模型的函数（这会运行该文件中的代码）</translation>
+    </message>
+    <message>
+        <source>checkpoint.pt (several separated by spaces)</source>
+        <translation>checkpoint.pt（多个用空格分隔）</translation>
+    </message>
+    <message>
+        <source>state_dict checkpoints; the last is the centre; the PCA plane uses them all as the training path</source>
+        <translation>state_dict 检查点；最后一个是中心；PCA 平面把它们全部作为训练路径</translation>
+    </message>
+    <message>
+        <source>data.npz, data.pt, or data.py:factory</source>
+        <translation>data.npz、data.pt，或 data.py:factory</translation>
+    </message>
+    <message>
+        <source>Arrays X and y, or a Python file and the function in it that returns a torch.utils.data.Dataset of (input, target) pairs (this runs that file&apos;s code)</source>
+        <translation>数组 X 和 y，或一个 Python 文件及其中返回由（输入，目标）对组成的 torch.utils.data.Dataset 的函数（这会运行该文件中的代码）</translation>
+    </message>
+    <message>
+        <source>Filter-normalised random directions</source>
+        <translation>滤波器归一化的随机方向</translation>
+    </message>
+    <message>
+        <source>PCA of the checkpoints</source>
+        <translation>检查点的 PCA</translation>
+    </message>
+    <message>
+        <source>Two named parameters</source>
+        <translation>两个指定的参数</translation>
+    </message>
+    <message>
+        <source>fc1.weight[0,3],fc2.bias[1]</source>
+        <translation>fc1.weight[0,3],fc2.bias[1]</translation>
+    </message>
+    <message>
+        <source>The two parameter entries on the axes, NAME[i,j],NAME[k,l]</source>
+        <translation>坐标轴上的两个参数元素，NAME[i,j],NAME[k,l]</translation>
+    </message>
+    <message>
+        <source>Points per axis</source>
+        <translation>每个坐标轴的点数</translation>
+    </message>
+    <message>
+        <source>The grid spans −R..R along each direction (random and parameter planes)</source>
+        <translation>网格沿每个方向覆盖 −R..R（随机平面和参数平面）</translation>
+    </message>
+    <message>
+        <source>1 computes in this process; more start a local Dask cluster of that many processes</source>
+        <translation>1 表示在本进程中计算；更多则启动一个有相应进程数的本地 Dask 集群</translation>
+    </message>
+    <message>
+        <source>tcp://HOST:PORT (optional: an existing Dask cluster)</source>
+        <translation>tcp://HOST:PORT（可选：已有的 Dask 集群）</translation>
+    </message>
+    <message>
+        <source>landscape.h5</source>
+        <translation>landscape.h5</translation>
+    </message>
+    <message>
+        <source>The HDF5 surface file to write; finished blocks go to FILE.partial first, so a stopped run resumes</source>
+        <translation>要写入的 HDF5 曲面文件；完成的块先写入 FILE.partial，因此停止的计算可以继续</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Python or .pt2 files (*.py *.pt2)</source>
+        <translation>Python 或 .pt2 文件 (*.py *.pt2)</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt *.pth)</source>
+        <translation>检查点 (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <source>Data (*.npz *.pt *.py)</source>
+        <translation>数据 (*.npz *.pt *.py)</translation>
+    </message>
+    <message>
+        <source>Loss:</source>
+        <translation>损失：</translation>
+    </message>
+    <message>
+        <source>Plane:</source>
+        <translation>平面：</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Workers:</source>
+        <translation>工作进程：</translation>
+    </message>
+    <message>
+        <source>Scheduler:</source>
+        <translation>调度器：</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <source>HDF5 surfaces (*.h5)</source>
+        <translation>HDF5 曲面 (*.h5)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>a model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>an output file</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
+        <source>give {what}</source>
+        <translation>请给出{what}</translation>
+    </message>
+    <message>
+        <source>the weights are not a list of file names (check the quotes)</source>
+        <translation>权重不是文件名列表（请检查引号）</translation>
+    </message>
+    <message>
+        <source>give the two parameters, e.g. fc1.weight[0,3],fc2.bias[1]</source>
+        <translation>请给出两个参数，例如 fc1.weight[0,3],fc2.bias[1]</translation>
+    </message>
+    <message>
+        <source>Loading the model and the data…</source>
+        <translation>正在加载模型和数据…</translation>
+    </message>
+    <message>
+        <source>Compute a &amp;model&apos;s landscape…</source>
+        <translation>计算模型的损失地形(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>The loss landscape of your own PyTorch model, filled in on the map as it is computed</source>
+        <translation>你自己的 PyTorch 模型的损失地形，边计算边在地图上填充</translation>
+    </message>
+    <message>
+        <source>Needs the optional extra (missing: {names}): {install}</source>
+        <translation>需要可选扩展（缺少：{names}）：{install}</translation>
+    </message>
+    <message>
+        <source>Computing the model&apos;s landscape…</source>
+        <translation>正在计算模型的损失地形…</translation>
+    </message>
+    <message>
+        <source>Model landscapes need the optional extra ({names} missing). Install it with:
+
+{install}</source>
+        <translation>模型地形需要可选扩展（缺少 {names}）。用以下命令安装：
+
+{install}</translation>
+    </message>
+</context>
+<context>
     <name>MomentumTools</name>
     <message>
         <source>Local quadratic</source>
@@ -3188,6 +3655,29 @@ Drag to start from elsewhere</source>
     <message>
         <source>t = {t} / {last}</source>
         <translation>t = {t} / {last}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop this computation (Esc); what is shown now stays</source>
+        <translation>停止此计算（Esc）；当前显示的内容保留</translation>
+    </message>
+    <message>
+        <source>Building the network landscape…</source>
+        <translation>正在构建网络地形…</translation>
+    </message>
+    <message>
+        <source>Computing the surface…</source>
+        <translation>正在计算曲面…</translation>
+    </message>
+    <message>
+        <source>Computing the basin map…</source>
+        <translation>正在计算吸引域图…</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from engine.functions import TestFunction
 from engine.scene import FormulaLandscape, FunctionLandscape, Landscape, NetworkLandscape, SceneError
 from engine.vocab import USER_DATASET
 
+from .compute import Cancelled
 from .i18n import translate
 
 _CACHE: dict[str, "NetworkBuild"] = {}
@@ -86,8 +87,10 @@ def check_network(landscape: NetworkLandscape) -> None:
             raise ValueError(tr("choose two different parameters (both are {name})").format(name=opts["param_a"]))
 
 
-def build_network(landscape: NetworkLandscape, progress: Callable[[str], None] | None = None) -> NetworkBuild:
-    """Train and slice ``landscape`` (cached); ``progress(text)`` hears each stage. ValueError from the engine."""
+def build_network(landscape: NetworkLandscape, progress: Callable[[str], None] | None = None,
+                  fraction: Callable[[float], bool] | None = None) -> NetworkBuild:
+    """Train and slice ``landscape`` (cached); ``progress(text)`` hears each stage, ``fraction(done)`` the share done
+    (returning False stops the build: :class:`app.model.compute.Cancelled`). ValueError from the engine."""
     key = key_of(landscape)
     if key in _CACHE:
         return _CACHE[key]
@@ -109,8 +112,11 @@ def build_network(landscape: NetworkLandscape, progress: Callable[[str], None] |
                 done=int(fraction * landscape.training.steps), steps=landscape.training.steps))
 
     t0 = time.perf_counter()
-    built = nn.build_landscape(landscape.to_dict(), progress=lambda stage: say(stages.get(stage, stage)),
-                               train_progress=trained)
+    try:
+        built = nn.build_landscape(landscape.to_dict(), progress=lambda stage: say(stages.get(stage, stage)),
+                                   train_progress=trained, fraction=fraction)
+    except nn.Cancelled:
+        raise Cancelled(key) from None
     scores = {name: centre_scores(built.model, built.params, data)
               for name, data in (("train", built.dataset), ("test", built.test)) if data is not None}
     result = NetworkBuild(landscape, built.dataset, built.model, built.params, built.plane, built.function,

@@ -20,11 +20,11 @@ from .params import flat_index, flatten, param_shapes, parse_name, unflatten
 from .plane import Plane
 from .prediction import Prediction, accuracy, decision_boundary, predict
 from .slices import METHODS, slice_plane
-from .training import ProjectedPath, project_path, train, train_projected
+from .training import Cancelled, ProjectedPath, project_path, train, train_projected
 
 __all__ = [
     "MLP", "LayerTrace", "MAX_UNITS", "Dataset", "dataset_names", "make_dataset", "Plane", "slice_plane", "METHODS",
-    "ProjectedPath", "train", "train_projected", "project_path", "flatten", "unflatten", "param_shapes",
+    "Cancelled", "ProjectedPath", "train", "train_projected", "project_path", "flatten", "unflatten", "param_shapes",
     "parse_name", "flat_index", "filter_normalised_direction", "orthogonalise", "pca_directions", "hessian",
     "NetworkLandscape", "build_landscape", "forward_pass", "backprop", "fast",
     "Prediction", "accuracy", "decision_boundary", "predict", "load_csv", "from_arrays", "train_test_split", "sklearn_names",

@@ -26,7 +26,7 @@ from .datasets import Dataset, from_arrays, make_dataset, train_test_split
 from .mlp import MLP
 from .plane import Plane
 from .slices import slice_plane
-from .training import train
+from .training import Cancelled, train
 
 TRAIN_STEPS = 200
 TRAIN_LR = 0.01
@@ -59,12 +59,15 @@ def make_data(ds: dict) -> tuple[Dataset, Dataset | None]:
 
 
 def build_landscape(spec: dict, progress: Callable[[str], None] | None = None,
-                    train_progress: Callable[[float], object] | None = None) -> NetworkLandscape:
+                    train_progress: Callable[[float], object] | None = None,
+                    fraction: Callable[[float], bool] | None = None) -> NetworkLandscape:
     """Build the landscape described by ``spec`` (see the module docstring); ValueError from the engine if it can't.
 
     ``progress(stage)`` is told "compiling" (once per process, while the fast path loads: compiled the first time on
     a machine, read from numba's cache after), "training" and "slicing" as the build goes (for a status line);
-    ``train_progress(fraction)`` hears how far the centre's training is.
+    ``train_progress(fraction)`` hears how far the centre's training is. ``fraction(done)`` hears the share of the
+    build done (training steps counted, the other stages counted as steps of the same cost); when it returns False
+    the build stops with :class:`~.training.Cancelled`.
     """
     say = progress or (lambda stage: None)
     if not fast.is_loaded():
@@ -73,17 +76,39 @@ def build_landscape(spec: dict, progress: Callable[[str], None] | None = None,
         fast.load()
     ds, sl = spec["dataset"], spec["slice"]
     data, test = make_data(ds)
+    how = {**TRAINING, **dict(spec.get("training") or {})}
+    trained = int(how["steps"]) if sl["centre"] == "trained" else 0
+    pca = int((sl.get("options") or {}).get("steps", TRAIN_STEPS)) if sl["method"] == "pca" else 0
+    total = trained + pca + 1  # + 1: the other work of the slice
+
+    def share(start: int, length: int):
+        if fraction is None:
+            return None
+        return lambda done: fraction((start + done * length) / total)
+
+    def check(done: int) -> None:
+        if fraction is not None and fraction(done / total) is False:
+            raise Cancelled("cancelled")
+
+    def on_training(done: float):
+        if train_progress is not None:
+            train_progress(done)
+        return None if fraction is None else share(0, trained)(done)
+
     model = MLP(list(spec["layers"]), activation=spec["activation"], loss=spec["loss"], seed=sl["seed"])
     params = model.init_params()
     l2 = float(spec.get("l2", 0.0))
     if sl["centre"] == "trained":
         say("training")
-        how = {**TRAINING, **dict(spec.get("training") or {})}
         path, _ = train(model, params, data.X, data.y, optimizer=how["optimizer"], lr=float(how["lr"]),
                         steps=int(how["steps"]), batch_size=int(how["batch_size"]), l2=l2, seed=sl["seed"],
-                        progress=train_progress)
+                        progress=on_training if (fraction or train_progress) else None)
         params = model.unflatten(path[-1])
     say("slicing")
+    check(trained)
+    options = dict(sl.get("options") or {})
+    if pca:
+        options["progress"] = share(trained, pca)
     plane = slice_plane(model, params, data.X, data.y, method=sl["method"], seed=sl["seed"], dataset_name=data.name,
-                        l2=l2, batch_size=int(sl.get("batch_size", 0)), **dict(sl.get("options") or {}))
+                        l2=l2, batch_size=int(sl.get("batch_size", 0)), **options)
     return NetworkLandscape(data, model, params, plane, plane.as_test_function(), test)

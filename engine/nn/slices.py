@@ -25,13 +25,17 @@ def slice_plane(model, params: Params, X: Array, y: Array, method: str = "random
                 **options) -> Plane:
     """A 2D slice of ``model``'s loss on (X, y) around ``params``. See the module docstring for the options;
     ``dataset_name`` names the data in the plane's name, ``l2`` = λ adds λ/2·Σ w² to the loss, ``batch_size`` > 0
-    makes descent on the slice use mini-batch gradients (batches drawn from ``seed``). Unknown methods or options
-    raise ValueError."""
+    makes descent on the slice use mini-batch gradients (batches drawn from ``seed``); ``progress`` is
+    :func:`~.training.train`'s callback for the training a "pca" slice runs (False stops it). Unknown methods or
+    options raise ValueError."""
     builders = {"params": _params_plane, "random": _random_plane, "pca": _pca_plane, "hessian": _hessian_plane}
     if method not in builders:
         raise ValueError(f"unknown slice method {method!r}; choose one of {', '.join(METHODS)}")
     dataset_name = str(options.pop("dataset_name", "data"))
     l2, batch_size = options.pop("l2", 0.0), int(options.pop("batch_size", 0) or 0)
+    progress = options.pop("progress", None)  # train's progress callback, for the training a "pca" slice runs
+    if progress is not None and method == "pca":
+        options["progress"] = progress
     X = model.check_inputs(X)
     model.targets(y, X.shape[0])
     theta0 = model.flatten(params)

@@ -15,6 +15,11 @@ from .minibatch import batches, check_l2, l2_gradient, l2_penalty, weight_mask
 from .params import Params
 
 Array = np.ndarray
+REPORT_EVERY = 10  # steps between two calls of train's ``progress``
+
+
+class Cancelled(Exception):
+    """Training stopped because its ``progress`` callback returned False (the user cancelled, or a newer request)."""
 
 
 def _check_steps(lr: float, steps: int) -> None:
@@ -26,13 +31,14 @@ def _check_steps(lr: float, steps: int) -> None:
 
 def train(model, params0: Params, X: Array, y: Array, optimizer: str = "adam", lr: float = 0.01,
           steps: int = 200, batch_size: int | None = None, l2: float = 0.0, seed: int = 0,
-          progress: Callable[[float], object] | None = None, **hyper) -> tuple[Array, Array]:
+          progress: Callable[[float], bool] | None = None, **hyper) -> tuple[Array, Array]:
     """Training from params0. Returns the path θ_t (steps + 1, D) and the loss L_λ(θ_t) on all of (X, y) before each
     step (steps + 1,) (the last entry is the loss at the final parameters).
 
     ``batch_size`` None or 0: full-batch steps on the whole of (X, y); else step t follows the gradient of the loss
     on the samples ``MiniBatches(N, batch_size, seed).indices(t)`` (:mod:`.minibatch`). ``l2`` = λ adds λ/2·Σ w² to
-    the loss and λ·w to the gradient. ``progress(fraction)`` is called now and then (a few hundred times at most).
+    the loss and λ·w to the gradient. ``progress(fraction done)`` is called every REPORT_EVERY steps; when it returns
+    False the training stops with :class:`Cancelled`.
     """
     from engine import optimizers  # imported here: the optimizer catalogue is a sibling module of the engine
 
@@ -47,8 +53,9 @@ def train(model, params0: Params, X: Array, y: Array, optimizer: str = "adam", l
     opt.init_state(1, theta.shape[1])
     path = np.empty((steps + 1, theta.shape[1]))
     loss = np.empty(steps + 1)
-    every = max(1, steps // 200)
     for s in range(steps + 1):
+        if progress is not None and s % REPORT_EVERY == 0 and progress(s / steps) is False:
+            raise Cancelled(f"cancelled after {s} of {steps} steps")
         path[s] = theta[0]
         if schedule is None:
             L, grad = model.loss_and_flat_gradient(theta[0], X, t)
@@ -63,8 +70,6 @@ def train(model, params0: Params, X: Array, y: Array, optimizer: str = "adam", l
             if l2:
                 grad = grad + l2_gradient(theta[0], mask, l2)
             theta = opt.step(theta, grad[None, :])
-        if progress is not None and s % every == 0:
-            progress(s / steps)
     return path, loss
 
 
