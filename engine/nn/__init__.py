@@ -17,6 +17,7 @@ from .params import flat_index, flatten, param_shapes, parse_name, unflatten
 from .plane import Plane
 from .prediction import Prediction, accuracy, decision_boundary, predict
 from .slices import METHODS, slice_plane
+from .trace import NetworkTrace, WeightUpdate, plane_step, trace, weight_update
 from .training import ProjectedPath, project_path, train, train_projected
 
 __all__ = [
@@ -25,4 +26,5 @@ __all__ = [
     "parse_name", "flat_index", "filter_normalised_direction", "orthogonalise", "pca_directions", "hessian",
     "NetworkLandscape", "build_landscape", "forward_pass", "backprop", "fast",
     "Prediction", "accuracy", "decision_boundary", "predict",
+    "NetworkTrace", "WeightUpdate", "trace", "weight_update", "plane_step",
 ]
