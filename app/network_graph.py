@@ -2,8 +2,11 @@
 the selected run's optimizer does to each weight there.
 
 The current point is the network controller's (the selected run at ``state.frame``, else the cursor, else the slice
-centre), so the graph follows playback like the data view. Each new point, sample or scope asks the compute
-service's "point" lane (key ``point:graph``, newest wins) for a :class:`GraphResult`; nothing is computed while the
+centre), so the graph follows playback like the data view. Each new point, sample or scope (at most every
+``THROTTLE_MS`` during playback) needs a :class:`GraphResult`. For a small network on a small dataset (N·Σ n_l·n_{l−1}
+≤ ``INLINE_MACS``: well under a millisecond of work) it is computed at once, on the GUI thread: a trip through a
+worker thread costs more than the work and would make the graph wait behind the data view's prediction grid. Larger
+ones go to the compute service's own "graph" lane (key ``graph:trace``, newest wins). Nothing is computed while the
 graph is hidden (``set_live``).
 """
 from __future__ import annotations
@@ -12,9 +15,14 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from superqt.utils import qthrottled
 
 from engine import nn
 from engine.nn.trace import SCOPES
+
+THROTTLE_MS = 33   # ≤ 30 traces a second while playing
+KEY = "graph:trace"
+INLINE_MACS = 500_000
 
 
 def tr(text: str) -> str:
@@ -51,7 +59,7 @@ def compute_result(build, point, what, index: int, scope: str, lr: float, optimi
     plane, model = build.plane, build.model
     theta = plane.vectors_at(*point)[0]
     tr_ = nn.trace(model, theta, plane.X, plane.y, index, scope)
-    loss, grad = model.losses_and_gradients(theta, plane.X, plane.t)
+    loss, grad = model.loss_and_flat_gradient(theta, plane.X, plane.t)   # the training step's gradient
     step = None if next_point is None else nn.plane_step(plane, point, next_point)
     note = ""
     if run_id is None:
@@ -76,9 +84,12 @@ class NetworkGraphController(QObject):
         self.scope = "sample"
         self.live = False
         self.result: GraphResult | None = None
-        network.pointChanged.connect(self.request)
+        self._asked = None              # what the newest request was for: a repeated ask is dropped
+        self._later = qthrottled(self.request, timeout=THROTTLE_MS, leading=True)
+        state.frameChanged.connect(lambda *_: self._later())      # playback: throttled
+        for signal in (state.selectionChanged, state.runsChanged, network.pointChanged, network.activeChanged):
+            signal.connect(lambda *_: self.request())              # rare, or throttled already (the cursor)
         network.built.connect(lambda *_: self.set_sample(self.sample, force=True))
-        network.activeChanged.connect(lambda *_: self.request())
 
     def n_samples(self) -> int:
         build = self.network.current
@@ -116,7 +127,8 @@ class NetworkGraphController(QObject):
     def request(self) -> None:
         build = self.network.current
         if build is None:
-            self.compute.cancel("point:graph")
+            self._asked = None
+            self.compute.cancel(KEY)
             if self.result is not None:
                 self.result = None
                 self.resultChanged.emit()
@@ -139,6 +151,10 @@ class NetworkGraphController(QObject):
                 break
         index, scope = min(self.sample, self.n_samples() - 1), self.scope
         lr, name = float(settings.lr), str(settings.name)
+        asked = (build, point, what, index, scope, lr, name, run_id, row, next_point)
+        if asked == self._asked:
+            return
+        self._asked = asked
 
         def work(job):
             return compute_result(build, point, what, index, scope, lr, name, run_id, row, next_point)
@@ -148,4 +164,18 @@ class NetworkGraphController(QObject):
                 self.result = result
                 self.resultChanged.emit()
 
-        self.compute.submit("point:graph", work, done, self.failed.emit)
+        def refused(message: str) -> None:
+            self._asked = None
+            self.failed.emit(message)
+
+        sizes = build.model.layer_sizes
+        if build.plane.X.shape[0] * sum(a * b for a, b in zip(sizes, sizes[1:])) > INLINE_MACS:
+            self.compute.submit(KEY, work, done, refused)
+            return
+        self.compute.cancel(KEY)        # an older request still on the lane must not overwrite this one
+        try:
+            result = work(None)
+        except (ValueError, ArithmeticError) as exc:
+            refused(str(exc))
+            return
+        done(result)

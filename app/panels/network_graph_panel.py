@@ -31,6 +31,7 @@ class NetworkGraphPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("networkGraphPanel")
         self.controller, self.view = controller, view
+        self._update_html = None
         self.sample = QSpinBox(minimum=0, maximum=0)
         self.sample.setPrefix(self.tr("sample "))
         self.sample.setKeyboardTracking(False)
@@ -119,7 +120,7 @@ class NetworkGraphPanel(QWidget):
         if r is None:
             self.view.show_trace(None, [])
             self.header.setText(self.tr("Build a network landscape (Network tab) to see the network."))
-            self.update_text.setHtml("")
+            self._set_update("")
             return
         model = r.build.model
         self._on_sample(r.trace.index)
@@ -133,12 +134,17 @@ class NetworkGraphPanel(QWidget):
                                                           l=t.sample_loss, L=r.loss))
         self.show_update()
 
+    def _set_update(self, html: str) -> None:
+        if html != self._update_html:   # an unchanged text is not laid out again
+            self._update_html = html
+            self.update_text.setHtml(html)
+
     def show_update(self) -> None:
         """Write the selected edge's update (or how to get one)."""
         r, edge = self.controller.result, self.view.selected
         u = self.controller.update_for(edge)
         if r is None or u is None:
-            self.update_text.setHtml("<span style='color:gray'>" + self.tr(
+            self._set_update("<span style='color:gray'>" + self.tr(
                 "Click an edge to see its weight's update (arrow keys move along the edges).") + "</span>")
             return
         l, i, j = edge
@@ -160,4 +166,4 @@ class NetworkGraphPanel(QWidget):
                 "(on a slice only the in-plane part of a step moves the weights)") + "</span>")
         elif r.note:
             lines.append("<span style='color:gray'>" + r.note + "</span>")
-        self.update_text.setHtml("<br>".join(lines))
+        self._set_update("<br>".join(lines))

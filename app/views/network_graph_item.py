@@ -19,7 +19,7 @@ NEGATIVE = QColor(61, 143, 214)      # blue: w < 0
 ZERO = QColor(120, 120, 120)
 SELECTED = QColor(255, 235, 59)
 BACKGROUND = QColor(30, 30, 30)
-LABEL_FILL = QColor(20, 20, 20, 200)
+LABEL_FILL = QColor(22, 22, 22)       # opaque: translucent boxes cost far more to paint
 BUCKETS = 12                          # widths / colour strengths per sign
 MAX_WIDTH_PX = 6.0
 MARGIN = 10.0
@@ -33,12 +33,19 @@ def bucket_of(values: np.ndarray) -> np.ndarray:
     return np.rint(np.clip(values / m, -1.0, 1.0) * BUCKETS).astype(np.int64)
 
 
+def _mix(colour: QColor, towards: QColor, s: float) -> QColor:
+    return QColor(*(int(round(b + (a - b) * s)) for a, b in ((colour.red(), towards.red()),
+                                                               (colour.green(), towards.green()),
+                                                               (colour.blue(), towards.blue()))))
+
+
 def _pens() -> dict[int, QPen]:
+    """Opaque pens faded towards the background for weak edges: translucent antialiased lines cost several times
+    more to paint."""
     pens = {}
     for k in range(-BUCKETS, BUCKETS + 1):
         s = abs(k) / BUCKETS
-        c = QColor(POSITIVE if k > 0 else NEGATIVE if k < 0 else ZERO)
-        c.setAlpha(int(70 + 185 * s))
+        c = _mix(POSITIVE if k > 0 else NEGATIVE if k < 0 else ZERO, BACKGROUND, 0.3 + 0.7 * s)
         pen = QPen(c, 0.6 + (MAX_WIDTH_PX - 0.6) * s)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         pens[k] = pen
@@ -46,14 +53,9 @@ def _pens() -> dict[int, QPen]:
 
 
 def _brushes() -> dict[int, QBrush]:
-    out = {}
-    for k in range(-BUCKETS, BUCKETS + 1):
-        s = abs(k) / BUCKETS
-        end = POSITIVE if k > 0 else NEGATIVE
-        grey = 70
-        out[k] = QBrush(QColor(int(grey + (end.red() - grey) * s), int(grey + (end.green() - grey) * s),
-                               int(grey + (end.blue() - grey) * s)))
-    return out
+    grey = QColor(70, 70, 70)
+    return {k: QBrush(_mix(POSITIVE if k > 0 else NEGATIVE, grey, abs(k) / BUCKETS))
+            for k in range(-BUCKETS, BUCKETS + 1)}
 
 
 @dataclass
@@ -132,7 +134,7 @@ class GraphItem(QGraphicsObject):
         """Edges (E,) in the geometry's segment order (colour = sign, width = magnitude) and node values per layer
         (fill = sign and magnitude, per layer)."""
         keys = bucket_of(np.asarray(edge_values, dtype=float))
-        order = np.argsort(np.abs(keys), kind="stable")        # strong edges drawn last, on top
+        order = np.lexsort((keys, np.abs(keys)))              # one group per pen; strong edges drawn last, on top
         sorted_keys = keys[order]
         cuts = np.flatnonzero(np.diff(sorted_keys)) + 1
         segs = self.geometry.segments
@@ -214,9 +216,9 @@ class GraphItem(QGraphicsObject):
 
     def _paint_box(self, p, rect: QRectF, lines: list[str], fill: QColor) -> None:
         lh = self.geometry.line_height
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(fill)
-        p.drawRoundedRect(rect, 3.0, 3.0)
+        p.setRenderHint(p.RenderHint.Antialiasing, False)
+        p.fillRect(rect, fill)
+        p.setRenderHint(p.RenderHint.Antialiasing, True)
         p.setPen(QColor(235, 235, 235))
         for n, text in enumerate(lines):
             p.drawText(QPointF(rect.x() + 3.0, rect.y() + 1.0 + lh * n + self.metrics.ascent()), text)

@@ -60,7 +60,7 @@ def start_run(w, qtbot, optimizer, lr, frame):
 
 
 def settle(w, qtbot):
-    for _ in range(3):  # the point, then the graph's request behind it on the point lane
+    for _ in range(3):  # the throttled requests of the network point and of the graph
         w.compute.wait(TIMEOUT)
         qtbot.wait(60)
     w.compute.wait(TIMEOUT)
