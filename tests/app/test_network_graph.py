@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtTest import QTest
 
+from app import network_graph
 from app.main_window import MainWindow
 from app.network_controller import default_source
 from app.panels.network_graph_panel import n6
@@ -167,8 +168,13 @@ def test_clicking_an_edge_shows_its_update_equal_to_one_step_by_hand(window, qtb
     assert view.selected == (1, 0, 1)
 
 
-def test_graph_follows_the_timeline_and_the_data_views_clicks(window, qtbot):
+@pytest.mark.parametrize("inline", [True, False])
+def test_graph_follows_the_timeline_and_the_data_views_clicks(window, qtbot, monkeypatch, inline):
+    if not inline:   # every trace through the compute service's "graph" lane, as for large networks
+        monkeypatch.setattr(network_graph, "INLINE_MACS", 0)
     b = build(window, qtbot)
+    keys, submit = [], window.compute.submit
+    monkeypatch.setattr(window.compute, "submit", lambda key, *a, **k: keys.append(key) or submit(key, *a, **k))
     run, panel = start_run(window, qtbot, "gd", 0.5, 2)
     for frame in (2, 9, 5):
         window.state.set_frame(frame)
@@ -176,6 +182,7 @@ def test_graph_follows_the_timeline_and_the_data_views_clicks(window, qtbot):
         params = b.plane.params_at(*run.trajectory.points[frame, 0])
         assert np.array_equal(panel.view.trace.W[0], params["W1"]), frame
         assert f"iteration {frame}" in panel.header.text()
+    assert (network_graph.KEY in keys) != inline
     # a click on a data point traces that sample
     data_view, n = window.data_view, 17
     vb = data_view.plot.plotItem.vb
