@@ -19,6 +19,9 @@ from app.views.network_graph_item import BACKGROUND, Geometry, GraphItem
 PICK_PX = 5.0          # an edge within this many pixels of the cursor is under it
 WIDE_LABEL = "−0.000 → −0.000"   # z → h on one line, when the columns are far enough apart
 NARROW_LABEL = "h −0.000"         # else z and h on two lines
+EDGE_LABEL = "−1.23e−05"          # the widest value an edge label holds
+MAX_LABELLED_EDGES = 24           # gaps with more edges show their values on hover only
+EDGE_SPOTS = (0.5, 0.35, 0.65, 0.25, 0.75, 0.42, 0.58)   # where along an edge its label may sit
 ACTIVATION_TEXT = {"tanh": "tanh", "sigmoid": "σ", "relu": "ReLU", "identity": "id", "softmax": "softmax"}
 
 
@@ -153,7 +156,42 @@ class NetworkGraphView(QGraphicsView):
         lines += bool(self.backward)
         self.item.labelled = {l for l in range(len(self._sizes))
                               if lines and g.spacing(l) >= g.line_height * (1 if l == 0 else lines) + 3}
+        self.item.edge_label_at = self._place_edge_labels(g, lines)
         self.item.set_geometry(g)
+
+    def _place_edge_labels(self, g: Geometry, lines: int) -> dict[int, np.ndarray]:
+        """Top-left corners of the edge labels of every gap whose labels all find a free spot (along their edge,
+        clear of the nodes, the node labels and each other); a gap where one does not fit gets none."""
+        m = self.item.metrics
+        w, h = m.horizontalAdvance(EDGE_LABEL) + 6.0, g.line_height + 2.0
+        taken = []
+        for l in self.item.labelled:
+            n_lines = 1 if l == 0 else lines
+            for y in g.y[l]:
+                taken.append(QRectF(g.x[l] + g.radius[l] + 3.0, y - 0.5 * g.line_height * n_lines - 1.0,
+                                    g.label_width, g.line_height * n_lines + 2.0))
+        for l, ys in enumerate(g.y):
+            for y in ys:
+                r = g.radius[l] + 1.0
+                taken.append(QRectF(g.x[l] - r, y - r, 2 * r, 2 * r))
+        out = {}
+        for l in range(1, len(g.sizes)):
+            n = g.sizes[l] * g.sizes[l - 1]
+            if n > MAX_LABELLED_EDGES:
+                continue
+            placed = []
+            for x0, y0, x1, y1 in g.segments[g.offsets[l - 1]:g.offsets[l - 1] + n]:
+                spot = next((r for t in EDGE_SPOTS
+                             for r in [QRectF(x0 + t * (x1 - x0) - w / 2, y0 + t * (y1 - y0) - h / 2, w, h)]
+                             if r.top() >= 0 and r.bottom() <= g.height
+                             and not any(r.intersects(o) for o in taken + placed)), None)
+                if spot is None:
+                    break
+                placed.append(spot)
+            else:
+                taken += placed
+                out[l] = np.array([[r.x(), r.y()] for r in placed])
+        return out
 
     # ----- values -------------------------------------------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -168,6 +206,8 @@ class NetworkGraphView(QGraphicsView):
             edges = np.concatenate([W.ravel() for W in tr.W])
             nodes = list(tr.h)
         self.item.labels = [self._labels(l) for l in range(len(tr.h))]
+        values = tr.dW if self.backward else tr.W
+        self.item.edge_texts = {l: [num(v) for v in values[l - 1].ravel()] for l in self.item.edge_label_at}
         self.item.legend = self._legend()
         self.item.set_values(edges, nodes)
         if self.item.hover_lines:

@@ -117,6 +117,8 @@ class GraphItem(QGraphicsObject):
         self._node_buckets: list[np.ndarray] = []
         self.labels: list[list[list[str]]] = []
         self.labelled: set[int] = set()
+        self.edge_label_at: dict[int, np.ndarray] = {}   # layer l -> (E_l, 2) top-left corners of its edge labels
+        self.edge_texts: dict[int, list[str]] = {}        # layer l -> the text of each edge label, W_l's order
         self.legend = ""              # what the labels say, drawn at the top left
         self.selected: tuple[int, int, int] | None = None
         self.hover_lines: list[str] = []
@@ -177,16 +179,26 @@ class GraphItem(QGraphicsObject):
         p.setFont(self.font)
         if self.legend:
             p.setPen(QColor(170, 170, 170))
-            p.drawText(QPointF(MARGIN, MARGIN + self.metrics.ascent() - 4.0), self.legend)
+            legend = self.metrics.elidedText(self.legend, Qt.TextElideMode.ElideRight, g.width - 2 * MARGIN)
+            p.drawText(QPointF(MARGIN, MARGIN + self.metrics.ascent() - 4.0), legend)
         for l in sorted(self.labelled):
             if l < len(self.labels):
                 self._paint_labels(p, l)
+        for l, corners in self.edge_label_at.items():
+            for (x, y), text in zip(corners, self.edge_texts.get(l, ())):
+                self._paint_box(p, self._box_rect(QPointF(x, y), [text]), [text], LABEL_FILL)
         if self.hover_lines:
             self._paint_box(p, self._box_rect(self.hover_at, self.hover_lines, hover=True), self.hover_lines,
                             QColor(50, 50, 50))
 
+    def edge_label_rects(self) -> list[tuple[int, int, QRectF]]:
+        """(layer, edge index in W_l's order, box) of every edge label drawn."""
+        return [(l, k, self._box_rect(QPointF(x, y), [text]))
+                for l, corners in self.edge_label_at.items()
+                for k, ((x, y), text) in enumerate(zip(corners, self.edge_texts.get(l, ())))]
+
     def label_rects(self) -> list[tuple[int, int, QRectF]]:
-        """(layer, unit, box) of every label drawn, in item (= view pixel) coordinates."""
+        """(layer, unit, box) of every node label drawn, in item (= view pixel) coordinates."""
         g, out = self.geometry, []
         for l in sorted(self.labelled):
             if l >= len(self.labels):

@@ -202,7 +202,7 @@ def test_graph_follows_the_timeline_and_the_data_views_clicks(window, qtbot, mon
 
 def overlaps(view) -> list:
     """Pairs of label boxes that intersect, and labels that cover a node other than their own."""
-    rects = view.item.label_rects()
+    rects = view.item.label_rects() + [(("edge", l), k, r) for l, k, r in view.item.edge_label_rects()]
     g = view.item.geometry
     bad = [(a[:2], c[:2]) for k, a in enumerate(rects) for c in rects[k + 1:] if a[2].intersects(c[2])]
     for l, i, r in rects:
@@ -237,6 +237,10 @@ def test_labels_never_overlap_and_large_layers_are_left_to_hover(qtbot, sizes, s
         assert not {1, 2} & view.labelled_layers() or sizes[1] <= 8
     if size == (900, 700) and sizes == (2, 8, 8, 1):
         assert view.labelled_layers() == {0, 1, 2, 3}
+    if size != (380, 200) and sizes == (2, 3, 2):       # a small net: every weight (or ∂ℓ/∂w) written on its edge
+        assert set(view.item.edge_label_at) == {1, 2}
+        values = view.trace.dW if backward else view.trace.W
+        assert view.item.edge_texts[2] == [num(v) for v in values[1].ravel()]
     # every node's values are on hover, labelled or not
     tr = view.trace
     hover = view.hover_lines(view.node_position(1, 1))
