@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QSplitter,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QSizePolicy, QSpinBox,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from app.network_graph import NetworkGraphController
@@ -66,16 +66,10 @@ class NetworkGraphPanel(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(row)
         layout.addWidget(self.header)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.setChildrenCollapsible(False)
-        split.addWidget(view)
-        split.addWidget(self.update_text)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        self.update_text.setMinimumHeight(40)
-        # its size hint would claim half the dock: the splitter's stretch factors share the height instead
-        self.update_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        layout.addWidget(split, 1)
+        self.update_text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.update_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout.addWidget(view, 1)
+        layout.addWidget(self.update_text)
         self._actions()
         self.sample.valueChanged.connect(controller.set_sample)
         self.backward.toggled.connect(self._on_backward)
@@ -138,6 +132,18 @@ class NetworkGraphPanel(QWidget):
         if html != self._update_html:   # an unchanged text is not laid out again
             self._update_html = html
             self.update_text.setHtml(html)
+            self._fit_update()
+
+    def _fit_update(self) -> None:
+        """As tall as its text (one line for the hint), at most 40 % of the panel: the graph keeps the rest."""
+        doc = self.update_text.document()
+        doc.setTextWidth(self.update_text.viewport().width())
+        height = int(doc.size().height()) + 2 * self.update_text.frameWidth() + 2
+        self.update_text.setFixedHeight(max(min(height, int(0.4 * self.height())), 24))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_update()
 
     def show_update(self) -> None:
         """Write the selected edge's update (or how to get one)."""

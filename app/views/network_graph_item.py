@@ -26,11 +26,12 @@ MARGIN = 10.0
 
 
 def bucket_of(values: np.ndarray) -> np.ndarray:
-    """Signed strength buckets in −BUCKETS … BUCKETS of values scaled by their largest magnitude."""
+    """Signed strength buckets in −BUCKETS … BUCKETS: sign(v)·√(|v|/max|v|), so that one large value does not fade
+    all the others (the order of magnitudes is kept)."""
     m = float(np.max(np.abs(values), initial=0.0))
     if not np.isfinite(m) or m == 0.0:
         return np.zeros(values.shape, dtype=np.int64)
-    return np.rint(np.clip(values / m, -1.0, 1.0) * BUCKETS).astype(np.int64)
+    return np.rint(np.sign(values) * np.sqrt(np.clip(np.abs(values) / m, 0.0, 1.0)) * BUCKETS).astype(np.int64)
 
 
 def _mix(colour: QColor, towards: QColor, s: float) -> QColor:
