@@ -76,6 +76,7 @@ class NetworkGraphPanel(QWidget):
         self.scope.currentIndexChanged.connect(lambda *_: controller.set_scope(self.scope.currentData()))
         controller.sampleChanged.connect(self._on_sample)
         controller.resultChanged.connect(self.render)
+        controller.failed.connect(lambda message: self.header.setText(message))
         view.edgeSelected.connect(lambda *_: self.show_update())
         self.render()
 
