@@ -186,10 +186,13 @@ class MainWindow(QMainWindow):
         # the per-layer heat maps need the right column's height: a tab beside the loss curves
         back = self.add_dock(mode.inspector, right, self.tr("Backprop"), "backprop_dock")
         self.tabify_after_show(self.docks["curves_dock"], back)
+        self.network_graph = mode.graph_panel
+        graph = self.add_dock(mode.graph_panel, right, self.tr("Network graph"), "network_graph_dock")
+        self.tabify_after_show(back, graph)
         mode.controller.built.connect(lambda *_: self.statusBar().clearMessage())
 
         def on_active(active: bool) -> None:
-            for dock in (data, back):
+            for dock in (data, back, graph):
                 dock.setVisible(active)
             if active:  # room for the data plot and the per-layer heat maps
                 back.raise_()

@@ -1,6 +1,6 @@
 """Network mode's widgets, made by the main window like every other part: the Network tab (where a slice is
-described and built), the data view and backprop inspector (docks shown only while the landscape is a network slice),
-the projected training path overlay, and a busy indicator in the status bar.
+described and built), the data view, backprop inspector and network graph (docks shown only while the landscape is a
+network slice), the projected training path overlay, and a busy indicator in the status bar.
 
 The network slice itself is a landscape of the model (``state.network``); :class:`app.network_controller.
 NetworkController` routes its numbers to these widgets.
@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QProgressBar
 
 from app.engine_texts import axis_label
 from app.network_controller import NetworkController
+from app.network_graph import NetworkGraphController
 from app.panels.backprop_inspector import BackpropInspector
+from app.panels.network_graph_panel import NetworkGraphPanel
 from app.panels.network_panel import NetworkPanel
 from app.views.data_view import DataView
+from app.views.network_graph import NetworkGraphView
 from app.views.projected_path import ProjectedPathOverlay
 
 
@@ -34,6 +37,11 @@ class NetworkMode(QObject):
         self.data_view = DataView(self.controller)
         self.inspector = BackpropInspector(self.controller)
         self.overlay = ProjectedPathOverlay(landscape, self.controller)
+        self.graph_controller = NetworkGraphController(state, compute, self.controller, self)
+        self.graph_view = NetworkGraphView()
+        self.graph_panel = NetworkGraphPanel(self.graph_controller, self.graph_view)
+        self.data_view.sampleClicked.connect(self.graph_controller.set_sample)
+        self.graph_controller.sampleChanged.connect(self.data_view.mark_sample)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)

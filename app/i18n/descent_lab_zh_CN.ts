@@ -351,6 +351,18 @@
 
 {install}</translation>
     </message>
+    <message>
+        <source>Select a run to see the step its optimizer takes here.</source>
+        <translation>选择一条运行，即可看到其优化器在此处迈出的一步。</translation>
+    </message>
+    <message>
+        <source>The run stops at this iteration: its optimizer takes no further step.</source>
+        <translation>该运行在此迭代处停止：其优化器不再迈出下一步。</translation>
+    </message>
+    <message>
+        <source>unknown scope {scope!r}</source>
+        <translation>未知的范围 {scope!r}</translation>
+    </message>
 </context>
 <context>
     <name>AboutBox</name>
@@ -908,6 +920,10 @@
     <message>
         <source>The dataset (colour = class) over the network&apos;s predicted probability, with the decision boundary; for regression the fitted curve</source>
         <translation>数据集（颜色 = 类别）叠加在网络预测的概率上，并显示决策边界；回归任务则显示拟合曲线</translation>
+    </message>
+    <message>
+        <source>The sample traced in the network graph (click another point to trace it)</source>
+        <translation>网络图中追踪的样本（点击另一个点即可追踪它）</translation>
     </message>
     <message>
         <source>Build a network landscape to see its data and predictions.</source>
@@ -2404,6 +2420,10 @@ Drag to start from elsewhere</source>
         <translation>反向传播</translation>
     </message>
     <message>
+        <source>Network graph</source>
+        <translation>网络图</translation>
+    </message>
+    <message>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
@@ -2855,6 +2875,139 @@ Drag to start from elsewhere</source>
     <message>
         <source>slice centre</source>
         <translation>切片中心</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkGraph</name>
+    <message>
+        <source>Select a run to see the step its optimizer takes here.</source>
+        <translation>选择一条运行，即可看到其优化器在此处迈出的一步。</translation>
+    </message>
+    <message>
+        <source>The run stops at this iteration: its optimizer takes no further step.</source>
+        <translation>该运行在此迭代处停止：其优化器不再迈出下一步。</translation>
+    </message>
+    <message>
+        <source>unknown scope {scope!r}</source>
+        <translation>未知的范围 {scope!r}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkGraphPanel</name>
+    <message>
+        <source>sample </source>
+        <translation>样本 </translation>
+    </message>
+    <message>
+        <source>The input whose forward pass is written on the nodes (or click a point in the data view); S and Shift+S step through the samples</source>
+        <translation>其前向传播写在节点上的输入（也可在数据视图中点击一个点）；S 和 Shift+S 逐个切换样本</translation>
+    </message>
+    <message>
+        <source>Backward pass (&amp;δ)</source>
+        <translation>反向传播(&amp;δ)</translation>
+    </message>
+    <message>
+        <source>Show δ = ∂loss/∂z on the nodes and ∂loss/∂w on the edges instead of the weights (D)</source>
+        <translation>在节点上显示 δ = ∂loss/∂z，在边上显示 ∂loss/∂w（代替权重）(D)</translation>
+    </message>
+    <message>
+        <source>this sample&apos;s loss ℓ</source>
+        <translation>此样本的损失 ℓ</translation>
+    </message>
+    <message>
+        <source>training loss L (mean)</source>
+        <translation>训练损失 L（平均）</translation>
+    </message>
+    <message>
+        <source>Which loss the backward pass differentiates: the traced sample&apos;s own loss ℓ, or the mean loss L over the dataset that training follows (its δ summed over the samples is ∂L/∂b)</source>
+        <translation>反向传播对哪个损失求导：所追踪样本自身的损失 ℓ，或训练所遵循的数据集平均损失 L（其 δ 对样本求和即为 ∂L/∂b）</translation>
+    </message>
+    <message>
+        <source>The parameters traced (the selected run at the current iteration, else the cursor, else the slice centre) and the sample&apos;s way through the network</source>
+        <translation>所追踪的参数（选中运行在当前迭代处的参数，否则为光标处，否则为切片中心）以及该样本在网络中的传递过程</translation>
+    </message>
+    <message>
+        <source>The selected weight&apos;s update: plain gradient descent on the training loss, and the step the selected run&apos;s optimizer takes for it</source>
+        <translation>所选权重的更新：训练损失上的普通梯度下降，以及所选运行的优化器对它迈出的一步</translation>
+    </message>
+    <message>
+        <source>Build a network landscape (Network tab) to see the network.</source>
+        <translation>构建神经网络地形（“神经网络”标签页）后，即可查看网络。</translation>
+    </message>
+    <message>
+        <source>At {what}: sample {n}, x = ({x}), target {t} → ŷ = {y}, ℓ = {l:.4g}; L = {L:.4g}</source>
+        <translation>在{what}处：样本 {n}，x = ({x})，目标 {t} → ŷ = {y}，ℓ = {l:.4g}；L = {L:.4g}</translation>
+    </message>
+    <message>
+        <source>Click an edge to see its weight&apos;s update (arrow keys move along the edges).</source>
+        <translation>点击一条边即可查看其权重的更新（方向键可沿边移动）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; ({src}[{j}] → z{l}[{i}]) at {what}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;（{src}[{j}] → z{l}[{i}]），位于{what}</translation>
+    </message>
+    <message>
+        <source>w = {w}, &amp;nbsp; ∂L/∂w = {g} &amp;nbsp; (L: the mean loss over the {n} points, by backprop)</source>
+        <translation>w = {w}，&amp;nbsp; ∂L/∂w = {g} &amp;nbsp;（L：{n} 个点上的平均损失，由反向传播求得）</translation>
+    </message>
+    <message>
+        <source>Gradient descent, η = {lr}: &amp;nbsp; w ← w − η·∂L/∂w = {w} − {lr} × {g} = &lt;b&gt;{after}&lt;/b&gt;</source>
+        <translation>梯度下降，η = {lr}：&amp;nbsp; w ← w − η·∂L/∂w = {w} − {lr} × {g} = &lt;b&gt;{after}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{opt} (run {id}), iteration {t} → {t1}: the run moves (α, β), so w moves by Δw = d1·Δα + d2·Δβ = {step}: &amp;nbsp; w ← {w} + {pstep} = &lt;b&gt;{after}&lt;/b&gt;</source>
+        <translation>{opt}（运行 {id}），迭代 {t} → {t1}：运行移动 (α, β)，因此 w 移动 Δw = d1·Δα + d2·Δβ = {step}：&amp;nbsp; w ← {w} + {pstep} = &lt;b&gt;{after}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(on a slice only the in-plane part of a step moves the weights)</source>
+        <translation>（在切片上，只有一步中位于平面内的部分会移动权重）</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkGraphView</name>
+    <message>
+        <source>The network: orange = positive, blue = negative, thicker = larger. Hover a node or an edge for its values; click an edge for its update (Esc clears, arrow keys move along the edges)</source>
+        <translation>网络：橙色 = 正，蓝色 = 负，越粗 = 越大。悬停在节点或边上可查看其数值；点击一条边可查看其更新（Esc 清除，方向键沿边移动）</translation>
+    </message>
+    <message>
+        <source>no edge W{l}[{i},{j}] in this network</source>
+        <translation>此网络中没有边 W{l}[{i},{j}]</translation>
+    </message>
+    <message>
+        <source>hover a node for z and h = σ(z)</source>
+        <translation>悬停在节点上查看 z 和 h = σ(z)</translation>
+    </message>
+    <message>
+        <source>beside the nodes: z → h = σ(z)</source>
+        <translation>节点旁：z → h = σ(z)</translation>
+    </message>
+    <message>
+        <source>beside the nodes: z and h = σ(z)</source>
+        <translation>节点旁：z 和 h = σ(z)</translation>
+    </message>
+    <message>
+        <source> (hover the others)</source>
+        <translation>（其余请悬停查看）</translation>
+    </message>
+    <message>
+        <source>, then {d}; edges: {g}</source>
+        <translation>，然后是 {d}；边：{g}</translation>
+    </message>
+    <message>
+        <source>; edges: w</source>
+        <translation>；边：w</translation>
+    </message>
+    <message>
+        <source>input {name} = {v}</source>
+        <translation>输入 {name} = {v}</translation>
+    </message>
+    <message>
+        <source>{name}: layer {l}, unit {i}</source>
+        <translation>{name}：第 {l} 层，第 {i} 个单元</translation>
+    </message>
+    <message>
+        <source>click for its update</source>
+        <translation>点击查看其更新</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.network_controller import NetworkController, PointResult
@@ -23,7 +23,10 @@ BINARY_LUT = pg.ColorMap([0.0, 0.5, 1.0], [(110, 155, 205), (238, 238, 238), (23
 
 
 class DataView(QWidget):
-    """See the module docstring. ``prediction`` holds what is drawn."""
+    """See the module docstring. ``prediction`` holds what is drawn. Clicking a data point emits ``sampleClicked``
+    with its index; ``mark_sample`` rings the sample the network graph traces."""
+
+    sampleClicked = Signal(int)
 
     def __init__(self, controller: NetworkController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +54,11 @@ class DataView(QWidget):
         self.plot.addItem(self.curve)
         self.points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("#111111", width=0.6))
         self.plot.addItem(self.points)
+        self.points.sigClicked.connect(lambda _item, spots, *_: spots and self.sampleClicked.emit(spots[0].index()))
+        self.marked = pg.ScatterPlotItem(size=15, pen=pg.mkPen("#ffeb3b", width=2.5), brush=None)
+        self.marked.setToolTip(self.tr("The sample traced in the network graph (click another point to trace it)"))
+        self.plot.addItem(self.marked)
+        self._marked_index = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.title)
@@ -65,13 +73,16 @@ class DataView(QWidget):
         if result is None:
             self.prediction = None
             self.title.setText(self.tr("Build a network landscape to see its data and predictions."))
-            for item in (self.image, self.boundary, self.curve, self.points):
+            for item in (self.image, self.boundary, self.curve, self.points, self.marked):
                 item.setVisible(False)
             return
         point, what, build = result.point, result.what, result.build
         if self._data_key is not build:
             self._data_key = build
             self._show_data(build.dataset)
+            self.mark_sample(self._marked_index)
+        elif not self.marked.isVisible():
+            self.mark_sample(self._marked_index)
         p = result.prediction
         self.prediction = p
         if p.task == "regression":
@@ -111,6 +122,17 @@ class DataView(QWidget):
         else:
             xr, yr = (X[:, 0].min(), X[:, 0].max()), (X[:, 1].min(), X[:, 1].max())
         self.plot.setRange(xRange=xr, yRange=yr, padding=0.08)
+
+    def mark_sample(self, index: int) -> None:
+        """Ring data point ``index`` (the network graph's sample)."""
+        self._marked_index = int(index)
+        data = None if self._data_key is None else self._data_key.dataset
+        if data is None or not 0 <= index < len(data.X):
+            self.marked.setVisible(False)
+            return
+        y = data.y[index] if data.task == "regression" else data.X[index, 1]
+        self.marked.setData([float(data.X[index, 0])], [float(y)])
+        self.marked.setVisible(True)
 
     def _show_probabilities(self, p: Prediction) -> None:
         xs, ys = p.xs, p.ys

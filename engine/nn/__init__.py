@@ -20,6 +20,7 @@ from .params import flat_index, flatten, param_shapes, parse_name, unflatten
 from .plane import Plane
 from .prediction import Prediction, accuracy, decision_boundary, predict
 from .slices import METHODS, slice_plane
+from .trace import NetworkTrace, WeightUpdate, plane_step, trace, weight_update
 from .training import Cancelled, ProjectedPath, project_path, train, train_projected
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "Cancelled", "ProjectedPath", "train", "train_projected", "project_path", "flatten", "unflatten", "param_shapes",
     "parse_name", "flat_index", "filter_normalised_direction", "orthogonalise", "pca_directions", "hessian",
     "NetworkLandscape", "build_landscape", "forward_pass", "backprop", "fast",
-    "Prediction", "accuracy", "decision_boundary", "predict", "load_csv", "from_arrays", "train_test_split", "sklearn_names",
-    "MiniBatches", "l2_penalty", "weight_mask",
+    "Prediction", "accuracy", "decision_boundary", "predict", "load_csv", "from_arrays", "train_test_split",
+    "sklearn_names", "MiniBatches", "l2_penalty", "weight_mask",
+    "NetworkTrace", "WeightUpdate", "trace", "weight_update", "plane_step",
 ]
