@@ -2907,8 +2907,8 @@ Drag to start from elsewhere</source>
         <translation>反向传播(&amp;δ)</translation>
     </message>
     <message>
-        <source>Show δ = ∂loss/∂z on the nodes and ∂loss/∂w on the edges instead of the weights (D)</source>
-        <translation>在节点上显示 δ = ∂loss/∂z，在边上显示 ∂loss/∂w（代替权重）(D)</translation>
+        <source>Show δ = ∂L/∂z on the nodes and ∂L/∂w on the edges instead of the weights (D)</source>
+        <translation>在节点上显示 δ = ∂L/∂z，在边上显示 ∂L/∂w（代替权重）(D)</translation>
     </message>
     <message>
         <source>this sample&apos;s loss ℓ</source>

@@ -38,7 +38,7 @@ class NetworkGraphPanel(QWidget):
         self.sample.setToolTip(self.tr("The input whose forward pass is written on the nodes (or click a point in "
                                        "the data view); S and Shift+S step through the samples"))
         self.backward = QCheckBox(self.tr("Backward pass (&δ)"))
-        self.backward.setToolTip(self.tr("Show δ = ∂loss/∂z on the nodes and ∂loss/∂w on the edges instead of the "
+        self.backward.setToolTip(self.tr("Show δ = ∂L/∂z on the nodes and ∂L/∂w on the edges instead of the "
                                           "weights (D)"))
         self.scope = QComboBox()
         self.scope.addItem(self.tr("this sample's loss ℓ"), "sample")

@@ -149,7 +149,8 @@ def test_clicking_an_edge_shows_its_update_equal_to_one_step_by_hand(window, qtb
     g = fd_weight(lambda p: b.model.loss(p, b.plane.X, b.plane.y), params, "W2", (4, 6))
     assert u.name == "W2[4,6]" and u.before == params["W2"][4, 6] and u.lr == lr
     assert u.grad == pytest.approx(g, rel=1e-5)
-    assert u.gd_after == pytest.approx(params["W2"][4, 6] - lr * g, rel=1e-9)
+    assert u.gd_after == pytest.approx(params["W2"][4, 6] - lr * u.grad, rel=1e-12)  # ∂L/∂w checked just above
+    assert u.gd_after == pytest.approx(params["W2"][4, 6] - lr * g, rel=1e-6)
     # the run's own step for this weight: its optimizer's (Δα, Δβ) by hand, carried by d1 and d2
     d_ab = hand_step(optimizer, lr, [fd_plane(b, *p) for p in pts[:row + 1]])
     k = nn.flat_index("W2[4,6]", b.model.layer_sizes)
