@@ -7,12 +7,16 @@ loss, and the compiled fast path (:mod:`.fast`) beside the reference.
     plane = slice_plane(model, model.init_params(), data.X, data.y, method="random", dataset_name="moons")
     grid = plane.loss_grid(*plane.default_range, resolution=101)      # (101, 101), indexed [β, α]
     f = plane.as_test_function()                                        # draw / descend it like a 2D function
+    t, loss = interpolate(model, model.init_params(), trained_params, data.X, data.y, steps=101)   # Goodfellow
 """
 from . import fast
+from .convexity import ConvexityMap, convexity_map
 from .datasets import Dataset, dataset_names, make_dataset
 from .directions import filter_normalised_direction, hessian, orthogonalise, pca_directions
+from .interpolation import Interpolation, interpolate
 from .landscape import NetworkLandscape, build_landscape
 from .mlp import MAX_UNITS, MLP, LayerTrace, backprop, forward_pass
+from .pca_path import PCAPath, pca_path
 from .params import flat_index, flatten, param_shapes, parse_name, unflatten
 from .plane import Plane
 from .prediction import Prediction, accuracy, decision_boundary, predict
@@ -25,4 +29,5 @@ __all__ = [
     "parse_name", "flat_index", "filter_normalised_direction", "orthogonalise", "pca_directions", "hessian",
     "NetworkLandscape", "build_landscape", "forward_pass", "backprop", "fast",
     "Prediction", "accuracy", "decision_boundary", "predict",
+    "interpolate", "Interpolation", "convexity_map", "ConvexityMap", "pca_path", "PCAPath",
 ]

@@ -25,7 +25,8 @@ MAX_RESOLUTION = 2001
 class Plane:
     """A slice. ``centre`` is θ0 (params dict), ``directions`` (d1, d2) params dicts, ``default_range`` a sensible
     ((α0, α1), (β0, β1)), ``axis_labels`` (α label, β label). ``explained_variance`` (PCA), ``eigenvalues``
-    (Hessian) and ``trajectory_coords`` (T, 2) (PCA: the path that defined the plane) are set when they apply."""
+    (Hessian), ``trajectory_coords`` (T, 2) and ``trajectory`` (T, D) (PCA: the path that defined the plane) are set
+    when they apply."""
 
     model: object
     X: Array
@@ -39,6 +40,7 @@ class Plane:
     explained_variance: tuple[float, float] | None = None
     eigenvalues: tuple[float, float] | None = None
     trajectory_coords: Array | None = None
+    trajectory: Array | None = None
     dataset_name: str = "data"
     _fast: list = field(default_factory=list, repr=False)
 
