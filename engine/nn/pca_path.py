@@ -56,7 +56,7 @@ def marker_steps(count: int, markers: int = 5) -> Array:
         return np.array([0])
     raw = last / max(markers, 1)
     unit = 10 ** np.floor(np.log10(raw))
-    step = next(m * unit for m in (1, 2, 5, 10) if m * unit >= raw)
+    step = max(1, next(m * unit for m in (1, 2, 5, 10) if m * unit >= raw))
     ticks = np.arange(0, last + 1, step).astype(int)
     if last - ticks[-1] <= 0.5 * step:
         ticks = ticks[:-1]
