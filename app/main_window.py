@@ -258,6 +258,8 @@ class MainWindow(QMainWindow):
         from app.lesson_actions import install_lessons
         install_calculus_tools(self)  # Slices, directional derivative, chain rule (closed until asked for)
         install_lessons(self)  # Lessons menu and panel, File ▸ Open lesson…
+        from app.literature import install_literature
+        install_literature(self)  # PCA path, linear interpolation, convexity map of network slices
 
     # ----- state -> widgets ----------------------------------------------------------------
     def _on_runs(self) -> None:
