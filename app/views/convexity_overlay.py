@@ -120,12 +120,15 @@ class ConvexityOverlay(QObject):
         self.progressChanged.emit(0.0)
 
     def _on_landscape(self) -> None:
-        if self.result is not None and (self.state.network is None
-                                        or self.result.request.plane is not self.state.network.plane):
+        """A map (shown or computing) belongs to one slice: another slice drops it, and computes its own while on."""
+        plane = self.state.network.plane if self.state.network is not None else None
+        running = self.worker.latest
+        if running is not None and running.plane is not plane:
             self.worker.cancel()
+        if self.result is not None and self.result.request.plane is not plane:
             self._show(None)
-            if self.enabled and self.available:
-                self.recompute()
+        if self.enabled and plane is not None and self.result is None and self.worker.latest is None:
+            self.recompute()
 
     def _on_ready(self, result: ConvexityResult) -> None:
         build = self.state.network

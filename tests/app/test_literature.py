@@ -119,3 +119,18 @@ def test_cancel_stops_the_worker_and_draws_nothing(window, qtbot):
     assert req.id in overlay.worker.stopped_early                    # the work saw the cancel and stopped early
     assert overlay.result is None and not overlay.image.isVisible() and not overlay.worker.busy
     assert not window.literature_panel.cancel_button.isEnabled()
+
+
+def test_a_new_slice_drops_the_old_map_and_computes_its_own(window, qtbot):
+    first = build(window, qtbot)
+    overlay = window.convexity_overlay
+    overlay.set_resolution(5)
+    with qtbot.waitSignal(overlay.mapChanged, timeout=TIMEOUT):
+        overlay.set_enabled(True)
+    assert overlay.result.request.plane is first.plane
+    second = build(window, qtbot, layers=(2, 3, 1))
+    qtbot.waitUntil(lambda: overlay.result is not None, timeout=TIMEOUT)
+    assert overlay.result.request.plane is second.plane and overlay.image.isVisible()
+    window.state.set_landscape(functions.get("sphere"))                # not a network: nothing drawn, action off
+    assert overlay.result is None and not overlay.image.isVisible()
+    assert not overlay.toggle_action.isEnabled() and not overlay.enabled
