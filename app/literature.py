@@ -1,8 +1,9 @@
 """Li et al.'s and Goodfellow et al.'s figures for network slices: the PCA plane's own training path, the 1D linear
 interpolation between two parameter sets, and the convexity map |λmin/λmax| of the Hessian.
 
-:func:`install_literature` builds them into the main window (overlays on the map, a "Loss-landscape figures" dock
-shown only on a network slice, two checkable actions in the View menu). :class:`LiteratureController` routes numbers
+:func:`install_literature` builds them into the main window (overlays on the map; a "Linear interpolation" dock on
+the right and a "Convexity and PCA path" dock on the left, shown only on a network slice; two checkable actions in
+the View menu). :class:`LiteratureController` routes numbers
 from :mod:`engine.nn` to those widgets; everything slow runs on the compute service ("interp" and "convexity" lanes).
 """
 from __future__ import annotations
@@ -126,7 +127,7 @@ class LiteratureController(QObject):
 
 def install_literature(w) -> None:
     """Overlays, the figures dock and the View-menu actions in main window ``w`` (after network mode exists)."""
-    from app.literature_panel import LiteraturePanel
+    from app.literature_panel import InterpolationPanel, MapsPanel
     from app.views.convexity_overlay import ConvexityOverlay
     from app.views.pca_path_overlay import PCAPathOverlay
 
@@ -135,17 +136,23 @@ def install_literature(w) -> None:
     w.literature.pcaPathChanged.connect(w.pca_path_overlay.show)
     w.pca_path_overlay.show(w.literature.pca)
     w.convexity_overlay = ConvexityOverlay(w.state, w.landscape, ConvexityWorker(w.compute, w))
-    w.literature_panel = LiteraturePanel(w.literature, w.convexity_overlay, w.pca_path_overlay)
-    dock = w.add_dock(w.literature_panel, Qt.DockWidgetArea.RightDockWidgetArea, tr("Loss-landscape figures"),
-                      "literature_dock")
-    w.tabify_after_show(w.docks["curves_dock"], dock)
+    w.interpolation_panel = InterpolationPanel(w.literature)
+    w.maps_panel = MapsPanel(w.literature, w.convexity_overlay, w.pca_path_overlay)
+    line = w.add_dock(w.interpolation_panel, Qt.DockWidgetArea.RightDockWidgetArea, tr("Linear interpolation"),
+                      "interpolation_dock")
+    w.tabify_after_show(w.docks["curves_dock"], line)
+    maps = w.add_dock(w.maps_panel, Qt.DockWidgetArea.LeftDockWidgetArea, tr("Convexity and PCA path"),
+                      "network_maps_dock", scroll=True)
+    w.tabifyDockWidget(w.docks["optimizer_dock"], maps)   # the left column's tab group (Optimizer, Basins, …)
+    w.docks["optimizer_dock"].raise_()
     for act in (w.convexity_overlay.toggle_action, w.pca_path_overlay.toggle_action):
         w.view_menu.addAction(act)
     for signal in (w.literature.failed, w.convexity_overlay.failed):
         signal.connect(w.show_message)
 
     def on_active(active: bool) -> None:
-        dock.setVisible(active)
+        for dock in (line, maps):
+            dock.setVisible(active)
         w.convexity_overlay.toggle_action.setEnabled(active)
         w.pca_path_overlay.toggle_action.setEnabled(active)
         if not active:

@@ -1,6 +1,7 @@
-"""The "Loss-landscape figures" dock: Goodfellow et al.'s linear interpolation (controls and plot), the convexity
-map's controls (show, resolution, recompute, progress, cancel) and the PCA training path's switch and summary.
-Thin handlers only: the numbers come from :class:`app.literature.LiteratureController` and the overlays."""
+"""The figures' docks: :class:`InterpolationPanel` (Goodfellow et al.'s linear interpolation: controls and plot) and
+:class:`MapsPanel` (the convexity map's controls — show, resolution, recompute, progress, cancel — and the PCA
+training path's switch and summary). Thin handlers only: the numbers come from
+:class:`app.literature.LiteratureController` and the overlays."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar,
@@ -11,28 +12,13 @@ from app.literature import ENDS, RANGES
 from app.views.interpolation_plot import InterpolationPlot
 
 
-class LiteraturePanel(QWidget):
-    def __init__(self, controller, convexity, pca_overlay, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("literaturePanel")
-        self.controller, self.convexity, self.pca_overlay = controller, convexity, pca_overlay
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self._interpolation_box(), 1)
-        layout.addWidget(self._convexity_box())
-        layout.addWidget(self._pca_box())
-        controller.interpolationChanged.connect(self._on_line)
-        controller.busyChanged.connect(lambda busy: self.plot_button.setEnabled(not busy))
-        controller.pcaPathChanged.connect(self._on_pca)
-        convexity.progressChanged.connect(lambda f: self.progress.setValue(round(1000 * f)))
-        convexity.busyChanged.connect(self._on_convexity_busy)
-        convexity.mapChanged.connect(self._on_map)
-        self._on_pca(controller.pca)
-        self._on_convexity_busy(False)
+class InterpolationPanel(QWidget):
+    """Loss along θ(t) = (1 − t)·θa + t·θb: which two parameter sets, which range of t, and the plot."""
 
-    # ----- interpolation ---------------------------------------------------------------------------------------------
-    def _interpolation_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Linear interpolation (Goodfellow et al. 2015)"))
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("interpolationPanel")
+        self.controller = controller
         self.ends = QComboBox()
         names = {"init_trained": self.tr("initial → trained"),
                  "two_seeds": self.tr("two minima (two seeds)"),
@@ -53,11 +39,13 @@ class LiteraturePanel(QWidget):
         row.addWidget(self.range)
         row.addWidget(self.plot_button)
         self.plot = InterpolationPlot()
-        self.plot.setMinimumHeight(200)
-        v = QVBoxLayout(box)
+        self.plot.setMinimumHeight(160)
+        v = QVBoxLayout(self)
+        v.setContentsMargins(4, 4, 4, 4)
         v.addLayout(row)
         v.addWidget(self.plot, 1)
-        return box
+        controller.interpolationChanged.connect(self._on_line)
+        controller.busyChanged.connect(lambda busy: self.plot_button.setEnabled(not busy))
 
     def request(self) -> bool:
         return self.controller.request_interpolation(self.ends.currentData(), self.range.currentData())
@@ -67,6 +55,26 @@ class LiteraturePanel(QWidget):
             self.plot.show_line(None)
         else:
             self.plot.show_line(*payload)
+
+
+class MapsPanel(QWidget):
+    """Controls of the convexity map overlay and the PCA path overlay."""
+
+    def __init__(self, controller, convexity, pca_overlay, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mapsPanel")
+        self.controller, self.convexity, self.pca_overlay = controller, convexity, pca_overlay
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._convexity_box())
+        layout.addWidget(self._pca_box())
+        layout.addStretch(1)
+        controller.pcaPathChanged.connect(self._on_pca)
+        convexity.progressChanged.connect(lambda f: self.progress.setValue(round(1000 * f)))
+        convexity.busyChanged.connect(self._on_convexity_busy)
+        convexity.mapChanged.connect(self._on_map)
+        self._on_pca(controller.pca)
+        self._on_convexity_busy(False)
 
     # ----- convexity map ---------------------------------------------------------------------------------------------
     def _convexity_box(self) -> QGroupBox:

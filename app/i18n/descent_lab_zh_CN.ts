@@ -60,8 +60,12 @@
         <translation>请先构建神经网络地形</translation>
     </message>
     <message>
-        <source>Loss-landscape figures</source>
-        <translation>损失地形图示</translation>
+        <source>Linear interpolation</source>
+        <translation>线性插值</translation>
+    </message>
+    <message>
+        <source>Convexity and PCA path</source>
+        <translation>凸性与 PCA 路径</translation>
     </message>
     <message>
         <source>α: PC1 ({v:.1f}% var.)</source>
@@ -1560,6 +1564,41 @@ D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f 指向 {a}</translation>
     </message>
 </context>
 <context>
+    <name>InterpolationPanel</name>
+    <message>
+        <source>initial → trained</source>
+        <translation>初始 → 训练后</translation>
+    </message>
+    <message>
+        <source>two minima (two seeds)</source>
+        <translation>两个极小值（两个种子）</translation>
+    </message>
+    <message>
+        <source>slice centre → current point</source>
+        <translation>切片中心 → 当前点</translation>
+    </message>
+    <message>
+        <source>The two parameter sets joined by the line θ(t) = (1 − t)·θa + t·θb; the current point is the selected run&apos;s position, else the cursor</source>
+        <translation>由直线 θ(t) = (1 − t)·θa + t·θb 连接的两组参数；当前点是所选运行的位置，否则是光标处</translation>
+    </message>
+    <message>
+        <source>t from {lo:g} to {hi:g}</source>
+        <translation>t 从 {lo:g} 到 {hi:g}</translation>
+    </message>
+    <message>
+        <source>Beyond 0 and 1 the line extrapolates past the two parameter sets</source>
+        <translation>在 0 和 1 之外，直线外推到两组参数之外</translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>Compute the loss along the line (trains the networks it needs)</source>
+        <translation>计算沿直线的损失（会训练所需的网络）</translation>
+    </message>
+</context>
+<context>
     <name>InterpolationPlot</name>
     <message>
         <source>train loss</source>
@@ -1574,8 +1613,8 @@ D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f 指向 {a}</translation>
         <translation>选择两组参数，然后点击“绘制”</translation>
     </message>
     <message>
-        <source>L(0) = {a:.4g}, L(1) = {b:.4g}; highest between: {m:.4g} at t = {tm:.2f}</source>
-        <translation>L(0) = {a:.4g}，L(1) = {b:.4g}；两者之间最高：{m:.4g}，位于 t = {tm:.2f}</translation>
+        <source>L(0) {a:.3g} · L(1) {b:.3g} · max between {m:.3g} at t = {tm:.2f}</source>
+        <translation>L(0) {a:.3g} · L(1) {b:.3g} · 两者之间最大 {m:.3g}，位于 t = {tm:.2f}</translation>
     </message>
 </context>
 <context>
@@ -1988,8 +2027,12 @@ Drag to start from elsewhere</source>
         <translation>请先构建网络地形</translation>
     </message>
     <message>
-        <source>Loss-landscape figures</source>
-        <translation>损失地形图示</translation>
+        <source>Linear interpolation</source>
+        <translation>线性插值</translation>
+    </message>
+    <message>
+        <source>Convexity and PCA path</source>
+        <translation>凸性与 PCA 路径</translation>
     </message>
     <message>
         <source>α: PC1 ({v:.1f}% var.)</source>
@@ -1998,93 +2041,6 @@ Drag to start from elsewhere</source>
     <message>
         <source>β: PC2 ({v:.1f}% var.)</source>
         <translation>β：PC2（方差 {v:.1f}%）</translation>
-    </message>
-</context>
-<context>
-    <name>LiteraturePanel</name>
-    <message>
-        <source>Linear interpolation (Goodfellow et al. 2015)</source>
-        <translation>线性插值（Goodfellow 等 2015）</translation>
-    </message>
-    <message>
-        <source>initial → trained</source>
-        <translation>初始 → 训练后</translation>
-    </message>
-    <message>
-        <source>two minima (two seeds)</source>
-        <translation>两个极小值（两个种子）</translation>
-    </message>
-    <message>
-        <source>slice centre → current point</source>
-        <translation>切片中心 → 当前点</translation>
-    </message>
-    <message>
-        <source>The two parameter sets joined by the line θ(t) = (1 − t)·θa + t·θb; the current point is the selected run&apos;s position, else the cursor</source>
-        <translation>由直线 θ(t) = (1 − t)·θa + t·θb 连接的两组参数；当前点是所选运行的位置，否则是光标处</translation>
-    </message>
-    <message>
-        <source>t from {lo:g} to {hi:g}</source>
-        <translation>t 从 {lo:g} 到 {hi:g}</translation>
-    </message>
-    <message>
-        <source>Beyond 0 and 1 the line extrapolates past the two parameter sets</source>
-        <translation>在 0 和 1 之外，直线外推到两组参数之外</translation>
-    </message>
-    <message>
-        <source>Plot</source>
-        <translation>绘制</translation>
-    </message>
-    <message>
-        <source>Compute the loss along the line (trains the networks it needs)</source>
-        <translation>计算沿直线的损失（会训练所需的网络）</translation>
-    </message>
-    <message>
-        <source>Convexity map |λmin/λmax| (Li et al. 2018, Fig. 7)</source>
-        <translation>凸性图 |λmin/λmax|（Li 等 2018，图 7）</translation>
-    </message>
-    <message>
-        <source>Show on the map</source>
-        <translation>在地图上显示</translation>
-    </message>
-    <message>
-        <source>Grid points per axis; each point needs tens of Hessian-vector products</source>
-        <translation>每个轴的网格点数；每个点需要数十次 Hessian-向量积</translation>
-    </message>
-    <message>
-        <source>Compute for this view</source>
-        <translation>为此视图计算</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Stop computing; the map shown stays as it was</source>
-        <translation>停止计算；已显示的图保持不变</translation>
-    </message>
-    <message>
-        <source>Points per axis</source>
-        <translation>每轴点数</translation>
-    </message>
-    <message>
-        <source>Computing the Hessian&apos;s extreme eigenvalues at every grid point…</source>
-        <translation>正在计算每个网格点上 Hessian 的极端特征值…</translation>
-    </message>
-    <message>
-        <source>λmin, λmax of the full Hessian at each grid point (Lanczos on Hessian-vector products)</source>
-        <translation>每个网格点上完整 Hessian 的 λmin、λmax（基于 Hessian-向量积的 Lanczos 迭代）</translation>
-    </message>
-    <message>
-        <source>{n} × {n} points in {s:.1f} s (≤ {k} Lanczos steps a point); |λmin/λmax| from {lo:.3g} to {hi:.3g}; λmin &lt; 0 at {neg:.0f}% of the points</source>
-        <translation>{n} × {n} 个点，用时 {s:.1f} 秒（每点 ≤ {k} 步 Lanczos）；|λmin/λmax| 从 {lo:.3g} 到 {hi:.3g}；{neg:.0f}% 的点 λmin &lt; 0</translation>
-    </message>
-    <message>
-        <source>PCA plane (Li et al. 2018, Fig. 9)</source>
-        <translation>PCA 平面（Li 等 2018，图 9）</translation>
-    </message>
-    <message>
-        <source>Choose the PCA slice in the Network tab: its plane is made from a training path, drawn here</source>
-        <translation>在“网络”选项卡中选择 PCA 切片：它的平面由一条训练路径构成，路径会画在这里</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +2408,57 @@ Drag to start from elsewhere</source>
     <message>
         <source>Some saved settings were ignored: {what}</source>
         <translation>部分已保存的设置被忽略：{what}</translation>
+    </message>
+</context>
+<context>
+    <name>MapsPanel</name>
+    <message>
+        <source>Convexity map |λmin/λmax| (Li et al. 2018, Fig. 7)</source>
+        <translation>凸性图 |λmin/λmax|（Li 等 2018，图 7）</translation>
+    </message>
+    <message>
+        <source>Show on the map</source>
+        <translation>在地图上显示</translation>
+    </message>
+    <message>
+        <source>Grid points per axis; each point needs tens of Hessian-vector products</source>
+        <translation>每个轴的网格点数；每个点需要数十次 Hessian-向量积</translation>
+    </message>
+    <message>
+        <source>Compute for this view</source>
+        <translation>为此视图计算</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop computing; the map shown stays as it was</source>
+        <translation>停止计算；已显示的图保持不变</translation>
+    </message>
+    <message>
+        <source>Points per axis</source>
+        <translation>每轴点数</translation>
+    </message>
+    <message>
+        <source>Computing the Hessian&apos;s extreme eigenvalues at every grid point…</source>
+        <translation>正在计算每个网格点上 Hessian 的极端特征值…</translation>
+    </message>
+    <message>
+        <source>λmin, λmax of the full Hessian at each grid point (Lanczos on Hessian-vector products)</source>
+        <translation>每个网格点上完整 Hessian 的 λmin、λmax（基于 Hessian-向量积的 Lanczos 迭代）</translation>
+    </message>
+    <message>
+        <source>{n} × {n} points in {s:.1f} s (≤ {k} Lanczos steps a point); |λmin/λmax| from {lo:.3g} to {hi:.3g}; λmin &lt; 0 at {neg:.0f}% of the points</source>
+        <translation>{n} × {n} 个点，用时 {s:.1f} 秒（每点 ≤ {k} 步 Lanczos）；|λmin/λmax| 从 {lo:.3g} 到 {hi:.3g}；{neg:.0f}% 的点 λmin &lt; 0</translation>
+    </message>
+    <message>
+        <source>PCA plane (Li et al. 2018, Fig. 9)</source>
+        <translation>PCA 平面（Li 等 2018，图 9）</translation>
+    </message>
+    <message>
+        <source>Choose the PCA slice in the Network tab: its plane is made from a training path, drawn here</source>
+        <translation>在“网络”选项卡中选择 PCA 切片：它的平面由一条训练路径构成，路径会画在这里</translation>
     </message>
 </context>
 <context>
@@ -3011,8 +3018,8 @@ Drag to start from elsewhere</source>
         <translation>绘制定义 PCA 切片的训练路径，带步数标记及其投影残差</translation>
     </message>
     <message>
-        <source>Training path ({n} steps) that defines the plane: PC1 {v1:.1f}% + PC2 {v2:.1f}% of its variance; largest residual ‖θ_t − projection‖ = {r:.3g} ({rel:.1f}% of its distance from the centre)</source>
-        <translation>定义该平面的训练路径（{n} 步）：PC1 {v1:.1f}% + PC2 {v2:.1f}% 的方差；最大残差 ‖θ_t − 投影‖ = {r:.3g}（占其到中心距离的 {rel:.1f}%）</translation>
+        <source>The plane&apos;s training path: {n} steps, PC1 {v1:.1f}% + PC2 {v2:.1f}% of its variance; largest residual ‖θ_t − projection‖ = {r:.3g} ({rel:.1f}% of its distance from the centre)</source>
+        <translation>该平面的训练路径：{n} 步，PC1 {v1:.1f}% + PC2 {v2:.1f}% 的方差；最大残差 ‖θ_t − 投影‖ = {r:.3g}（占其到中心距离的 {rel:.1f}%）</translation>
     </message>
     <message>
         <source>step {n}</source>

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 TRAIN_COLOUR, TEST_COLOUR = "#4fc3f7", "#ff8a65"
 
@@ -25,6 +25,8 @@ class InterpolationPlot(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLabel("bottom", "t")
         self.plot.setLabel("left", self.tr("train loss"))
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).enableAutoSIPrefix(False)      # losses read as they are, never "×0.001"
         self.legend = self.plot.addLegend(offset=(-8, 8), labelTextColor="#dddddd")
         self.train = self.plot.plot([], [], pen=pg.mkPen(TRAIN_COLOUR, width=2.2))
         self.test = self.plot.plot([], [], pen=pg.mkPen(TEST_COLOUR, width=2.0, style=Qt.PenStyle.DashLine))
@@ -37,13 +39,10 @@ class InterpolationPlot(QWidget):
                                                                                                          (0, 0)]})
             self.plot.addItem(mark, ignoreBounds=True)
             self.marks.append(mark)
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        self.caption.setMinimumHeight(2 * self.caption.fontMetrics().lineSpacing() + 2)
+        self.caption = ""             # the plot's title: no extra widget, so the plot keeps its height in a short dock
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot, 1)
-        layout.addWidget(self.caption)
         self.show_line(None)
 
     def show_line(self, line, names: tuple[str, str] = ("θa", "θb")) -> None:
@@ -59,7 +58,7 @@ class InterpolationPlot(QWidget):
             self.train.setData([], [])
             self.test.setData([], [])
             self.ends.setData([])
-            self.caption.setText(self.tr("Choose two parameter sets and press Plot"))
+            self._caption(self.tr("Choose two parameter sets and press Plot"))
             for mark in self.marks:
                 mark.label.setFormat("")
             return
@@ -74,6 +73,10 @@ class InterpolationPlot(QWidget):
         self.plot.enableAutoRange()
         i0, i1 = int(np.argmin(np.abs(t))), int(np.argmin(np.abs(t - 1.0)))
         k = int(np.argmax(line.loss[min(i0, i1):max(i0, i1) + 1])) + min(i0, i1)
-        text = self.tr("L(0) = {a:.4g}, L(1) = {b:.4g}; highest between: {m:.4g} at t = {tm:.2f}")
-        self.caption.setText(text.format(a=float(line.loss[i0]), b=float(line.loss[i1]),
-                                         m=float(line.loss[k]), tm=float(t[k])))
+        text = self.tr("L(0) {a:.3g} · L(1) {b:.3g} · max between {m:.3g} at t = {tm:.2f}")
+        self._caption(text.format(a=float(line.loss[i0]), b=float(line.loss[i1]), m=float(line.loss[k]),
+                                  tm=float(t[k])))
+
+    def _caption(self, text: str) -> None:
+        self.caption = text
+        self.plot.setTitle(text, size="8pt", color="#dddddd")

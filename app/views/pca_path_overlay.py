@@ -63,9 +63,8 @@ class PCAPathOverlay(QObject):
 
     def summary(self) -> str:
         p = self.path
-        return _tr("Training path ({n} steps) that defines the plane: PC1 {v1:.1f}% + PC2 {v2:.1f}% of its "
-                   "variance; largest residual ‖θ_t − projection‖ = {r:.3g} ({rel:.1f}% of its distance from the "
-                   "centre)").format(n=len(p.coords) - 1, v1=100 * p.explained_variance[0],
+        return _tr("The plane's training path: {n} steps, PC1 {v1:.1f}% + PC2 {v2:.1f}% of its variance; largest "
+                   "residual ‖θ_t − projection‖ = {r:.3g} ({rel:.1f}% of its distance from the centre)").format(n=len(p.coords) - 1, v1=100 * p.explained_variance[0],
                                      v2=100 * p.explained_variance[1], r=p.max_residual,
                                      rel=100 * p.relative_residual)
 
@@ -85,15 +84,18 @@ class PCAPathOverlay(QObject):
         spots.append({"pos": tuple(xy[steps[-1]]), "symbol": "star", "size": 16})
         self.marks.setData(spots)
         while len(self.labels) < len(steps):
-            label = pg.TextItem(color=COLOUR, anchor=(-0.15, 1.1))
+            label = pg.TextItem(color=COLOUR)
             label.setZValue(Z_PATH)
             self.vb.addItem(label, ignoreBounds=True)
             self.labels.append(label)
+        (x0, x1), _ = self.vb.viewRange()
         for k, label in enumerate(self.labels):
             label.setVisible(k < len(steps))
             if k < len(steps):
                 label.setText(_tr("step {n}").format(n=int(steps[k])) if k == 0 else str(int(steps[k])))
                 label.setPos(*xy[steps[k]])
+                # written on the side facing the middle of the view, so that labels near an edge stay readable
+                label.setAnchor((1.15, 1.1) if xy[steps[k], 0] > 0.5 * (x0 + x1) else (-0.15, 1.1))
         p = self.path
         self.note.setText(_tr("PCA path: residual ≤ {r:.3g} ({rel:.1f}%)").format(
             r=p.max_residual, rel=100 * p.relative_residual))

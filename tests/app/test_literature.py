@@ -68,7 +68,7 @@ def test_pca_path_is_hidden_on_other_slices(window, qtbot):
 
 def test_interpolation_plot_ends_are_the_two_losses(window, qtbot):
     b = build(window, qtbot)
-    panel = window.literature_panel
+    panel = window.interpolation_panel
     panel.ends.setCurrentIndex(panel.ends.findData("init_trained"))
     panel.range.setCurrentIndex(panel.range.findData("wide"))
     assert panel.request()
@@ -102,7 +102,7 @@ def test_convexity_cell_holds_the_dense_hessian_eigenvalues(window, qtbot):
         assert abs(m.lam_min[i, j] - w[0]) <= 2e-3 * scale and abs(m.lam_max[i, j] - w[-1]) <= 1e-3 * scale
     text = overlay.describe(2, 3)
     assert f"{m.lam_max[2, 3]:.4g}" in text and "λmin" in text
-    assert "5 × 5" in window.literature_panel.map_status.text()
+    assert "5 × 5" in window.maps_panel.map_status.text()
 
 
 def test_cancel_stops_the_worker_and_draws_nothing(window, qtbot):
@@ -114,11 +114,11 @@ def test_cancel_stops_the_worker_and_draws_nothing(window, qtbot):
     overlay.set_enabled(True)
     qtbot.waitUntil(lambda: any(0 < f < 1 for f in seen), timeout=TIMEOUT)
     req = overlay.worker.latest
-    window.literature_panel.cancel_button.click()
+    window.maps_panel.cancel_button.click()
     window.compute.wait(TIMEOUT)
     assert req.id in overlay.worker.stopped_early                    # the work saw the cancel and stopped early
     assert overlay.result is None and not overlay.image.isVisible() and not overlay.worker.busy
-    assert not window.literature_panel.cancel_button.isEnabled()
+    assert not window.maps_panel.cancel_button.isEnabled()
 
 
 def test_a_new_slice_drops_the_old_map_and_computes_its_own(window, qtbot):
