@@ -149,6 +149,7 @@ def install_literature(w) -> None:
         w.view_menu.addAction(act)
     for signal in (w.literature.failed, w.convexity_overlay.failed):
         signal.connect(w.show_message)
+    _add_status_progress(w)
 
     def on_active(active: bool) -> None:
         for dock in (line, maps):
@@ -170,3 +171,33 @@ def install_literature(w) -> None:
     w.network_controller.activeChanged.connect(label_pca_axes)
     on_active(w.network_controller.active)
     label_pca_axes()
+
+
+def _add_status_progress(w) -> None:
+    """The convexity map's progress in the status bar (the map can be asked for from the View menu while its panel
+    is hidden), with a button that stops it."""
+    from PySide6.QtWidgets import QProgressBar, QToolButton
+
+    bar = QProgressBar()
+    bar.setRange(0, 1000)
+    bar.setMaximumWidth(140)
+    bar.setMaximumHeight(14)
+    bar.setFormat(tr("convexity %p%"))
+    bar.setToolTip(tr("Computing the convexity map |λmin/λmax| in the background"))
+    stop = QToolButton()
+    stop.setText("✕")
+    stop.setAutoRaise(True)
+    stop.setToolTip(tr("Stop computing the convexity map"))
+    stop.clicked.connect(w.convexity_overlay.cancel)
+    for widget in (bar, stop):
+        widget.setVisible(False)
+        w.statusBar().addPermanentWidget(widget)
+    w.convexity_progress = bar
+    overlay = w.convexity_overlay
+    overlay.progressChanged.connect(lambda f: bar.setValue(round(1000 * f)))
+
+    def on_busy(busy: bool) -> None:
+        bar.setVisible(busy)
+        stop.setVisible(busy)
+
+    overlay.busyChanged.connect(on_busy)

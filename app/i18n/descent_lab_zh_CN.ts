@@ -76,6 +76,18 @@
         <translation>β：PC2（方差 {v:.1f}%）</translation>
     </message>
     <message>
+        <source>convexity %p%</source>
+        <translation>凸性 %p%</translation>
+    </message>
+    <message>
+        <source>Computing the convexity map |λmin/λmax| in the background</source>
+        <translation>正在后台计算凸性图 |λmin/λmax|</translation>
+    </message>
+    <message>
+        <source>Stop computing the convexity map</source>
+        <translation>停止计算凸性图</translation>
+    </message>
+    <message>
         <source>run {id}, iteration {t}</source>
         <translation>运行 {id}，第 {t} 次迭代</translation>
     </message>
@@ -2041,6 +2053,18 @@ Drag to start from elsewhere</source>
     <message>
         <source>β: PC2 ({v:.1f}% var.)</source>
         <translation>β：PC2（方差 {v:.1f}%）</translation>
+    </message>
+    <message>
+        <source>convexity %p%</source>
+        <translation>凸性 %p%</translation>
+    </message>
+    <message>
+        <source>Computing the convexity map |λmin/λmax| in the background</source>
+        <translation>正在后台计算凸性图 |λmin/λmax|</translation>
+    </message>
+    <message>
+        <source>Stop computing the convexity map</source>
+        <translation>停止计算凸性图</translation>
     </message>
 </context>
 <context>

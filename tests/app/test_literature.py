@@ -114,11 +114,12 @@ def test_cancel_stops_the_worker_and_draws_nothing(window, qtbot):
     overlay.set_enabled(True)
     qtbot.waitUntil(lambda: any(0 < f < 1 for f in seen), timeout=TIMEOUT)
     req = overlay.worker.latest
+    assert window.convexity_progress.isVisible() and window.maps_panel.cancel_button.isEnabled()
     window.maps_panel.cancel_button.click()
     window.compute.wait(TIMEOUT)
     assert req.id in overlay.worker.stopped_early                    # the work saw the cancel and stopped early
     assert overlay.result is None and not overlay.image.isVisible() and not overlay.worker.busy
-    assert not window.maps_panel.cancel_button.isEnabled()
+    assert not window.maps_panel.cancel_button.isEnabled() and not window.convexity_progress.isVisible()
 
 
 def test_a_new_slice_drops_the_old_map_and_computes_its_own(window, qtbot):
