@@ -21,7 +21,9 @@ import numpy as np
 
 Array = np.ndarray
 HVP_STEP = 1e-4           # h of the central difference, for unit vectors v
-POINTS_PER_CHUNK = 48     # grid points iterated together (memory: chunk × iterations × D numbers)
+POINTS_PER_CHUNK = 48     # grid points iterated together, at most
+CHUNK_NUMBERS = 1 << 24   # cap on a chunk's Lanczos basis (points × steps × D float64 numbers: 128 MB)
+MAX_STEPS = 150           # default cap on Lanczos steps a point (the extremes converge in a few tens)
 CHECK_EVERY = 4           # Lanczos steps between convergence checks
 
 
@@ -48,7 +50,8 @@ def extreme_eigenvalues(matvec: Callable[[Array], Array], P: int, D: int, tol: f
     Lanczos from a random unit vector per operator, with full re-orthogonalisation (twice, classical Gram–Schmidt):
     T_k = Q_kᵀ H Q_k is tridiagonal, its extreme eigenvalues (Ritz values) approach H's. A Ritz value θ_i lies within
     β_k |s_{k,i}| of an eigenvalue of H (s_i its eigenvector of T_k); the iteration stops when that bound is below
-    ``tol`` · max(|λ_min|, |λ_max|) at both ends for every operator, or after ``max_iterations`` (default D) steps.
+    ``tol`` · max(|λ_min|, |λ_max|) at both ends for every operator, or after ``max_iterations`` steps (default D:
+    exact in exact arithmetic).
     An invariant subspace found early (β ≈ 0) is continued with a fresh random vector orthogonal to it, so k = D
     steps always give the exact spectrum.
     """
@@ -135,7 +138,8 @@ def convexity_map(plane, alpha_range: tuple[float, float] | None = None,
     """λ_min and λ_max of the full-parameter Hessian at every point θ(α, β) of a resolution × resolution grid.
 
     Ranges default to the plane's ``default_range``; ``progress(fraction)`` is called after each chunk of grid points
-    and returning False raises :class:`Cancelled`. ValueError for a resolution outside 2 … 201 or a bad range.
+    and returning False raises :class:`Cancelled`. ``max_iterations`` caps the Lanczos steps a point (default
+    min(D, MAX_STEPS)). ValueError for a resolution outside 2 … 201 or a bad range.
     """
     alpha_range = plane.default_range[0] if alpha_range is None else alpha_range
     beta_range = plane.default_range[1] if beta_range is None else beta_range
@@ -145,18 +149,19 @@ def convexity_map(plane, alpha_range: tuple[float, float] | None = None,
         if len(r) != 2 or not np.all(np.isfinite(r)) or r[0] == r[1]:
             raise ValueError(f"{what} range must be two different finite numbers, got {r!r}")
     a, b = np.linspace(*alpha_range, resolution), np.linspace(*beta_range, resolution)
-    A, B = np.meshgrid(a, b)
-    thetas = plane.vectors_at(A, B)                                   # (n², D), row-major over [β, α]
+    A, B = (v.ravel() for v in np.meshgrid(a, b))                     # row-major over [β, α]
     model, X, t = plane.model, plane.X, plane.t
-    lo, hi = np.empty(len(thetas)), np.empty(len(thetas))
+    D, n = plane.origin.size, len(A)
+    k_max = min(D, MAX_STEPS) if max_iterations is None else max(1, min(int(max_iterations), D))
+    chunk = max(1, min(POINTS_PER_CHUNK, CHUNK_NUMBERS // (k_max * D)))
+    lo, hi = np.empty(n), np.empty(n)
     steps = 0
-    for s in range(0, len(thetas), POINTS_PER_CHUNK):
-        part = thetas[s:s + POINTS_PER_CHUNK]
+    for s in range(0, n, chunk):
+        part = plane.vectors_at(A[s:s + chunk], B[s:s + chunk])      # (chunk, D)
         lo[s:s + len(part)], hi[s:s + len(part)], k = extreme_eigenvalues(
-            lambda V, part=part: hessian_vector_products(model, part, V, X, t), len(part), thetas.shape[1], tol,
-            max_iterations, seed + s)
+            lambda V, part=part: hessian_vector_products(model, part, V, X, t), len(part), D, tol, k_max, seed + s)
         steps = max(steps, k)
-        if progress is not None and progress((s + len(part)) / len(thetas)) is False:
+        if progress is not None and progress((s + len(part)) / n) is False:
             raise Cancelled("convexity map cancelled")
     shape = (resolution, resolution)
     return ConvexityMap(a, b, lo.reshape(shape), hi.reshape(shape), steps, float(tol))

@@ -96,3 +96,15 @@ def test_bad_resolution_is_refused(data, res):
     plane = slice_plane(model, model.init_params(), data.X, data.y, method="random")
     with pytest.raises(ValueError, match="resolution"):
         convexity_map(plane, resolution=res)
+
+
+def test_small_chunks_give_the_same_map(data, monkeypatch):
+    import engine.nn.convexity as cv
+    model = MLP([2, 3, 1], activation="tanh", loss="bce", seed=3)
+    plane = slice_plane(model, model.init_params(), data.X, data.y, method="random", seed=1)
+    whole = convexity_map(plane, resolution=4, tol=1e-10)
+    monkeypatch.setattr(cv, "CHUNK_NUMBERS", 2 * model.n_params ** 2)     # two points a chunk
+    seen = []
+    parts = convexity_map(plane, resolution=4, tol=1e-10, progress=lambda f: seen.append(f) or True)
+    assert len(seen) == 8
+    assert np.allclose(parts.lam_min, whole.lam_min, atol=1e-8) and np.allclose(parts.lam_max, whole.lam_max, atol=1e-8)
