@@ -34,9 +34,12 @@ class InterpolationPanel(QWidget):
         self.plot_button = QPushButton(self.tr("Plot"))
         self.plot_button.setToolTip(self.tr("Compute the loss along the line (trains the networks it needs)"))
         self.plot_button.clicked.connect(self.request)
+        for combo in (self.ends, self.range):      # may shrink with the dock: the plot must never be clipped
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         row = QHBoxLayout()
         row.addWidget(self.ends, 1)
-        row.addWidget(self.range)
+        row.addWidget(self.range, 1)
         row.addWidget(self.plot_button)
         self.plot = InterpolationPlot()
         self.plot.setMinimumHeight(160)

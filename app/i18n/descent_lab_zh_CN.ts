@@ -1626,7 +1626,7 @@ D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f 指向 {a}</translation>
     </message>
     <message>
         <source>L(0) {a:.3g} · L(1) {b:.3g} · max between {m:.3g} at t = {tm:.2f}</source>
-        <translation>L(0) {a:.3g} · L(1) {b:.3g} · 两者之间最大 {m:.3g}，位于 t = {tm:.2f}</translation>
+        <translation>L(0) {a:.3g} · L(1) {b:.3g} · 之间最大 {m:.3g}（t = {tm:.2f}）</translation>
     </message>
 </context>
 <context>
