@@ -135,3 +135,24 @@ def test_a_new_slice_drops_the_old_map_and_computes_its_own(window, qtbot):
     window.state.set_landscape(functions.get("sphere"))                # not a network: nothing drawn, action off
     assert overlay.result is None and not overlay.image.isVisible()
     assert not overlay.toggle_action.isEnabled() and not overlay.enabled
+
+
+def test_a_held_out_set_draws_the_test_curve(qtbot):
+    from types import SimpleNamespace
+
+    from app.literature import held_out
+    from app.views.interpolation_plot import InterpolationPlot
+
+    data = nn.make_dataset("moons", n=40, noise=0.1, seed=1)
+    test = nn.make_dataset("moons", n=20, noise=0.1, seed=2)
+    assert held_out(SimpleNamespace(dataset=data)) == (None, None)
+    X, y = held_out(SimpleNamespace(dataset=SimpleNamespace(X_test=test.X, y_test=test.y)))
+    model = nn.MLP([2, 3, 1], loss="bce")
+    a, b = model.init_params(), nn.MLP([2, 3, 1], loss="bce", seed=4).init_params()
+    line = nn.interpolate(model, a, b, data.X, data.y, 11, X_test=X, y_test=y)
+    plot = InterpolationPlot()
+    qtbot.addWidget(plot)
+    plot.show_line(line, ("a", "b"))
+    t, test_loss = plot.test.getData()
+    assert plot.test.isVisible() and test_loss[-1] == pytest.approx(model.loss(b, test.X, test.y), rel=1e-12)
+    assert plot.marks[0].label.format == "a" and "L(0)" in plot.caption
