@@ -56,7 +56,11 @@ def endpoints(build, ends: str, point: tuple[float, float] | None = None) -> tup
 
 
 def held_out(build):
-    """(X_test, y_test) when the dataset carries a held-out test set, else (None, None)."""
+    """(X_test, y_test) when the slice holds out a test set (``build.test``, a Dataset, or ``X_test``/``y_test`` on
+    its dataset), else (None, None)."""
+    test = getattr(build, "test", None)
+    if test is not None:
+        return test.X, test.y
     ds = build.dataset
     X, y = getattr(ds, "X_test", None), getattr(ds, "y_test", None)
     return (X, y) if X is not None and y is not None and len(X) else (None, None)

@@ -146,6 +146,7 @@ def test_a_held_out_set_draws_the_test_curve(qtbot):
     data = nn.make_dataset("moons", n=40, noise=0.1, seed=1)
     test = nn.make_dataset("moons", n=20, noise=0.1, seed=2)
     assert held_out(SimpleNamespace(dataset=data)) == (None, None)
+    assert held_out(SimpleNamespace(dataset=data, test=test))[0] is test.X          # a split kept beside the data
     X, y = held_out(SimpleNamespace(dataset=SimpleNamespace(X_test=test.X, y_test=test.y)))
     model = nn.MLP([2, 3, 1], loss="bce")
     a, b = model.init_params(), nn.MLP([2, 3, 1], loss="bce", seed=4).init_params()
