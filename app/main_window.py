@@ -64,7 +64,8 @@ class MainWindow(QMainWindow):
         make_toolbars(self)
         self._make_status_bar()
         self._add_panels()
-        install_progress_status(self)  # progress and Cancel (Esc) of slow work (app/progress_status.py)
+        self.progress_status = install_progress_status(self)  # progress and Cancel (Esc) of slow work
+        self.literature_figures.follow_progress(self.progress_status)
         self.view_menu.addSeparator()
         self.panels_menu = self.view_menu.addMenu(self.tr("&Panels and toolbars"))
         for dock in self.docks.values():
@@ -273,6 +274,11 @@ class MainWindow(QMainWindow):
         self.slices_view, self.direction_probe = calculus.slices_view, calculus.direction_probe
         self.chain_panel, self.calculus_overlay = calculus.chain_panel, calculus.overlay
         self.lessons = LessonPlayer(self)  # Lessons menu and panel, File ▸ Open lesson…
+        from app.literature import Literature
+        figures = self.literature_figures = Literature(self)  # PCA path, interpolation, convexity map (networks)
+        self.literature, self.pca_path_overlay = figures.controller, figures.pca_path_overlay
+        self.convexity_overlay = figures.convexity_overlay
+        self.interpolation_panel, self.maps_panel = figures.interpolation_panel, figures.maps_panel
 
     # ----- state -> widgets ----------------------------------------------------------------
     def _on_runs(self) -> None:

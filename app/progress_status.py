@@ -127,5 +127,4 @@ def install_progress_status(window) -> ProgressStatus:
     basins = window.basin_overlay.worker
     status.add("basins", _tr("Computing the basin map…"), basins.busyChanged, lambda: basins.busy, basins.cancel)
     window.statusBar().addPermanentWidget(status)
-    window.progress_status = status
     return status

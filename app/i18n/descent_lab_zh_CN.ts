@@ -40,8 +40,48 @@
         <translation>正在构建 {method} 切片…</translation>
     </message>
     <message>
+        <source>initial</source>
+        <translation>初始</translation>
+    </message>
+    <message>
+        <source>trained</source>
+        <translation>训练后</translation>
+    </message>
+    <message>
+        <source>seed {s}</source>
+        <translation>种子 {s}</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>当前点</translation>
+    </message>
+    <message>
         <source>Build a network landscape first</source>
         <translation>请先构建神经网络地形</translation>
+    </message>
+    <message>
+        <source>Linear interpolation</source>
+        <translation>线性插值</translation>
+    </message>
+    <message>
+        <source>Convexity and PCA path</source>
+        <translation>凸性与 PCA 路径</translation>
+    </message>
+    <message>
+        <source>Computing the convexity map |λmin/λmax|…</source>
+        <translation>正在计算凸性图 |λmin/λmax|…</translation>
+    </message>
+    <message>
+        <source>α: PC1 ({v:.1f}% var.)</source>
+        <translation>α：PC1（方差 {v:.1f}%）</translation>
+    </message>
+    <message>
+        <source>β: PC2 ({v:.1f}% var.)</source>
+        <translation>β：PC2（方差 {v:.1f}%）</translation>
     </message>
     <message>
         <source>run {id}, iteration {t}</source>
@@ -850,6 +890,41 @@
     <message>
         <source>DIFFER</source>
         <translation>不一致</translation>
+    </message>
+</context>
+<context>
+    <name>ConvexityOverlay</name>
+    <message>
+        <source>Con&amp;vexity map |λmin/λmax|</source>
+        <translation>凸性图 |λmin/λmax|(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Colour the network slice by |λmin/λmax| of the full Hessian (Li et al. 2018, Fig. 7); computed for the view on screen</source>
+        <translation>按完整 Hessian 的 |λmin/λmax| 为网络切片着色（Li 等 2018，图 7）；针对屏幕上的视图计算</translation>
+    </message>
+    <message>
+        <source>the convexity map&apos;s resolution must be between {lo} and {hi}</source>
+        <translation>凸性图的分辨率必须在 {lo} 到 {hi} 之间</translation>
+    </message>
+    <message>
+        <source>The convexity map needs a network slice: build one in the Network tab</source>
+        <translation>凸性图需要网络切片：请在“网络”选项卡中构建一个</translation>
+    </message>
+    <message>
+        <source>0 convex</source>
+        <translation>0 凸</translation>
+    </message>
+    <message>
+        <source>{v} non-convex</source>
+        <translation>{v} 非凸</translation>
+    </message>
+    <message>
+        <source>Hessian at α = {a:.3g}, β = {b:.3g}: λmin = {lo:.4g}, λmax = {hi:.4g}, |λmin/λmax| = {r:.3g}</source>
+        <translation>α = {a:.3g}、β = {b:.3g} 处的 Hessian：λmin = {lo:.4g}，λmax = {hi:.4g}，|λmin/λmax| = {r:.3g}</translation>
+    </message>
+    <message>
+        <source> (locally convex)</source>
+        <translation>（局部凸）</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +1895,60 @@ D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f 指向 {a}</translation>
     </message>
 </context>
 <context>
+    <name>InterpolationPanel</name>
+    <message>
+        <source>initial → trained</source>
+        <translation>初始 → 训练后</translation>
+    </message>
+    <message>
+        <source>two minima (two seeds)</source>
+        <translation>两个极小值（两个种子）</translation>
+    </message>
+    <message>
+        <source>slice centre → current point</source>
+        <translation>切片中心 → 当前点</translation>
+    </message>
+    <message>
+        <source>The two parameter sets joined by the line θ(t) = (1 − t)·θa + t·θb; the current point is the selected run&apos;s position, else the cursor</source>
+        <translation>由直线 θ(t) = (1 − t)·θa + t·θb 连接的两组参数；当前点是所选运行的位置，否则是光标处</translation>
+    </message>
+    <message>
+        <source>t from {lo:g} to {hi:g}</source>
+        <translation>t 从 {lo:g} 到 {hi:g}</translation>
+    </message>
+    <message>
+        <source>Beyond 0 and 1 the line extrapolates past the two parameter sets</source>
+        <translation>在 0 和 1 之外，直线外推到两组参数之外</translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>Compute the loss along the line (trains the networks it needs)</source>
+        <translation>计算沿直线的损失（会训练所需的网络）</translation>
+    </message>
+</context>
+<context>
+    <name>InterpolationPlot</name>
+    <message>
+        <source>train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>Choose two parameter sets and press Plot</source>
+        <translation>选择两组参数，然后点击“绘制”</translation>
+    </message>
+    <message>
+        <source>L(0) {a:.3g} · L(1) {b:.3g} · max between {m:.3g} at t = {tm:.2f}</source>
+        <translation>L(0) {a:.3g} · L(1) {b:.3g} · 之间最大 {m:.3g}（t = {tm:.2f}）</translation>
+    </message>
+</context>
+<context>
     <name>LandscapePicker</name>
     <message>
         <source>Viridis</source>
@@ -2207,6 +2336,53 @@ Drag to start from elsewhere</source>
     </message>
 </context>
 <context>
+    <name>Literature</name>
+    <message>
+        <source>initial</source>
+        <translation>初始</translation>
+    </message>
+    <message>
+        <source>trained</source>
+        <translation>训练后</translation>
+    </message>
+    <message>
+        <source>seed {s}</source>
+        <translation>种子 {s}</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>当前点</translation>
+    </message>
+    <message>
+        <source>Build a network landscape first</source>
+        <translation>请先构建网络地形</translation>
+    </message>
+    <message>
+        <source>Linear interpolation</source>
+        <translation>线性插值</translation>
+    </message>
+    <message>
+        <source>Convexity and PCA path</source>
+        <translation>凸性与 PCA 路径</translation>
+    </message>
+    <message>
+        <source>Computing the convexity map |λmin/λmax|…</source>
+        <translation>正在计算凸性图 |λmin/λmax|…</translation>
+    </message>
+    <message>
+        <source>α: PC1 ({v:.1f}% var.)</source>
+        <translation>α：PC1（方差 {v:.1f}%）</translation>
+    </message>
+    <message>
+        <source>β: PC2 ({v:.1f}% var.)</source>
+        <translation>β：PC2（方差 {v:.1f}%）</translation>
+    </message>
+</context>
+<context>
     <name>LocalMinima</name>
     <message>
         <source>local minimum ({x:.4g}, {y:.4g}), f = {f:.4g}</source>
@@ -2582,6 +2758,57 @@ Drag to start from elsewhere</source>
     <message>
         <source>Some saved settings were ignored: {what}</source>
         <translation>部分已保存的设置被忽略：{what}</translation>
+    </message>
+</context>
+<context>
+    <name>MapsPanel</name>
+    <message>
+        <source>Convexity map |λmin/λmax| (Li et al. 2018, Fig. 7)</source>
+        <translation>凸性图 |λmin/λmax|（Li 等 2018，图 7）</translation>
+    </message>
+    <message>
+        <source>Show on the map</source>
+        <translation>在地图上显示</translation>
+    </message>
+    <message>
+        <source>Grid points per axis; each point needs tens of Hessian-vector products</source>
+        <translation>每个轴的网格点数；每个点需要数十次 Hessian-向量积</translation>
+    </message>
+    <message>
+        <source>Compute for this view</source>
+        <translation>为此视图计算</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop computing; the map shown stays as it was</source>
+        <translation>停止计算；已显示的图保持不变</translation>
+    </message>
+    <message>
+        <source>Points per axis</source>
+        <translation>每轴点数</translation>
+    </message>
+    <message>
+        <source>Computing the Hessian&apos;s extreme eigenvalues at every grid point…</source>
+        <translation>正在计算每个网格点上 Hessian 的极端特征值…</translation>
+    </message>
+    <message>
+        <source>λmin, λmax of the full Hessian at each grid point (Lanczos on Hessian-vector products)</source>
+        <translation>每个网格点上完整 Hessian 的 λmin、λmax（基于 Hessian-向量积的 Lanczos 迭代）</translation>
+    </message>
+    <message>
+        <source>{n} × {n} points in {s:.1f} s (≤ {k} Lanczos steps a point); |λmin/λmax| from {lo:.3g} to {hi:.3g}; λmin &lt; 0 at {neg:.0f}% of the points</source>
+        <translation>{n} × {n} 个点，用时 {s:.1f} 秒（每点 ≤ {k} 步 Lanczos）；|λmin/λmax| 从 {lo:.3g} 到 {hi:.3g}；{neg:.0f}% 的点 λmin &lt; 0</translation>
+    </message>
+    <message>
+        <source>PCA plane (Li et al. 2018, Fig. 9)</source>
+        <translation>PCA 平面（Li 等 2018，图 9）</translation>
+    </message>
+    <message>
+        <source>Choose the PCA slice in the Network tab: its plane is made from a training path, drawn here</source>
+        <translation>在“网络”选项卡中选择 PCA 切片：它的平面由一条训练路径构成，路径会画在这里</translation>
     </message>
 </context>
 <context>
@@ -3698,6 +3925,29 @@ Drag to start from elsewhere</source>
     <message>
         <source>Settings for new runs</source>
         <translation>新运行的设置</translation>
+    </message>
+</context>
+<context>
+    <name>PCAPathOverlay</name>
+    <message>
+        <source>&amp;Training path on the PCA plane</source>
+        <translation>PCA 平面上的训练路径(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Draw the training path that defines a PCA slice, with step markers and its projection residual</source>
+        <translation>绘制定义 PCA 切片的训练路径，带步数标记及其投影残差</translation>
+    </message>
+    <message>
+        <source>The plane&apos;s training path: {n} steps, PC1 {v1:.1f}% + PC2 {v2:.1f}% of its variance; largest residual ‖θ_t − projection‖ = {r:.3g} ({rel:.1f}% of its distance from the centre)</source>
+        <translation>该平面的训练路径：{n} 步，PC1 {v1:.1f}% + PC2 {v2:.1f}% 的方差；最大残差 ‖θ_t − 投影‖ = {r:.3g}（占其到中心距离的 {rel:.1f}%）</translation>
+    </message>
+    <message>
+        <source>step {n}</source>
+        <translation>第 {n} 步</translation>
+    </message>
+    <message>
+        <source>PCA path: residual ≤ {r:.3g} ({rel:.1f}%)</source>
+        <translation>PCA 路径：残差 ≤ {r:.3g}（{rel:.1f}%）</translation>
     </message>
 </context>
 <context>

@@ -8,14 +8,18 @@ loss, and the compiled fast path (:mod:`.fast`) beside the reference.
     grid = plane.loss_grid(*plane.default_range, resolution=101)      # (101, 101), indexed [β, α]
     f = plane.as_test_function()                                        # draw / descend it like a 2D function
     X, y = load_csv("points.csv")                                       # a user's own data: x1, x2, label
+    t, loss = interpolate(model, model.init_params(), trained_params, data.X, data.y, steps=101)   # Goodfellow
 """
 from . import fast
+from .convexity import ConvexityMap, convexity_map
 from .csv_data import load_csv
 from .datasets import Dataset, dataset_names, from_arrays, make_dataset, sklearn_names, train_test_split
 from .directions import filter_normalised_direction, hessian, orthogonalise, pca_directions
+from .interpolation import Interpolation, interpolate
 from .landscape import NetworkLandscape, build_landscape
 from .minibatch import MiniBatches, l2_penalty, weight_mask
 from .mlp import MAX_UNITS, MLP, LayerTrace, backprop, forward_pass
+from .pca_path import PCAPath, pca_path
 from .params import flat_index, flatten, param_shapes, parse_name, unflatten
 from .plane import Plane
 from .prediction import Prediction, accuracy, decision_boundary, predict
@@ -31,4 +35,5 @@ __all__ = [
     "Prediction", "accuracy", "decision_boundary", "predict", "load_csv", "from_arrays", "train_test_split",
     "sklearn_names", "MiniBatches", "l2_penalty", "weight_mask",
     "NetworkTrace", "WeightUpdate", "trace", "weight_update", "plane_step",
+    "interpolate", "Interpolation", "convexity_map", "ConvexityMap", "pca_path", "PCAPath",
 ]

@@ -35,9 +35,9 @@ class SliceFunction(TestFunction):
 class Plane:
     """A slice. ``centre`` is θ0 (params dict), ``directions`` (d1, d2) params dicts, ``default_range`` a sensible
     ((α0, α1), (β0, β1)), ``axis_labels`` (α label, β label). ``explained_variance`` (PCA), ``eigenvalues``
-    (Hessian) and ``trajectory_coords`` (T, 2) (PCA: the path that defined the plane) are set when they apply.
-    ``l2`` = λ adds λ/2·Σ w² (weights only) to every loss and gradient of the plane; ``batch_size`` > 0 gives the
-    slice's 2D function a ``batch_gradient`` (mini-batches drawn from ``batch_seed``, :mod:`.minibatch`)."""
+    (Hessian), ``trajectory_coords`` (T, 2) and ``trajectory`` (T, D) (PCA: the path that defined the plane) are set
+    when they apply. ``l2`` = λ adds λ/2·Σ w² (weights only) to every loss and gradient of the plane; ``batch_size``
+    > 0 gives the slice's 2D function a ``batch_gradient`` (mini-batches drawn from ``batch_seed``, :mod:`.minibatch`)."""
 
     model: object
     X: Array
@@ -51,6 +51,7 @@ class Plane:
     explained_variance: tuple[float, float] | None = None
     eigenvalues: tuple[float, float] | None = None
     trajectory_coords: Array | None = None
+    trajectory: Array | None = None
     dataset_name: str = "data"
     l2: float = 0.0
     batch_size: int = 0

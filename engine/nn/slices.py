@@ -111,7 +111,8 @@ def _pca_plane(model, theta0, X, y, seed, trajectory=None, optimizer: str = "ada
     return dict(centre=model.unflatten(traj[-1]), directions=(model.unflatten(d1), model.unflatten(d2)),
                 default_range=((lo[0] - margin[0], hi[0] + margin[0]), (lo[1] - margin[1], hi[1] + margin[1])),
                 axis_labels=(f"PC1 ({100 * ratio[0]:.1f}% var.)", f"PC2 ({100 * ratio[1]:.1f}% var.)"),
-                explained_variance=(float(ratio[0]), float(ratio[1])), trajectory_coords=coords)
+                explained_variance=(float(ratio[0]), float(ratio[1])), trajectory_coords=coords,
+                trajectory=traj)
 
 
 def _hessian_plane(model, theta0, X, y, seed, l2: float = 0.0, **options):

@@ -146,7 +146,7 @@ ALLOWED_WORDS = {
     "sinh", "cosh", "asin", "acos", "pi", "xy", "dx", "dy", "df", "dt", "lim", "Hz", "nan", "inf", "ms", "e",
     "vs", "xmin", "xmax", "ymin", "ymax", "fmin", "npz",
     # people and methods cited by name, data set and colour-map names kept in every language, Qt's platform name
-    "Hessian", "Li", "Gram", "Schmidt", "XOR", "Softmax", "offscreen",
+    "Hessian", "Li", "Gram", "Schmidt", "Lanczos", "Goodfellow", "XOR", "Softmax", "offscreen",
     "Viridis", "Plasma", "Inferno", "Magma", "Cividis", "Turbo", "viridis", "plasma", "inferno", "magma", "cividis",
     "turbo",
 }
