@@ -87,6 +87,12 @@ class AppState(LandscapeMixin, RunEditsMixin):
         n = int(n)
         if not lo <= n <= hi:
             raise ValueError(tr("resolution must be between {lo} and {hi} points per axis").format(lo=lo, hi=hi))
+        if n > self.resolution and self.network is not None:  # a finer network surface: within the work bound
+            from engine.scene.landscapes import check_network_work
+            try:
+                check_network_work(self.network.landscape, n, [r.settings.steps for r in self.runs])
+            except SceneError as err:
+                raise ValueError(str(err).removeprefix("landscape: ")) from None
         if n != self.resolution:
             self.resolution = n
             self.viewChanged.emit()

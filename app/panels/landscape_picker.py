@@ -100,7 +100,7 @@ class LandscapePicker(QWidget):
         self.resolution.setSuffix(self.tr(" × n"))
         self.resolution.setKeyboardTracking(False)
         self.resolution.setToolTip(self.tr("Grid points per axis used to sample the surface (more is finer, slower)"))
-        self.resolution.valueChanged.connect(self.state.set_resolution)
+        self.resolution.valueChanged.connect(self._set_resolution)
         res_label = QLabel(self.tr("Gr&id"))
         res_label.setBuddy(self.resolution)
         grid.addWidget(res_label, 4, 0)
@@ -197,6 +197,13 @@ class LandscapePicker(QWidget):
                    "</span>" if fn.formula else "")
         self.description.setText(f"<b>{html.escape(landscape_text(fn.title))}</b>: "
                                  f"{html.escape(landscape_text(fn.description))}{formula}")
+
+    def _set_resolution(self, n: int) -> None:
+        try:
+            self.state.set_resolution(n)
+        except ValueError as err:  # e.g. a network surface above the work bound: say so, show what is used
+            self.state.message.emit(str(err))
+            self._on_view_changed()
 
     def _on_view_changed(self) -> None:
         (x0, x1), (y0, y1) = self.state.view
