@@ -997,6 +997,10 @@
         <translation>数据集（颜色 = 类别）叠加在网络预测的概率上，并显示决策边界；回归任务则显示拟合曲线</translation>
     </message>
     <message>
+        <source>Rings: held-out test points (not trained on); filled: training points</source>
+        <translation>圆环：留出的测试点（未参与训练）；实心：训练点</translation>
+    </message>
+    <message>
         <source>The sample traced in the network graph (click another point to trace it)</source>
         <translation>网络图中追踪的样本（点击另一个点即可追踪它）</translation>
     </message>

@@ -55,6 +55,11 @@ class DataView(QWidget):
         self.points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("#111111", width=0.6))
         self.plot.addItem(self.points)
         self.points.sigClicked.connect(lambda _item, spots, *_: spots and self.sampleClicked.emit(spots[0].index()))
+        # held-out test points: rings in their class colour, beside the filled training points (not clickable: the
+        # network graph traces training samples)
+        self.test_points = pg.ScatterPlotItem(size=7, brush=None)
+        self.test_points.setToolTip(self.tr("Rings: held-out test points (not trained on); filled: training points"))
+        self.plot.addItem(self.test_points)
         self.marked = pg.ScatterPlotItem(size=15, pen=pg.mkPen("#ffeb3b", width=2.5), brush=None)
         self.marked.setToolTip(self.tr("The sample traced in the network graph (click another point to trace it)"))
         self.plot.addItem(self.marked)
@@ -73,13 +78,14 @@ class DataView(QWidget):
         if result is None:
             self.prediction = None
             self.title.setText(self.tr("Build a network landscape to see its data and predictions."))
-            for item in (self.image, self.boundary, self.curve, self.points, self.marked):
+            for item in (self.image, self.boundary, self.curve, self.points, self.test_points, self.marked):
                 item.setVisible(False)
             return
         point, what, build = result.point, result.what, result.build
         if self._data_key is not build:
             self._data_key = build
             self._show_data(build.dataset)
+            self._show_test(getattr(build, "test", None), build.dataset.task)
             self.mark_sample(self._marked_index)
         elif not self.marked.isVisible():
             self.mark_sample(self._marked_index)
@@ -102,6 +108,20 @@ class DataView(QWidget):
                 extra += self.tr(", test accuracy {acc:.1%}").format(acc=result.test[1])
         self.title.setText(self.tr("Prediction at {what}: α = {a:.4g}, β = {b:.4g}; loss {loss:.4g}{extra}").format(
             what=what, a=point[0], b=point[1], loss=p.loss, extra=extra))
+
+    def _show_test(self, test, task: str) -> None:
+        if test is None or not len(test.X):
+            self.test_points.setVisible(False)
+            return
+        if task == "regression":
+            self.test_points.setData(test.X[:, 0], test.y, pen=pg.mkPen(200, 200, 200, 230, width=1.6),
+                                     brush=pg.mkBrush(None))
+        else:
+            pens = [pg.mkPen(*c, width=1.6) for c in CLASS_COLOURS]
+            labels = test.y.astype(int) % len(CLASS_COLOURS)
+            self.test_points.setData(test.X[:, 0], test.X[:, 1], pen=[pens[k] for k in labels],
+                                     brush=pg.mkBrush(None))
+        self.test_points.setVisible(True)
 
     def _show_data(self, data) -> None:
         if data.task == "regression":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from app.main_window import MainWindow
 from engine import functions
@@ -159,3 +159,24 @@ def test_a_pca_slice_trains_its_path_with_the_training_settings(window):
     extras.steps.setValue(50)
     panel.show_source(dict(panel.source(), slice=dict(panel.source()["slice"], options={"steps": 120})))
     assert extras.steps.value() == 120
+
+
+def test_the_data_view_draws_held_out_points_as_rings(window, qtbot):
+    panel = window.network_panel
+    small(panel)
+    panel.extras.test.setValue(0.25)
+    built = build(window, qtbot)
+    view = window.data_view
+    qtbot.waitUntil(lambda: view.result is not None and view.result.build is built, timeout=TIMEOUT)
+    assert view.test_points.isVisible()
+    xs, ys = view.test_points.getData()
+    np.testing.assert_array_equal(np.c_[xs, ys], built.test.X)            # every held-out point, and only those
+    xs, ys = view.points.getData()
+    np.testing.assert_array_equal(np.c_[xs, ys], built.dataset.X)
+    assert len(built.test.X) + len(built.dataset.X) == 60
+    assert all(spot.brush().style() == Qt.BrushStyle.NoBrush for spot in view.test_points.points())  # rings
+    panel.extras.test.setValue(0.0)
+    build(window, qtbot)
+    qtbot.waitUntil(lambda: view.result is not None and view.result.build is window.network_controller.current,
+                    timeout=TIMEOUT)
+    assert not view.test_points.isVisible()
