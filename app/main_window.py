@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow,
-                               QMenu, QScrollArea, QTableWidget, QTabWidget, QTableWidgetItem, QVBoxLayout,
+                               QMenu, QScrollArea, QTabBar, QTableWidget, QTabWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from app.file_actions import FileActions
@@ -145,6 +145,15 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(first, second)
         else:
             self._pending_tabs.append((first, second))
+
+    def childEvent(self, event) -> None:
+        """Tab bars of tabbed docks (Qt makes them as docks are tabbed) keep their titles whole and scroll when
+        they do not fit, instead of cutting every title to a letter or two."""
+        super().childEvent(event)
+        child = event.child()
+        if event.polished() and isinstance(child, QTabBar):
+            child.setElideMode(Qt.TextElideMode.ElideNone)
+            child.setUsesScrollButtons(True)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
