@@ -26,6 +26,7 @@ from app.model import AppState
 from app.surface_worker import SurfaceResult, SurfaceWorker
 from app.views.cursor import CursorArrow
 from app.views.start_drag import StartDrag
+from app.views.landscape_axes import apply_axes, shown_view
 from app.views.arrows import HoverInfo, arrow_pairs, field_arrows, probe  # noqa: F401 - HoverInfo for callers
 from app.views.paths import NO_LINES, Z_HANDLE, Z_MARK, RunGraphics, RunTracks, Track, lines_bounds, union_bounds
 from engine import vocab
@@ -89,8 +90,6 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
         self.plot.vb.disableAutoRange()
-        self.plot.setLabel("bottom", "x")
-        self.plot.setLabel("left", "y")
         self.plot.showGrid(x=False, y=False)
         vb = self.plot.vb
 
@@ -128,8 +127,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         for item in (self.image, self.contours, *self.field_items):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-        self.colorbar = pg.ColorBarItem(interactive=False, colorMapMenu=False, width=16,
-                                        label=_tr("f(x, y)"))
+        self.colorbar = pg.ColorBarItem(interactive=False, colorMapMenu=False, width=16, label="f(x, y)")
         self.colorbar.setImageItem(self.image)
         self.addItem(self.colorbar, row=0, col=1)
         # axes, titles, markers and the colour bar change with the view or the runs, not with the frame: device
@@ -180,6 +178,8 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         d = self.state.display
         self.colorbar.setColorMap(pg.colormap.get(d.colormap if d.colormap in COLORMAPS else "viridis"))
         self.minima.setVisible(d.show_minima)
+        if apply_axes(self):  # equal axes turned on or off: fit the view rectangle again
+            self._apply_view()
         for item in self.field_items:
             item.setVisible(d.show_field)
         self._request_surface()
@@ -197,12 +197,13 @@ class LandscapeView(pg.GraphicsLayoutWidget):
     def _request_surface(self) -> None:
         s = self.state
         density = s.display.field_density if s.display.show_field else 0  # a hidden field is not computed
-        key = (s.function, s.view, s.resolution, s.display.log_scale, s.display.contours, density)
+        view = shown_view(self)  # with equal axes, the plot's whole rectangle
+        key = (s.function, view, s.resolution, s.display.log_scale, s.display.contours, density)
         if key == self._request_key:
             return
         self._request_key = key
         preview = PREVIEW_RESOLUTION if s.network is not None else 0  # a network slice's full grid costs seconds
-        self.worker.request(s.function, s.view, s.resolution, s.display.log_scale, s.display.contours, density,
+        self.worker.request(s.function, view, s.resolution, s.display.log_scale, s.display.contours, density,
                             preview)
 
     def _show_surface(self, result: SurfaceResult) -> None:
@@ -260,6 +261,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         return px, py
 
     def _relayout(self, *_):
+        self._request_surface()  # with equal axes a new size shows another rectangle
         self._layout_field()
         self._on_frame(self.state.frame)
 
