@@ -14,7 +14,7 @@ def apply_axes(view) -> bool:
     names = axis_names(state.landscape)
     view.plot.setLabel("bottom", names.x)
     view.plot.setLabel("left", names.y)
-    view.colorbar.axis.setLabel(names.value_label)
+    view.colorbar.getAxis("left").setLabel(names.value_label)  # where pyqtgraph puts a vertical bar's label
     lock = bool(state.display.equal_axes)
     if bool(vb.state["aspectLocked"]) == lock:
         return False
