@@ -64,3 +64,100 @@ def test_equal_axes_off_stretches_to_fill_and_is_saved_in_the_scene(qapp, tmp_pa
 
 def test_old_scenes_without_the_key_load_with_equal_axes():
     assert sphere_scene().display.equal_axes is True
+
+
+def test_view_menu_equal_axes_locks_the_map_and_is_on_by_default(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from app.main_window import MainWindow
+
+    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    w.compute.wait()
+    vb = w.landscape.plot.vb
+
+    def units_per_pixel():
+        (x0, x1), (y0, y1) = vb.viewRange()
+        return (x1 - x0) / vb.width(), (y1 - y0) / vb.height()
+
+    assert w.equal_axes_action.isChecked() and w.equal_axes_action in w.view_menu.actions()
+    ux, uy = units_per_pixel()
+    assert ux == pytest.approx(uy, rel=1e-6)
+    w.equal_axes_action.trigger()
+    assert w.state.display.equal_axes is False
+    (x0, x1), (y0, y1) = vb.viewRange()
+    assert (x0, x1, y0, y1) == pytest.approx(np.ravel(w.state.view))  # the rectangle asked for, stretched
+    assert w.state.to_scene().display.to_dict()["equal_axes"] is False  # saved with the scene
+
+
+# --------------------------------------------------------------------------------------------- self-explaining frames
+RUNS = [{"optimizer": "gd", "lr": 0.05, "start": [-2.0, -1.5], "steps": 60, "color": "#E69F00"},
+        {"optimizer": "adam", "lr": 0.1, "start": [-1.5, -2.2], "steps": 60, "color": "#56B4E9"}]
+
+
+def runs_scene(**display):
+    data = json.loads(json.dumps(SPHERE))
+    data["display"].update(display)
+    data["runs"] = RUNS
+    return scene_mod.loads(json.dumps(data))
+
+
+def near_colour(rgb, colour: str, tol: int = 12) -> np.ndarray:
+    want = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+    return (np.abs(rgb.astype(int) - want) <= tol).all(axis=-1)
+
+
+def test_legend_shows_each_runs_colour_top_right_and_can_be_switched_off(qapp):
+    from app.export import NO_OVERLAYS, Overlays
+
+    with FrameRenderer(runs_scene(), (1280, 720)) as r:
+        on = r.render(30)
+        left, top, w, h = r.plot_rect().getRect()
+        r.set_overlays(NO_OVERLAYS)
+        off = r.render(30)
+        r.set_overlays(Overlays(legend=False))
+        no_legend = r.render(30)
+    # the runs go from the lower left to the centre: the plot's upper right (top 40 %, right half) has no path in it
+    quarter = (slice(int(top), int(top + 0.4 * h)), slice(int(left + w / 2), int(left + w)))
+    for run in RUNS:
+        assert near_colour(on[quarter], run["color"]).sum() > 20  # the legend's swatch
+        assert near_colour(off[quarter], run["color"]).sum() == 0
+        assert near_colour(no_legend[quarter], run["color"]).sum() == 0
+
+
+def test_counter_changes_with_the_step_and_only_in_its_box(qapp):
+    from app.export import Overlays
+
+    with FrameRenderer(runs_scene(), (1280, 720)) as r:
+        counter = next(b.rect for b in r.overlay_layout().boxes if b.kind == "counter")
+        box = (slice(int(counter.top()), int(counter.bottom())), slice(int(counter.left()), int(counter.right())))
+        a, b = r.render(7)[box], r.render(48)[box]
+        assert (a != b).any(axis=-1).sum() > 20  # other digits
+        r.set_overlays(Overlays(counter=False))
+        assert (r.render(7)[box] == r.render(48)[box]).all()  # nothing moves there without the counter
+
+
+def test_overlay_texts_name_the_landscape_runs_step_and_rule(qapp):
+    from app.export import Overlays
+    from engine import functions
+    from engine.optimizers import Adam
+
+    with FrameRenderer(runs_scene(), (1280, 720), overlays=Overlays(update_rule=True, rule_run=1)) as r:
+        r.render(12)
+        layout = r.overlay_layout()
+        texts = {b.kind: [line.text for line in b.lines] for b in layout.boxes}
+        assert layout.counter_lines(r.state.frame)[0].text == "t = 12"
+    sphere = functions.get("sphere")
+    assert texts["title"] == [f"Sphere   f(x, y) = {sphere.formula}"]
+    assert texts["legend"] == ["Gradient descent  η = 0.05  start (-2, -1.5)", "Adam  η = 0.1  start (-1.5, -2.2)"]
+    assert texts["rule"][0] == "Update rule of Adam:" and len(texts["rule"]) == 1 + Adam.formula.count("\n") + 1
+    assert texts["rule"][-1] == "xₜ₊₁ = xₜ − η·m̂/(√v̂ + ε)"
+
+
+def test_frames_with_overlays_are_the_same_layered_or_fully_repainted(qapp):
+    from app.export import Overlays
+
+    with FrameRenderer(runs_scene(), (640, 360), overlays=Overlays(update_rule=True)) as r:
+        for t in (0, 9, 60):
+            np.testing.assert_array_equal(r.render(t), r.render_full(t))
