@@ -67,12 +67,36 @@ def _polyline_d(px: np.ndarray, py: np.ndarray) -> str:
     return "".join(parts)
 
 
+def clip_segments(ax, ay, bx, by, rect) -> tuple[np.ndarray, ...]:
+    """Segments (pixel end points) cut to ``rect`` = (left, top, width, height) (Liang–Barsky, vectorised); those
+    wholly outside are dropped. The SVG clips its plots itself: ImageMagick's own renderer ignores clip paths."""
+    left, top, w, h = rect
+    ax, ay, bx, by = (np.asarray(v, float) for v in (ax, ay, bx, by))
+    dx, dy = bx - ax, by - ay
+    t0, t1 = np.zeros_like(ax), np.ones_like(ax)
+    keep = np.isfinite(ax) & np.isfinite(ay) & np.isfinite(bx) & np.isfinite(by)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for p, q in ((-dx, ax - left), (dx, left + w - ax), (-dy, ay - top), (dy, top + h - ay)):
+            parallel = p == 0
+            keep &= ~(parallel & (q < 0))
+            r = q / np.where(parallel, 1.0, p)
+            t0 = np.where(~parallel & (p < 0), np.maximum(t0, r), t0)
+            t1 = np.where(~parallel & (p > 0), np.minimum(t1, r), t1)
+    keep &= t0 <= t1
+    t0, t1 = t0[keep], t1[keep]
+    ax, ay, dx, dy = ax[keep], ay[keep], dx[keep], dy[keep]
+    return ax + t0 * dx, ay + t0 * dy, ax + t1 * dx, ay + t1 * dy
+
+
 def _segments_d(m: PlotMap, segs: np.ndarray) -> str:
-    """Path data of (n, 4) segments (x0, y0, x1, y1) in data units; consecutive segments join into one polyline."""
+    """Path data of (n, 4) segments (x0, y0, x1, y1) in data units, cut to the plot; consecutive segments join
+    into one polyline."""
     if len(segs) == 0:
         return ""
-    ax, ay = m.xy(segs[:, 0], segs[:, 1])
-    bx, by = m.xy(segs[:, 2], segs[:, 3])
+    with np.errstate(over="ignore", invalid="ignore"):
+        ax, ay = m.xy(np.clip(segs[:, 0], -1e150, 1e150), np.clip(segs[:, 1], -1e150, 1e150))
+        bx, by = m.xy(np.clip(segs[:, 2], -1e150, 1e150), np.clip(segs[:, 3], -1e150, 1e150))
+    ax, ay, bx, by = clip_segments(ax, ay, bx, by, m.rect)
     parts, last = [], None
     for a0, a1, b0, b1 in zip(ax.tolist(), ay.tolist(), bx.tolist(), by.tolist()):
         if not all(abs(v) < 1e6 for v in (a0, a1, b0, b1)):
@@ -90,26 +114,21 @@ class SvgDocument:
         self.w, self.h = w, h
         self.parts = ['<?xml version="1.0" encoding="UTF-8"?>',
                       f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-                      f'width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family={quoteattr(FONT)}>',
+                      f'width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family={quoteattr(FONT)} stroke="none">',
                       f"<title>{escape(title)}</title>",
                       f'<rect width="{w}" height="{h}" fill="#1e1e1e"/>']
-        self._clips = 0
 
     def add(self, text: str) -> None:
         self.parts.append(text)
 
-    def clip(self, rect) -> str:
-        """A clip path for ``rect`` = (left, top, width, height); returns its attribute."""
-        self._clips += 1
-        left, top, w, h = rect
-        self.add(f'<clipPath id="clip{self._clips}"><rect x="{left:.2f}" y="{top:.2f}" width="{w:.2f}" '
-                 f'height="{h:.2f}"/></clipPath>')
-        return f'clip-path="url(#clip{self._clips})"'
+    def rect(self, left: float, top: float, w: float, h: float, fill: str) -> None:
+        if w > 0 and h > 0:
+            self.add(f'<rect x="{left:.2f}" y="{top:.2f}" width="{w:.2f}" height="{h:.2f}" fill="{fill}"/>')
 
     def text(self, x: float, y: float, text: str, size: float, colour: str = "#f2f2f2", anchor: str = "start",
-             rotate: float = 0.0, opacity: float = 1.0) -> None:
+             rotate: float = 0.0) -> None:
         rot = f' transform="rotate({rotate:g} {x:.2f} {y:.2f})"' if rotate else ""
-        self.add(f'<text x="{x:.2f}" y="{y:.2f}" font-size="{size:.3g}" fill="{colour}" fill-opacity="{opacity:.3g}" '
+        self.add(f'<text x="{x:.2f}" y="{y:.2f}" font-size="{size:.3g}" fill="{colour}" stroke="none" '
                  f'text-anchor="{anchor}" xml:space="preserve"{rot}>{escape(text)}</text>')
 
     def finish(self) -> str:
@@ -156,11 +175,11 @@ def _axes(doc: SvgDocument, plot, origin: QPoint) -> None:
             c = label.sceneBoundingRect().center() + QPointF(origin)
             vertical = axis.orientation in ("left", "right")
             doc.text(c.x() + (ascent / 2 if vertical else 0), c.y() + (0 if vertical else ascent / 2),
-                     label.toPlainText(), QFontInfo(label.font()).pixelSize(), colour, "middle",
+                     label.toPlainText().strip(), QFontInfo(label.font()).pixelSize(), colour, "middle",
                      -90 if vertical else 0)
 
 
-def _colour_map(doc: SvgDocument, view, m: PlotMap, clip: str) -> None:
+def _colour_map(doc: SvgDocument, view, m: PlotMap) -> None:
     result = view.result
     if result is None:
         return
@@ -179,11 +198,16 @@ def _colour_map(doc: SvgDocument, view, m: PlotMap, clip: str) -> None:
     r = view.image.mapRectToView(view.image.boundingRect())
     (x0, x1), (y1, y0) = m.xy([r.left(), r.right()], [r.top(), r.bottom()])
     doc.add(f'<image x="{x0:.2f}" y="{y0:.2f}" width="{x1 - x0:.2f}" height="{y1 - y0:.2f}" '
-            f'preserveAspectRatio="none" {clip} xlink:href="data:image/png;base64,{data}" '
+            f'preserveAspectRatio="none" xlink:href="data:image/png;base64,{data}" '
             f'href="data:image/png;base64,{data}"/>')
+    # the samples' half-cells beyond the plot's edges are covered (a clip path would do, but not everywhere)
+    left, top, w, h = m.rect
+    for box in ((0, 0, doc.w, top), (0, top + h, doc.w, doc.h - top - h), (0, top, left, h),
+                (left + w, top, doc.w - left - w, h)):
+        doc.rect(*box, "#1e1e1e")
 
 
-def _curve(doc: SvgDocument, m: PlotMap, item, clip: str) -> None:
+def _curve(doc: SvgDocument, m: PlotMap, item) -> None:
     if not item.isVisible():  # (static layers are transparent between frames: their opacity says nothing)
         return
     xs, ys = item.getData()
@@ -197,7 +221,7 @@ def _curve(doc: SvgDocument, m: PlotMap, item, clip: str) -> None:
         px, py = np.insert(px, range(2, len(px), 2), np.nan), np.insert(py, range(2, len(py), 2), np.nan)
     d = _polyline_d(px, py)
     if d:
-        doc.add(f'<path d="{d}" fill="none" stroke-linejoin="round" {_stroke(pen)} {clip}/>')
+        doc.add(f'<path d="{d}" fill="none" stroke-linejoin="round" {_stroke(pen)}/>')
 
 
 def _marker(doc: SvgDocument, m: PlotMap, item) -> None:
@@ -205,6 +229,8 @@ def _marker(doc: SvgDocument, m: PlotMap, item) -> None:
     if not item.isVisible():
         return
     (x,), (y,) = m.xy([item.pos().x()], [item.pos().y()])
+    if not _inside(m, x, y):
+        return
     r = item.rect()
     fill, pen = _colour(item.brush().color()), item.pen()
     if isinstance(item, QGraphicsEllipseItem):
@@ -214,11 +240,18 @@ def _marker(doc: SvgDocument, m: PlotMap, item) -> None:
                 f'fill="{fill}" {_stroke(pen)}/>')
 
 
+def _inside(m: PlotMap, x: float, y: float) -> bool:
+    left, top, w, h = m.rect
+    return left <= x <= left + w and top <= y <= top + h
+
+
 def _scatter(doc: SvgDocument, m: PlotMap, item, shape: str) -> None:
     if not item.isVisible():
         return
     xs, ys = item.getData()
     for x, y in zip(*m.xy(xs, ys)):
+        if not _inside(m, x, y):
+            continue
         if shape == "star":
             k = np.arange(10)
             rad = np.where(k % 2 == 0, 9.0, 3.8)
@@ -234,19 +267,18 @@ def _landscape(doc: SvgDocument, renderer) -> None:
     view = renderer.landscape
     origin = view.mapTo(renderer.widget, QPoint(0, 0))
     m = PlotMap(view.plot.vb, origin)
-    clip = doc.clip(m.rect)
-    _colour_map(doc, view, m, clip)
-    for item in (view.contours, *view.field_items):
-        _curve(doc, m, item, clip)
+    _colour_map(doc, view, m)
+    for item in (view.contours, *view.field_items):  # sampled inside the plot
+        _curve(doc, m, item)
     for track in view.tracks.tracks:
         d = _segments_d(m, track.path)
         if d:
             doc.add(f'<path class="run" d="{d}" fill="none" stroke-linejoin="round" stroke-linecap="round" '
-                    f'{_stroke(track.path_pen)} {clip}/>')
+                    f'{_stroke(track.path_pen)}/>')
     for track in view.tracks.tracks:
         d = _segments_d(m, track.step)
         if d:
-            doc.add(f'<path class="step" d="{d}" fill="none" {_stroke(track.step_pen)} {clip}/>')
+            doc.add(f'<path class="step" d="{d}" fill="none" {_stroke(track.step_pen)}/>')
     _scatter(doc, m, view.minima, "star")
     _scatter(doc, m, view.diverged, "cross")
     for item in view.dynamic_items():  # the runs' start squares and head dots
@@ -255,12 +287,11 @@ def _landscape(doc: SvgDocument, renderer) -> None:
     _axes(doc, view.plot, origin)
     bar = view.colorbar.bar
     r = bar.sceneBoundingRect().translated(QPointF(origin))
-    stops = view.colorbar.colorMap().getStops(mode="byte")
-    doc.add('<linearGradient id="colourbar" x1="0" y1="1" x2="0" y2="0">' + "".join(
-        f'<stop offset="{p:.4f}" stop-color="#{c[0]:02x}{c[1]:02x}{c[2]:02x}"/>' for p, c in zip(*stops))
-            + "</linearGradient>")
-    doc.add(f'<rect x="{r.left():.2f}" y="{r.top():.2f}" width="{r.width():.2f}" height="{r.height():.2f}" '
-            f'fill="url(#colourbar)"/>')
+    stripes = 128  # vector stripes rather than a gradient, which not every renderer draws
+    colours = np.asarray(view.colorbar.colorMap().map(np.linspace(0, 1, stripes), mode="byte"), np.uint8)
+    step = r.height() / stripes
+    for k, c in enumerate(colours):  # k = 0 at the bottom (low values)
+        doc.rect(r.left(), r.bottom() - (k + 1) * step, r.width(), step + 0.6, f"#{c[0]:02x}{c[1]:02x}{c[2]:02x}")
     _axes(doc, view.colorbar, origin)  # its value axis and the axis carrying its label
 
 
@@ -269,12 +300,11 @@ def _curves(doc: SvgDocument, renderer) -> None:
         origin = widget.mapTo(renderer.widget, QPoint(0, 0))
         plot = widget.getPlotItem()
         m = PlotMap(plot.vb, origin)
-        clip = doc.clip(m.rect)
-        for item in plot.items:
+        for item in plot.items:  # curves auto-ranged: inside their plot
             if isinstance(item, pg.PlotDataItem):
-                _curve(doc, m, item.curve, clip)
+                _curve(doc, m, item.curve)
             elif isinstance(item, pg.PlotCurveItem):
-                _curve(doc, m, item, clip)
+                _curve(doc, m, item)
             elif isinstance(item, pg.InfiniteLine) and item.isVisible():
                 (x,), _ = m.xy([item.value()], [m.y0])
                 left, top, w, h = m.rect
