@@ -197,14 +197,15 @@ class LandscapeView(pg.GraphicsLayoutWidget):
     def _request_surface(self) -> None:
         s = self.state
         density = s.display.field_density if s.display.show_field else 0  # a hidden field is not computed
-        view = shown_view(self)  # with equal axes, the plot's whole rectangle
-        key = (s.function, view, s.resolution, s.display.log_scale, s.display.contours, density)
+        view = shown_view(self)  # with equal axes, the plot's whole rectangle; colours follow the view asked for
+        scale = s.view if view != s.view else None
+        key = (s.function, view, scale, s.resolution, s.display.log_scale, s.display.contours, density)
         if key == self._request_key:
             return
         self._request_key = key
         preview = PREVIEW_RESOLUTION if s.network is not None else 0  # a network slice's full grid costs seconds
         self.worker.request(s.function, view, s.resolution, s.display.log_scale, s.display.contours, density,
-                            preview)
+                            preview, scale)
 
     def _show_surface(self, result: SurfaceResult) -> None:
         surf = result.surface

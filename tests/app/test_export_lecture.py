@@ -24,41 +24,51 @@ def sphere_scene(**display) -> scene_mod.Scene:
     return scene_mod.loads(json.dumps(data))
 
 
-def disk_size(rgb: np.ndarray) -> tuple[int, int]:
-    """Width and height in pixels of the sphere's sublevel disk {f < c}: the largest connected region of dark
-    viridis colours (dark and bluish; the grey background and the colour bar's sliver are not it). Its edge is a
-    contour of f = x² + y², a circle."""
-    rgb = rgb.astype(int)
-    lum = rgb[..., 0] * 0.299 + rgb[..., 1] * 0.587 + rgb[..., 2] * 0.114
-    labels, n = ndimage.label((lum < 40) & (rgb[..., 2] - rgb[..., 0] > 10))
-    assert n > 0, "no dark region of the colour map in the picture"
-    sizes = ndimage.sum(np.ones_like(lum), labels, range(1, n + 1))
+def ring_size(with_contours: np.ndarray, without: np.ndarray) -> tuple[int, int]:
+    """Width and height in pixels of the sphere's innermost contour line: the pixels that two exports, with two
+    contour lines and with none, differ in; its largest connected piece is the full circle f = max/3 (the other line
+    is cut by the plot's edges). Contour lines are traced between samples (contourpy), so the ring is exact to a pixel
+    where the colour map is blocky at the grid's cells."""
+    diff = np.abs(with_contours.astype(int) - without.astype(int)).max(axis=-1) > 20
+    labels, n = ndimage.label(diff, structure=np.ones((3, 3)))
+    assert n > 0, "no contour line in the picture"
+    sizes = ndimage.sum(diff, labels, range(1, n + 1))
     ys, xs = np.nonzero(labels == int(np.argmax(sizes)) + 1)
     return int(xs.max() - xs.min() + 1), int(ys.max() - ys.min() + 1)
+
+
+def exported_ring(tmp_path, size, panels="landscape", **display) -> tuple[int, int]:
+    pictures = []
+    for contours in (2, 0):
+        out = export_image(sphere_scene(contours=contours, **display), tmp_path / f"sphere{contours}.png", size,
+                           panels)
+        with Image.open(out) as im:
+            pictures.append(np.asarray(im.convert("RGB")))
+    return ring_size(*pictures)
 
 
 # ------------------------------------------------------------------------------------------------------ equal axes
 @pytest.mark.parametrize("panels", ["landscape", "landscape+loss"])
 @pytest.mark.parametrize("size", [(1280, 720), (640, 640), (600, 900)])
 def test_a_circle_exported_is_round_in_every_layout(qapp, tmp_path, panels, size):
-    out = export_image(sphere_scene(), tmp_path / "sphere.png", size, panels)
-    with Image.open(out) as im:
-        w, h = disk_size(np.asarray(im.convert("RGB")))
-    assert w > 60 and abs(w - h) <= 2, (w, h)
+    w, h = exported_ring(tmp_path, size, panels)
+    assert w > 100 and abs(w - h) <= 2, (w, h)
 
 
 def test_animation_frames_keep_equal_axes_too(qapp, tmp_path):
-    out = export_animation(sphere_scene(), tmp_path / "sphere.apng", (1280, 720), fps=10, duration=0.2)
-    with Image.open(out) as im:
-        w, h = disk_size(np.asarray(im.convert("RGB")))
-    assert abs(w - h) <= 2, (w, h)
+    frames = []
+    for contours in (2, 0):
+        out = export_animation(sphere_scene(contours=contours), tmp_path / f"s{contours}.apng", (1280, 720), fps=10,
+                               duration=0.2)
+        with Image.open(out) as im:
+            frames.append(np.asarray(im.convert("RGB")))
+    w, h = ring_size(*frames)
+    assert w > 100 and abs(w - h) <= 2, (w, h)
 
 
 def test_equal_axes_off_stretches_to_fill_and_is_saved_in_the_scene(qapp, tmp_path):
-    scene = sphere_scene(equal_axes=False)
-    assert scene_mod.loads(scene_mod.dumps(scene)).display.equal_axes is False
-    with FrameRenderer(scene, (1280, 720)) as r:
-        w, h = disk_size(r.render(0))
+    assert scene_mod.loads(scene_mod.dumps(sphere_scene(equal_axes=False))).display.equal_axes is False
+    w, h = exported_ring(tmp_path, (1280, 720), equal_axes=False)
     assert w > 1.4 * h  # the plot is wider than tall: a free aspect makes the circle an ellipse
 
 
@@ -161,3 +171,20 @@ def test_frames_with_overlays_are_the_same_layered_or_fully_repainted(qapp):
     with FrameRenderer(runs_scene(), (640, 360), overlays=Overlays(update_rule=True)) as r:
         for t in (0, 9, 60):
             np.testing.assert_array_equal(r.render(t), r.render_full(t))
+
+
+def test_widened_equal_axes_keep_the_colours_of_the_view_asked_for(qapp):
+    """Himmelblau on [-5, 5]²: its largest value there is f(5, 5) = 19² + 23² = 890. A 16:9 export widens x to about
+    ±8.5, where f reaches thousands; the colour scale still ends near 890 and the contour spacing is the view's."""
+    from app.resources import example_scene
+
+    scene = scene_mod.load(example_scene("himmelblau-four-basins.json"))
+    with FrameRenderer(scene, (1280, 720)) as r:
+        r.render(0)
+        result = r.landscape.result
+        (x0, x1), _ = result.request.view
+        assert x1 - x0 > 15  # widened
+        lo, hi = result.levels
+        assert 850 <= hi <= 890 and lo < 5
+        steps = np.diff(result.contour_levels)
+        assert np.allclose(steps, steps[0]) and steps[0] == pytest.approx(890 / 21, rel=0.05)
