@@ -188,3 +188,19 @@ def test_widened_equal_axes_keep_the_colours_of_the_view_asked_for(qapp):
         assert 850 <= hi <= 890 and lo < 5
         steps = np.diff(result.contour_levels)
         assert np.allclose(steps, steps[0]) and steps[0] == pytest.approx(890 / 21, rel=0.05)
+
+
+def test_export_dialogs_hand_their_overlay_choices_to_the_export(qtbot, tmp_path):
+    from app.export import Overlays
+    from app.export_dialog import ExportAnimationDialog, ImageSizeDialog
+
+    dialog = ExportAnimationDialog(None, str(tmp_path / "a.mp4"), 100, rule_run=2)
+    qtbot.addWidget(dialog)
+    assert dialog.options().overlays == Overlays(legend=True, title=True, counter=True, update_rule=False, rule_run=2)
+    dialog.overlay_options.legend.setChecked(False)
+    dialog.overlay_options.rule.setChecked(True)
+    assert dialog.options().overlays == Overlays(legend=False, title=True, counter=True, update_rule=True, rule_run=2)
+    image = ImageSizeDialog(None, (640, 360))
+    qtbot.addWidget(image)
+    image.overlay_options.counter.setChecked(False)
+    assert image.overlay_options.overlays(1) == Overlays(counter=False, rule_run=1)
