@@ -1,7 +1,7 @@
 """The lesson's calculus tools in the window: the Slices view, the directional-derivative probe, the chain-rule panel
 and their overlay on the map, all looking at one :class:`~app.model.calculus_focus.CalculusFocus` that follows the
-cursor on the map (or stays where it is pinned). ``install_calculus_tools(window)`` adds the three docks (closed at
-first; View ▸ Panels and the lessons open them)."""
+cursor on the map (or stays where it is pinned). :class:`CalculusTools` makes them and adds the three docks to the
+window (closed at first; View ▸ Panels and the lessons open them)."""
 from __future__ import annotations
 
 import shiboken6
@@ -44,29 +44,34 @@ class Staggered(QObject):
             self.timer.start()
 
 
-def install_calculus_tools(window) -> None:
-    right, left = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
-    focus = window.calculus_focus = CalculusFocus()
-    window.slices_view = SlicesView(window.state, focus, window.compute)
-    window.direction_probe = DirectionProbe(window.state, focus, window.compute)
-    window.chain_panel = ChainPanel(window.compute)
-    window.calculus_overlay = overlay = CalculusOverlay(window.state, focus, window.landscape.plot)
-    slices = window.add_dock(window.slices_view, right, _tr("Slices: ∂f/∂x and ∂f/∂y"), "slices_dock")
-    probe = window.add_dock(window.direction_probe, left, _tr("Directional derivative D_u f"), "probe_dock")
-    chain = window.add_dock(window.chain_panel, Qt.DockWidgetArea.BottomDockWidgetArea, _tr("Chain rule"),
-                            "chain_dock")
-    window.tabify_after_show(window.docks["inspector_dock"], chain)
-    for dock in (slices, probe, chain):
-        dock.hide()
-    stagger = window.calculus_stagger = Staggered(window)
-    for view in (window.slices_view, window.direction_probe):  # a moving point: one tool per event-loop pass
-        focus.changed.disconnect(view.refresh)
-        focus.changed.connect(lambda v=view: stagger.request(v.refresh))
+class CalculusTools(QObject):
+    """The focus point, the Slices view, the directional-derivative probe, the chain-rule panel, the map overlay and
+    their docks in ``window`` (a :class:`app.main_window.MainWindow`), which keeps this object."""
 
-    def on_visibility(*_) -> None:
-        if shiboken6.isValid(overlay.pin):  # docks report hiding while the window is torn down, after the map
-            overlay.set_parts(not slices.isHidden(), not probe.isHidden())
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        right, left = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea
+        focus = self.focus = CalculusFocus()
+        self.slices_view = SlicesView(window.state, focus, window.compute)
+        self.direction_probe = DirectionProbe(window.state, focus, window.compute)
+        self.chain_panel = ChainPanel(window.compute)
+        self.overlay = overlay = CalculusOverlay(window.state, focus, window.landscape.plot)
+        slices = window.add_dock(self.slices_view, right, _tr("Slices: ∂f/∂x and ∂f/∂y"), "slices_dock")
+        probe = window.add_dock(self.direction_probe, left, _tr("Directional derivative D_u f"), "probe_dock")
+        chain = window.add_dock(self.chain_panel, Qt.DockWidgetArea.BottomDockWidgetArea, _tr("Chain rule"),
+                                "chain_dock")
+        window.tabify_after_show(window.docks["inspector_dock"], chain)
+        for dock in (slices, probe, chain):
+            dock.hide()
+        stagger = self.stagger = Staggered(self)
+        for view in (self.slices_view, self.direction_probe):  # a moving point: one tool per event-loop pass
+            focus.changed.disconnect(view.refresh)
+            focus.changed.connect(lambda v=view: stagger.request(v.refresh))
 
-    slices.visibilityChanged.connect(on_visibility)
-    probe.visibilityChanged.connect(on_visibility)
-    window.landscape.hoverChanged.connect(lambda info: focus.hover(info.x, info.y) if info is not None else None)
+        def on_visibility(*_) -> None:
+            if shiboken6.isValid(overlay.pin):  # docks report hiding while the window is torn down, after the map
+                overlay.set_parts(not slices.isHidden(), not probe.isHidden())
+
+        slices.visibilityChanged.connect(on_visibility)
+        probe.visibilityChanged.connect(on_visibility)
+        window.landscape.hoverChanged.connect(lambda info: focus.hover(info.x, info.y) if info is not None else None)

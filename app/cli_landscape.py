@@ -21,7 +21,9 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--weights", nargs="+", default=[], metavar="CKPT",
                    help="state_dict checkpoint(s); the last is the centre; pca: the training path; "
                         "interpolation: the two ends")
-    p.add_argument("--data", required=True, metavar="FILE.npz|FILE.pt", help="arrays X (inputs) and y (targets)")
+    p.add_argument("--data", required=True, metavar="FILE.npz|FILE.pt|module.py:factory",
+                   help="arrays X (inputs) and y (targets), or a Python file and the function in it that returns a "
+                        "torch.utils.data.Dataset of (input, target) pairs (this runs that file's code)")
     p.add_argument("--loss", default="cross-entropy", help="cross-entropy (default), mse or nll")
     p.add_argument("--plane", default="random", metavar="random|pca|interpolation|params:NAME[i,j],NAME[k,l]",
                    help="filter-normalised random directions (default), the PCA plane of the checkpoints, the line "

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QProgressDialog, QPushButton, QRadioButton, QSpinBox, QWidget)
 
 from engine.atomic import WriteError
+from app.export_settings import remember_export_options, restore_export_options
+from app.panels.wheel_guard import guard_wheel
 from app.export.encoders import Cancelled, EncoderError
 from app.export import MAX_SIDE, MIN_SIDE, AnimationExport, finish_in_thread
 from app.export.overlays import Overlays
@@ -315,10 +317,13 @@ def run_export_dialog(window, scene: Scene) -> ExportRunner | None:
     last = window.state.max_frame
     dialog = ExportAnimationDialog(window, default_path=str(Path.home() / "descent.mp4"), last_iteration=last,
                                    rule_run=selected_run_index(window.state))
+    restore_export_options(dialog, window.settings)  # file, format, panels, size… as chosen last time
+    guard_wheel(dialog)
     speed = scene.playback.speed
     dialog.iterations.setValue(max(0.1, speed / dialog.fps.value()))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
+    remember_export_options(dialog, window.settings)
     runner = ExportRunner(scene, dialog.options(), window)
     runner.finished.connect(lambda path: window.statusBar().showMessage(
         QCoreApplication.translate("ExportAnimationDialog", "Exported {path}").format(path=path), 6000))

@@ -1,7 +1,7 @@
 """The File menu: New, Open…, Open Recent, Examples, Save, Save As…, Export animation / image / data.
 
-``install_file_actions(window)`` adds the actions to ``window.file_menu`` (before Quit) and returns the
-:class:`FileActions` (also kept as ``window.file_actions``). Scenes go through :meth:`app.model.AppState.apply_scene` (all or nothing:
+:class:`FileActions` (made once by the window, kept as ``window.file_actions``) adds the actions to ``window.file_menu``
+(before Quit). Scenes go through :meth:`app.model.AppState.apply_scene` (all or nothing:
 a refused file leaves the window as it was) and :mod:`engine.scene` (atomic saves). Every error is one message box
 with the SceneError / WriteError / EncoderError sentence, never a traceback. The title shows the file name and,
 through Qt's ``[*]`` placeholder, a * while there are unsaved changes.
@@ -57,12 +57,6 @@ def _dismiss_when_unattended(title: str) -> None:
             box.close()
 
     QTimer.singleShot(0, dismiss)
-
-
-def install_file_actions(window) -> FileActions:
-    actions = FileActions(window)
-    window.file_actions = actions
-    return actions
 
 
 class FileActions(QObject):
@@ -129,6 +123,9 @@ class FileActions(QObject):
         from app.surface_actions import SurfaceActions  # File ▸ Open surface… (HDF5 loss surfaces)
         self.surfaces = SurfaceActions(self)
         add(self.surfaces.action)
+        from app.model_landscape_dialog import ModelLandscapeActions  # File ▸ Compute a model's landscape…
+        self.model_landscape = ModelLandscapeActions(self)
+        add(self.model_landscape.action)
         self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
         menu.insertMenu(before, self.recent_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent)

@@ -102,8 +102,3 @@ class LessonPlayer(QObject):
             return False
         self.start(lesson)
         return True
-
-
-def install_lessons(window) -> LessonPlayer:
-    window.lessons = LessonPlayer(window)
-    return window.lessons

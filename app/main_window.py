@@ -11,12 +11,15 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, Q
                                QMenu, QScrollArea, QTableWidget, QTabWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from app.file_actions import install_file_actions
-from app.momentum_tools import install_momentum_tools
+from app.file_actions import FileActions
+from app.momentum_tools import MomentumTools
+from app.network_curves import NetworkCurves
 from app.network_mode import NetworkMode
+from app.panels.wheel_guard import guard_wheel
 from app.window_settings import restore_settings, save_settings
 from app.window_actions import make_action, make_actions, make_menus, make_toolbars, sync_display_actions
 from app.playback import Playback
+from app.progress_status import install_progress_status
 from app.compute import ComputeService
 from app.model import AppState, set_translator
 from app.surface_worker import SurfaceWorker
@@ -61,11 +64,14 @@ class MainWindow(QMainWindow):
         make_toolbars(self)
         self._make_status_bar()
         self._add_panels()
+        install_progress_status(self)  # progress and Cancel (Esc) of slow work (app/progress_status.py)
         self.view_menu.addSeparator()
         self.panels_menu = self.view_menu.addMenu(self.tr("&Panels and toolbars"))
         for dock in self.docks.values():
             self.panels_menu.addAction(dock.toggleViewAction())
-        install_momentum_tools(self)  # local quadratic, hyper-parameter map, sweeps (app/momentum_tools.py)
+        momentum = self.momentum_tools = MomentumTools(self)  # local quadratic, hyper-parameter map, sweeps
+        self.analysis_panel, self.quadratic_overlay = momentum.analysis_panel, momentum.quadratic_overlay
+        self.hypermap_panel, self.sweep_panel = momentum.hypermap_panel, momentum.sweep_panel
         for bar in (self.main_toolbar, self.playback_bar):
             self.panels_menu.addAction(bar.toggleViewAction())
         self.landscape.context_actions = [self.reset_view_action, self.clear_runs_action, None,
@@ -78,7 +84,7 @@ class MainWindow(QMainWindow):
         self.landscape.hoverChanged.connect(self._on_hover)
         self.worker.busyChanged.connect(self._on_busy)
         self.resize(1280, 800)
-        install_file_actions(self)  # File ▸ New/Open/Save/Examples/Export (app/file_actions.py)
+        self.file_actions = FileActions(self)  # File ▸ New/Open/Save/Examples/Export (app/file_actions.py)
         if restore:  # after every dock exists, so that the saved layout places them all
             with self.file_actions.not_a_change():  # restored settings are not unsaved scene changes
                 self.restore_settings()
@@ -124,6 +130,8 @@ class MainWindow(QMainWindow):
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
         self.docks[name] = dock
+        # scrolling the dock scrolls it: its value widgets take the wheel only when focused (also ones added later)
+        dock.visibilityChanged.connect(lambda visible, d=dock: visible and guard_wheel(d))
         return dock
 
     def tabify_after_show(self, first: QDockWidget, second: QDockWidget) -> None:
@@ -178,8 +186,6 @@ class MainWindow(QMainWindow):
         # the per-layer heat maps need the right column's height: a tab beside the loss curves
         back = self.add_dock(mode.inspector, right, self.tr("Backprop"), "backprop_dock")
         self.tabify_after_show(self.docks["curves_dock"], back)
-        self.statusBar().addPermanentWidget(mode.busy)
-        mode.controller.progress.connect(lambda text: self.statusBar().showMessage(text, 3000))
         mode.controller.built.connect(lambda *_: self.statusBar().clearMessage())
 
         def on_active(active: bool) -> None:
@@ -227,8 +233,11 @@ class MainWindow(QMainWindow):
         pick = self.add_dock(self.landscape_tabs, left, self.tr("Landscape"), "landscape_dock", scroll=True)
         curves = self.add_dock(self.curves, right, self.tr("Loss and |∇f|"), "curves_dock")
         self._add_network_mode(right)
+        self.network_curves = NetworkCurves(self.state, self.compute, self.curves, self)  # test / mini-batch losses
         self.basin_overlay = BasinOverlay(self.state, self.landscape, BasinWorker(self, self.compute))
         self.basin_panel = BasinPanel(self.state, self.basin_overlay)
+        from app.views.local_minima import LocalMinimaMarks
+        self.local_minima = LocalMinimaMarks(self.state, self.landscape, self.compute)  # circles beside the stars
         basins = self.add_dock(self.basin_panel, left, self.tr("Basins"), "basins_dock")
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.basin_overlay.toggle_action)
@@ -254,10 +263,13 @@ class MainWindow(QMainWindow):
         self.resizeDocks([opt, curves], [290, 330], Qt.Orientation.Horizontal)
         self.resizeDocks([runs, inspector], [700, 580], Qt.Orientation.Horizontal)
         self.resizeDocks([runs], [190], Qt.Orientation.Vertical)
-        from app.calculus_tools import install_calculus_tools
-        from app.lesson_actions import install_lessons
-        install_calculus_tools(self)  # Slices, directional derivative, chain rule (closed until asked for)
-        install_lessons(self)  # Lessons menu and panel, File ▸ Open lesson…
+        from app.calculus_tools import CalculusTools
+        from app.lesson_actions import LessonPlayer
+        calculus = self.calculus_tools = CalculusTools(self)  # Slices, directional derivative, chain rule (closed)
+        self.calculus_focus, self.calculus_stagger = calculus.focus, calculus.stagger
+        self.slices_view, self.direction_probe = calculus.slices_view, calculus.direction_probe
+        self.chain_panel, self.calculus_overlay = calculus.chain_panel, calculus.overlay
+        self.lessons = LessonPlayer(self)  # Lessons menu and panel, File ▸ Open lesson…
 
     # ----- state -> widgets ----------------------------------------------------------------
     def _on_runs(self) -> None:

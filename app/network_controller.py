@@ -19,6 +19,7 @@ from app.model import AppState, NetworkBuild
 from app.model.landscapes import check_network, default_network
 from engine import nn
 from engine import scene as scene_mod
+from engine.vocab import USER_DATASET
 
 PREVIEW_RESOLUTION = 64    # coarse first surface of a slice
 POINT_THROTTLE_MS = 33     # ≤ 30 point updates a second during playback
@@ -41,9 +42,9 @@ def validate(source: dict) -> scene_mod.NetworkLandscape:
     model = nn.MLP(list(source.get("layers") or []), activation=source.get("activation", "tanh"),
                    loss=source.get("loss", "bce"), seed=int(sl.get("seed", 0)))  # the engine names bad layers
     name = ds.get("name")
-    if name not in nn.dataset_names():
+    if name not in scene_mod.DATASETS and name != USER_DATASET:
         raise ValueError(tr("unknown dataset {name!r}").format(name=name))
-    n_in = scene_mod.DATASETS[name]
+    n_in = scene_mod.DATASETS.get(name, 2)
     if model.layer_sizes[0] != n_in:
         raise ValueError(tr("the dataset {name} has {n} input(s) but the network's input layer has {k} unit(s)")
                          .format(name=name, n=n_in, k=model.layer_sizes[0]))
@@ -74,6 +75,7 @@ class PointResult:
     what: str
     prediction: nn.Prediction
     report: BackpropReport
+    test: tuple[float, float] | None = None   # (loss, accuracy) on the held-out points, when there are some
 
 
 def prediction(build: NetworkBuild, point: tuple[float, float]) -> nn.Prediction:
@@ -86,6 +88,16 @@ def backprop(build: NetworkBuild, point: tuple[float, float]) -> BackpropReport:
     loss, traces = build.model.backward_trace(build.plane.params_at(*point), build.plane.X, build.plane.y)
     ga, gb = build.plane.gradients(np.float64(point[0]), np.float64(point[1]))
     return BackpropReport(point, loss, traces, (float(ga), float(gb)))
+
+
+def test_scores(build: NetworkBuild, point: tuple[float, float]) -> tuple[float, float] | None:
+    """(loss, accuracy) of θ(point) on the held-out test points (accuracy NaN for regression); None without them."""
+    test = build.test
+    if test is None:
+        return None
+    params = build.plane.params_at(*point)
+    acc = nn.accuracy(build.model, params, test.X, test.y) if test.task != "regression" else float("nan")
+    return float(build.model.loss(params, test.X, test.y)), acc
 
 
 class NetworkController(QObject):
@@ -134,8 +146,8 @@ class NetworkController(QObject):
         except (ValueError, TypeError) as exc:
             self.failed.emit(str(exc))
             return False
-        self.state.request_landscape(landscape, keep_runs=True)
-        return True
+        # False: above the bound every scene file meets (training steps, samples, grid), said by the model
+        return self.state.request_landscape(landscape, keep_runs=True)
 
     def train_full(self, start: tuple[float, float] | None = None, optimizer: str = "adam", lr: float = 0.01,
                    steps: int = 200) -> bool:
@@ -235,7 +247,7 @@ class NetworkController(QObject):
         def work(job):
             p = prediction(build, point)
             job.check()
-            return PointResult(build, point, what, p, backprop(build, point))
+            return PointResult(build, point, what, p, backprop(build, point), test_scores(build, point))
 
         def done(result: PointResult) -> None:
             if result.build is self.current:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QProgressBar
 
+from app.engine_texts import axis_label
 from app.network_controller import NetworkController
 from app.panels.backprop_inspector import BackpropInspector
 from app.panels.network_panel import NetworkPanel
@@ -54,7 +55,7 @@ class NetworkMode(QObject):
         build = self.controller.current
         if build is not None:
             a, b = build.plane.axis_labels
-            labels = (f"α: {a}", f"β: {b}")
+            labels = (f"α: {axis_label(a)}", f"β: {axis_label(b)}")
         self.landscape.plot.setLabel("bottom", labels[0])
         self.landscape.plot.setLabel("left", labels[1])
 

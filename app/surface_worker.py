@@ -39,6 +39,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from engine import surface as engine_surface
+from app.model.compute import Cancelled
 from app.surface_scale import contour_levels, inside_mask, sample_counts
 from engine.functions import TestFunction
 
@@ -114,17 +115,18 @@ def colour_values(values: np.ndarray, log_scale: bool) -> tuple[np.ndarray, floa
         return np.log10(values + offset), offset, (fmin, fmax)
 
 
-def compute(request: SurfaceRequest, reuse: SurfaceResult | None = None) -> SurfaceResult:
+def compute(request: SurfaceRequest, reuse: SurfaceResult | None = None, progress=None) -> SurfaceResult:
     """Sample ``request`` synchronously (the worker's body; also used by export, the 3D view, tests, benchmarks).
 
     ``reuse``: an earlier result; its surface is taken when it samples the same surface, its field when it asks for
-    the same field (see the module docstring), so a density change costs the field only.
+    the same field (see the module docstring), so a density change costs the field only. ``progress(fraction)``: as
+    ``engine.surface.sample``'s (False stops the sampling with ``engine.surface.Cancelled``).
     """
     t0 = time.perf_counter()
     if reuse is not None and same_surface(reuse.request, request):
         result = replace(reuse, request=request, preview=False, field=None, field_error="")
     else:
-        result = _sample(request)
+        result = _sample(request, progress)
     if request.field_density > 0:
         if reuse is not None and reuse.field is not None and same_field(reuse.request, request):
             result = replace(result, field=reuse.field)
@@ -133,9 +135,9 @@ def compute(request: SurfaceRequest, reuse: SurfaceResult | None = None) -> Surf
     return replace(result, elapsed=time.perf_counter() - t0)
 
 
-def _sample(request: SurfaceRequest) -> SurfaceResult:
+def _sample(request: SurfaceRequest, progress=None) -> SurfaceResult:
     counts = sample_counts(request.resolution, request.view, request.scale_view)
-    surf = engine_surface.sample(request.function, request.view, counts, gradients=False)
+    surf = engine_surface.sample(request.function, request.view, counts, gradients=False, progress=progress)
     values = np.asarray(surf.values, dtype=float)
     colour, offset, f_range = colour_values(values, request.log_scale)
     finite = np.isfinite(colour)
@@ -188,6 +190,8 @@ class SurfaceWorker(QObject):
         self.last_latency = float("nan")  # seconds from request() to ready of the newest result
         self.busy = False
         self.last_result: SurfaceResult | None = None  # the last full result computed (stale or not): reused
+        self.emitted: SurfaceResult | None = None  # the last result handed to ``ready`` (what the view shows)
+        self.emitted_full: SurfaceResult | None = None  # the last full result handed to ``ready``
 
     def request(self, function: TestFunction, view, resolution: int, log_scale: bool, contours: int,
                 field_density: int = 0, preview: int = 0, scale_view=None) -> int:
@@ -209,13 +213,38 @@ class SurfaceWorker(QObject):
                 job.partial(replace(first, request=req, preview=True))
                 job.check()
                 last = first  # its field serves the full resolution too
-            result = compute(req, reuse=last)
+            try:  # the sampling stops between bands of rows once the request is stale (a newer one, or Cancel)
+                result = compute(req, reuse=last, progress=lambda f: job.progress(f))
+            except engine_surface.Cancelled:
+                raise Cancelled(job.key) from None
             self.last_result = result
             return result
 
         self.compute.submit("surface:view", work, self._on_done, lambda message: self._on_failed(req, message),
-                            on_partial=self.ready.emit)
+                            on_partial=self._on_preview)
         return req.id
+
+    def cancel(self) -> None:
+        """Stop the surface being computed (at its next band of rows). The surface shown stays; when that is the
+        coarse preview of the cancelled request, the full surface shown before it comes back (same function)."""
+        if not self.busy:
+            return
+        self.compute.cancel("surface:view")
+        self.latest_id = next(self._ids)
+        self._set_busy(False)
+        shown, full = self.emitted, self.emitted_full
+        if shown is not None and shown.preview and full is not None and full.request.function is shown.request.function:
+            self._emit(full)
+
+    def _emit(self, result: SurfaceResult) -> None:
+        self.emitted = result
+        if not result.preview:
+            self.emitted_full = result
+        self.ready.emit(result)
+
+    def _on_preview(self, result: SurfaceResult) -> None:
+        if result.request.id == self.latest_id:
+            self._emit(result)
 
     def wait(self, msecs: int = 10_000) -> bool:
         """Block until the result is delivered (tests, benchmarks, shutdown)."""
@@ -228,7 +257,7 @@ class SurfaceWorker(QObject):
         if sent is not None:
             self.last_latency = time.perf_counter() - sent
         self._set_busy(False)
-        self.ready.emit(result)
+        self._emit(result)
 
     def _on_failed(self, request: SurfaceRequest, message: str) -> None:
         if request.id != self.latest_id:

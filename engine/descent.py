@@ -92,10 +92,15 @@ def check_limits(steps: Any, tol: Any, bound: Any) -> tuple[int, float, float]:
     return int(steps), float(tol), float(bound)
 
 
-def gradient_at(function, x: Array) -> Array:
-    """∇f at the K points x (K, 2) as a (K, 2) array."""
+def gradient_at(function, x: Array, step: int = 0) -> Array:
+    """∇f at the K points x (K, 2) as a (K, 2) array (step ``step``'s mini-batch gradient when the function has a
+    ``batch_gradient(t, x, y)``, as a network slice trained with mini-batches)."""
     out = np.empty(x.shape)
-    out[:, 0], out[:, 1] = function.gradient(x[:, 0], x[:, 1])
+    batch = getattr(function, "batch_gradient", None)
+    if batch is not None:
+        out[:, 0], out[:, 1] = batch(step, x[:, 0], x[:, 1])
+    else:
+        out[:, 0], out[:, 1] = function.gradient(x[:, 0], x[:, 1])
     return out
 
 
@@ -164,6 +169,7 @@ class Descent:
         # The catalogue wraps each gradient to take any broadcastable input; here the inputs already are two
         # float rows of one shape, so the formula itself is called (the wrapper would cost as much as the formula).
         gradient = getattr(f.gradient, "__wrapped__", f.gradient)
+        batch = getattr(f, "batch_gradient", None)  # mini-batch gradients: row t uses step t's batch
         runs = np.flatnonzero(self.stopped_at == self.steps)
         # Coordinates as rows, x = [x coordinates; y coordinates] (2, Ka): the gradient then reads and writes
         # contiguous rows. The rules are element-wise, so the optimizer runs on this layout as it is.
@@ -178,7 +184,10 @@ class Descent:
             with np.errstate(all="ignore"):
                 for i in range(n):
                     x = bx[i] = opt.update(x, g)
-                    bg[i, 0], bg[i, 1] = gradient(x[0], x[1])
+                    if batch is None:
+                        bg[i, 0], bg[i, 1] = gradient(x[0], x[1])
+                    else:
+                        bg[i, 0], bg[i, 1] = batch(t + i + 1, x[0], x[1])
                     g = bg[i]
                     for name, a in opt.state.items():
                         bs[name][i] = a

@@ -13,6 +13,11 @@ import numpy as np
 Array = np.ndarray
 View = tuple[tuple[float, float], tuple[float, float]]
 SCALES = ("linear", "log", "quantile")
+BANDS = 16  # a sample with a progress callback is computed in this many bands of rows, reporting after each
+
+
+class Cancelled(Exception):
+    """Sampling stopped because its ``progress`` callback returned False."""
 
 
 @dataclass(frozen=True)
@@ -63,13 +68,16 @@ def _full(a, shape: tuple[int, int]) -> Array:
     return a if a.shape == shape else np.broadcast_to(a, shape).copy()
 
 
-def sample(function, view: View | None = None, resolution=200, gradients: bool = True) -> Surface:
+def sample(function, view: View | None = None, resolution=200, gradients: bool = True, progress=None) -> Surface:
     """Sample ``function`` on a resolution (int, or (nx, ny)) grid over ``view`` (default: function.view).
 
     ``gradients=False`` samples the values only (gx, gy, grad_norm are NaN): what a colour map and its contours need.
     Use it where the gradient is expensive per point — a network slice's gradient is one backprop per grid point
     (90 000 for a 300² grid), while its values come from a fast batched grid pass; draw the gradient field from
     :func:`gradient_field` on a coarse sub-grid instead.
+
+    ``progress(fraction done)``: the values are computed in :data:`BANDS` bands of rows, reporting after each; when
+    it returns False the sampling stops with :class:`Cancelled` (a slow network slice at a high resolution).
     """
     x0, x1, y0, y1 = _check_view(function.view if view is None else view)
     nx, ny = _check_counts("resolution", resolution, 2)
@@ -77,7 +85,7 @@ def sample(function, view: View | None = None, resolution=200, gradients: bool =
     X, Y = x[None, :], y[:, None]  # broadcast: separable parts are computed on the axes
     shape = (ny, nx)
     with np.errstate(all="ignore"):
-        values = _full(function.value(X, Y), shape)
+        values = _full(function.value(X, Y), shape) if progress is None else _banded(function, X, Y, progress)
         if not gradients:
             nan = np.full(shape, np.nan)
             return Surface(x, y, values, nan, nan.copy(), nan.copy(), np.isfinite(values), has_gradients=False)
@@ -85,6 +93,18 @@ def sample(function, view: View | None = None, resolution=200, gradients: bool =
         grad_norm = np.hypot(gx, gy)
     finite = np.isfinite(values) & np.isfinite(grad_norm)
     return Surface(x, y, values, gx, gy, grad_norm, finite)
+
+
+def _banded(function, X: Array, Y: Array, progress) -> Array:
+    """f on the grid, computed band of rows by band of rows with ``progress`` after each (see :func:`sample`)."""
+    ny, nx = Y.shape[0], X.shape[1]
+    values = np.empty((ny, nx))
+    edges = np.linspace(0, ny, min(BANDS, ny) + 1).round().astype(int)
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        values[lo:hi] = _full(function.value(X, Y[lo:hi]), (hi - lo, nx))
+        if progress(hi / ny) is False:
+            raise Cancelled(f"cancelled after {hi} of {ny} rows")
+    return values
 
 
 def contour_levels(values, n: int = 20, scale: str = "linear") -> Array:

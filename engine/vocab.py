@@ -14,7 +14,7 @@ from engine.nn.slices import METHODS
 from engine.optimizers import OPTIMIZERS, Hyper
 
 __all__ = ["ACTIVATIONS", "COLORMAPS", "DATASETS", "FIELD_MODES", "FIELD_MODE_ALIASES", "Hyper", "LOSSES",
-           "OPTIMIZERS", "OPTIMIZER_NAMES", "SLICE_CENTRES", "SLICE_METHODS", "hyper_parameters"]
+           "OPTIMIZERS", "OPTIMIZER_NAMES", "SLICE_CENTRES", "SLICE_METHODS", "USER_DATASET", "hyper_parameters"]
 
 OPTIMIZER_NAMES: tuple[str, ...] = tuple(OPTIMIZERS)       # display order: gd, momentum, nesterov, adagrad, ...
 
@@ -29,5 +29,6 @@ FIELD_MODES: tuple[str, ...] = ("descent", "ascent")   # arrows along −∇f (d
 FIELD_MODE_ALIASES = {"gradient": "ascent"}            # an early spelling of "ascent", still read
 ACTIVATIONS: tuple[str, ...] = tuple(_ACTIVATION_FUNCTIONS)
 DATASETS: dict[str, int] = dict(FEATURES)               # dataset name -> input features per sample
+USER_DATASET = "csv"                                    # a user's CSV file (two features), its points in the scene
 SLICE_METHODS: tuple[str, ...] = METHODS
 SLICE_CENTRES: tuple[str, ...] = ("trained", "init")

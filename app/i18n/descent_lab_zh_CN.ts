@@ -28,6 +28,10 @@
         <translation>正在训练网络…</translation>
     </message>
     <message>
+        <source>training the network: {done} of {steps} steps…</source>
+        <translation>正在训练网络：第 {done} / {steps} 步…</translation>
+    </message>
+    <message>
         <source>training {steps} Adam steps…</source>
         <translation type="vanished">正在训练 {steps} 步 Adam…</translation>
     </message>
@@ -92,6 +96,10 @@
         <translation>{n} 个运行的起点在新视图之外，已被移除（撤销可恢复）</translation>
     </message>
     <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
         <source>resolution must be between {lo} and {hi} points per axis</source>
         <translation>分辨率必须在每轴 {lo} 到 {hi} 个点之间</translation>
     </message>
@@ -106,6 +114,242 @@
     <message>
         <source>the view needs finite bounds with min &lt; max on both axes</source>
         <translation>视图在两个坐标轴上都需要有限的边界，且 min &lt; max</translation>
+    </message>
+    <message>
+        <source>Not a number: “{text}”</source>
+        <translation>不是数字：“{text}”</translation>
+    </message>
+    <message>
+        <source>“{text}” refused: {reason}</source>
+        <translation>“{text}”未被接受：{reason}</translation>
+    </message>
+    <message>
+        <source>the interpolation plane is a line; the map needs a plane (the command line computes lines)</source>
+        <translation>插值平面是一条直线；地图需要一个平面（直线请用命令行计算）</translation>
+    </message>
+    <message>
+        <source>{done} of {total} blocks of the model&apos;s landscape</source>
+        <translation>模型地形：已完成 {done} / {total} 块</translation>
+    </message>
+    <message>
+        <source>The model&apos;s landscape is in {path} ({n} of {total} blocks computed now)</source>
+        <translation>模型地形已写入 {path}（本次计算了 {total} 块中的 {n} 块）</translation>
+    </message>
+    <message>
+        <source>Model landscape: {error}</source>
+        <translation>模型地形：{error}</translation>
+    </message>
+    <message>
+        <source>Stopped after {done} of {total} blocks; they are kept in {path}.partial: compute the same landscape again to resume</source>
+        <translation>已在完成 {total} 块中的 {done} 块后停止；已完成的块保存在 {path}.partial 中：再次计算同一地形即可继续</translation>
+    </message>
+    <message>
+        <source>Compute a model&apos;s landscape</source>
+        <translation>计算模型的损失地形</translation>
+    </message>
+    <message>
+        <source>model.pt2, or model.py:factory</source>
+        <translation>model.pt2，或 model.py:factory</translation>
+    </message>
+    <message>
+        <source>A torch.export program (.pt2), or a Python file and the function in it that builds the model (this runs that file&apos;s code)</source>
+        <translation>torch.export 程序（.pt2），或一个 Python 文件及其中构建模型的函数（这会运行该文件中的代码）</translation>
+    </message>
+    <message>
+        <source>checkpoint.pt (several separated by spaces)</source>
+        <translation>checkpoint.pt（多个用空格分隔）</translation>
+    </message>
+    <message>
+        <source>state_dict checkpoints; the last is the centre; the PCA plane uses them all as the training path</source>
+        <translation>state_dict 检查点；最后一个是中心；PCA 平面把它们全部作为训练路径</translation>
+    </message>
+    <message>
+        <source>data.npz, data.pt, or data.py:factory</source>
+        <translation>data.npz、data.pt，或 data.py:factory</translation>
+    </message>
+    <message>
+        <source>Arrays X and y, or a Python file and the function in it that returns a torch.utils.data.Dataset of (input, target) pairs (this runs that file&apos;s code)</source>
+        <translation>数组 X 和 y，或一个 Python 文件及其中返回由（输入，目标）对组成的 torch.utils.data.Dataset 的函数（这会运行该文件中的代码）</translation>
+    </message>
+    <message>
+        <source>Filter-normalised random directions</source>
+        <translation>滤波器归一化的随机方向</translation>
+    </message>
+    <message>
+        <source>PCA of the checkpoints</source>
+        <translation>检查点的 PCA</translation>
+    </message>
+    <message>
+        <source>Two named parameters</source>
+        <translation>两个指定的参数</translation>
+    </message>
+    <message>
+        <source>fc1.weight[0,3],fc2.bias[1]</source>
+        <translation>fc1.weight[0,3],fc2.bias[1]</translation>
+    </message>
+    <message>
+        <source>The two parameter entries on the axes, NAME[i,j],NAME[k,l]</source>
+        <translation>坐标轴上的两个参数元素，NAME[i,j],NAME[k,l]</translation>
+    </message>
+    <message>
+        <source>Points per axis</source>
+        <translation>每个坐标轴的点数</translation>
+    </message>
+    <message>
+        <source>The grid spans −R..R along each direction (random and parameter planes)</source>
+        <translation>网格沿每个方向覆盖 −R..R（随机平面和参数平面）</translation>
+    </message>
+    <message>
+        <source>1 computes in this process; more start a local Dask cluster of that many processes</source>
+        <translation>1 表示在本进程中计算；更多则启动一个有相应进程数的本地 Dask 集群</translation>
+    </message>
+    <message>
+        <source>tcp://HOST:PORT (optional: an existing Dask cluster)</source>
+        <translation>tcp://HOST:PORT（可选：已有的 Dask 集群）</translation>
+    </message>
+    <message>
+        <source>landscape.h5</source>
+        <translation>landscape.h5</translation>
+    </message>
+    <message>
+        <source>The HDF5 surface file to write; finished blocks go to FILE.partial first, so a stopped run resumes</source>
+        <translation>要写入的 HDF5 曲面文件；完成的块先写入 FILE.partial，因此停止的计算可以继续</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Python or .pt2 files (*.py *.pt2)</source>
+        <translation>Python 或 .pt2 文件 (*.py *.pt2)</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt *.pth)</source>
+        <translation>检查点 (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <source>Data (*.npz *.pt *.py)</source>
+        <translation>数据 (*.npz *.pt *.py)</translation>
+    </message>
+    <message>
+        <source>Loss:</source>
+        <translation>损失：</translation>
+    </message>
+    <message>
+        <source>Plane:</source>
+        <translation>平面：</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Workers:</source>
+        <translation>工作进程：</translation>
+    </message>
+    <message>
+        <source>Scheduler:</source>
+        <translation>调度器：</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <source>HDF5 surfaces (*.h5)</source>
+        <translation>HDF5 曲面 (*.h5)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>a model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>an output file</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
+        <source>give {what}</source>
+        <translation>请给出{what}</translation>
+    </message>
+    <message>
+        <source>the weights are not a list of file names (check the quotes)</source>
+        <translation>权重不是文件名列表（请检查引号）</translation>
+    </message>
+    <message>
+        <source>give the two parameters, e.g. fc1.weight[0,3],fc2.bias[1]</source>
+        <translation>请给出两个参数，例如 fc1.weight[0,3],fc2.bias[1]</translation>
+    </message>
+    <message>
+        <source>Loading the model and the data…</source>
+        <translation>正在加载模型和数据…</translation>
+    </message>
+    <message>
+        <source>Compute a &amp;model&apos;s landscape…</source>
+        <translation>计算模型的损失地形(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>The loss landscape of your own PyTorch model, filled in on the map as it is computed</source>
+        <translation>你自己的 PyTorch 模型的损失地形，边计算边在地图上填充</translation>
+    </message>
+    <message>
+        <source>Needs the optional extra (missing: {names}): {install}</source>
+        <translation>需要可选扩展（缺少：{names}）：{install}</translation>
+    </message>
+    <message>
+        <source>Computing the model&apos;s landscape…</source>
+        <translation>正在计算模型的损失地形…</translation>
+    </message>
+    <message>
+        <source>Model landscapes need the optional extra ({names} missing). Install it with:
+
+{install}</source>
+        <translation>模型地形需要可选扩展（缺少 {names}）。用以下命令安装：
+
+{install}</translation>
     </message>
 </context>
 <context>
@@ -251,6 +495,10 @@
     <message>
         <source>{n} run(s) started outside the new view and were removed (Undo brings them back)</source>
         <translation>{n} 个运行的起点在新视图之外，已被移除（撤销可恢复）</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>resolution must be between {lo} and {hi} points per axis</source>
@@ -603,6 +851,10 @@
         <translation>每次迭代的梯度范数 |∇f|（对数刻度）；拖动虚线可来回浏览</translation>
     </message>
     <message>
+        <source>No runs yet: click the map to start one</source>
+        <translation>还没有运行：点击地图开始一个</translation>
+    </message>
+    <message>
         <source>iteration t</source>
         <translation>迭代 t</translation>
     </message>
@@ -617,6 +869,26 @@
     <message>
         <source>Draw f − f* on a logarithmic axis (f* = the landscape&apos;s known minimum)</source>
         <translation>在对数坐标轴上绘制 f − f*（f* = 该地形的已知极小值）</translation>
+    </message>
+    <message>
+        <source>{run}: test loss</source>
+        <translation>{run}：测试损失</translation>
+    </message>
+    <message>
+        <source>{run}: loss on each step&apos;s mini-batch</source>
+        <translation>{run}：每一步小批量上的损失</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>mini-batch loss</source>
+        <translation>小批量损失</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>测试损失</translation>
     </message>
     <message>
         <source>f − f*  (f* = {f:.6g})</source>
@@ -644,6 +916,14 @@
     <message>
         <source>, accuracy {acc:.1%}</source>
         <translation>，准确率 {acc:.1%}</translation>
+    </message>
+    <message>
+        <source>; test loss {loss:.4g}</source>
+        <translation>；测试损失 {loss:.4g}</translation>
+    </message>
+    <message>
+        <source>, test accuracy {acc:.1%}</source>
+        <translation>，测试准确率 {acc:.1%}</translation>
     </message>
     <message>
         <source>Prediction at {what}: α = {a:.4g}, β = {b:.4g}; loss {loss:.4g}{extra}</source>
@@ -696,6 +976,37 @@
 D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f points at {a}</source>
         <translation>在 ({x:.4g}, {y:.4g})：u = (cos θ, sin θ) = ({ux:.3f}, {uy:.3f})，θ = {t:.0f}°
 D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f 指向 {a}</translation>
+    </message>
+</context>
+<context>
+    <name>EngineTexts</name>
+    <message>
+        <source>identity</source>
+        <translation>恒等</translation>
+    </message>
+    <message>
+        <source>d{n} (filter-normalised)</source>
+        <translation>d{n}（按滤波器归一化）</translation>
+    </message>
+    <message>
+        <source>PC{n} ({share}% of the variance)</source>
+        <translation>PC{n}（方差的 {share}%）</translation>
+    </message>
+    <message>
+        <source>Network: {dataset}, {method} slice</source>
+        <translation>神经网络：{dataset}，{method}切片</translation>
+    </message>
+    <message>
+        <source>{method} slice of the network {model} (loss {loss}) on {dataset}</source>
+        <translation>网络 {model}（损失 {loss}）在 {dataset} 上的{method}切片</translation>
+    </message>
+    <message>
+        <source>Your own formula; its gradient is exact (symbolic).</source>
+        <translation>你自己的公式；其梯度是精确的（符号求导）。</translation>
+    </message>
+    <message>
+        <source>Your own formula; exact gradient, not smooth because of {kinks}.</source>
+        <translation>你自己的公式；梯度精确，但因 {kinks} 而不光滑。</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +2047,10 @@ Drag to start from elsewhere</source>
         <source>building the {method} slice…</source>
         <translation>正在构建 {method} 切片…</translation>
     </message>
+    <message>
+        <source>training the network: {done} of {steps} steps…</source>
+        <translation>正在训练网络：第 {done} / {steps} 步…</translation>
+    </message>
 </context>
 <context>
     <name>LessonPanel</name>
@@ -1901,6 +2216,13 @@ Drag to start from elsewhere</source>
     <message>
         <source>Adam, started at the same weights, takes a different road. Compare both loss curves: the optimizer is part of what the network learns.</source>
         <translation>从相同权重出发的 Adam 走了另一条路。比较两条损失曲线：优化器也决定了网络学到什么。</translation>
+    </message>
+</context>
+<context>
+    <name>LocalMinima</name>
+    <message>
+        <source>local minimum ({x:.4g}, {y:.4g}), f = {f:.4g}</source>
+        <translation>局部极小值 ({x:.4g}, {y:.4g})，f = {f:.4g}</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2601,237 @@ Drag to start from elsewhere</source>
     </message>
 </context>
 <context>
+    <name>ModelLandscape</name>
+    <message>
+        <source>the interpolation plane is a line; the map needs a plane (the command line computes lines)</source>
+        <translation>插值平面是一条直线；地图需要一个平面（直线请用命令行计算）</translation>
+    </message>
+    <message>
+        <source>{done} of {total} blocks of the model&apos;s landscape</source>
+        <translation>模型地形：已完成 {done} / {total} 块</translation>
+    </message>
+    <message>
+        <source>The model&apos;s landscape is in {path} ({n} of {total} blocks computed now)</source>
+        <translation>模型地形已写入 {path}（本次计算了 {total} 块中的 {n} 块）</translation>
+    </message>
+    <message>
+        <source>Model landscape: {error}</source>
+        <translation>模型地形：{error}</translation>
+    </message>
+    <message>
+        <source>Stopped after {done} of {total} blocks; they are kept in {path}.partial: compute the same landscape again to resume</source>
+        <translation>已在完成 {total} 块中的 {done} 块后停止；已完成的块保存在 {path}.partial 中：再次计算同一地形即可继续</translation>
+    </message>
+    <message>
+        <source>Compute a model&apos;s landscape</source>
+        <translation>计算模型的损失地形</translation>
+    </message>
+    <message>
+        <source>model.pt2, or model.py:factory</source>
+        <translation>model.pt2，或 model.py:factory</translation>
+    </message>
+    <message>
+        <source>A torch.export program (.pt2), or a Python file and the function in it that builds the model (this runs that file&apos;s code)</source>
+        <translation>torch.export 程序（.pt2），或一个 Python 文件及其中构建模型的函数（这会运行该文件中的代码）</translation>
+    </message>
+    <message>
+        <source>checkpoint.pt (several separated by spaces)</source>
+        <translation>checkpoint.pt（多个用空格分隔）</translation>
+    </message>
+    <message>
+        <source>state_dict checkpoints; the last is the centre; the PCA plane uses them all as the training path</source>
+        <translation>state_dict 检查点；最后一个是中心；PCA 平面把它们全部作为训练路径</translation>
+    </message>
+    <message>
+        <source>data.npz, data.pt, or data.py:factory</source>
+        <translation>data.npz、data.pt，或 data.py:factory</translation>
+    </message>
+    <message>
+        <source>Arrays X and y, or a Python file and the function in it that returns a torch.utils.data.Dataset of (input, target) pairs (this runs that file&apos;s code)</source>
+        <translation>数组 X 和 y，或一个 Python 文件及其中返回由（输入，目标）对组成的 torch.utils.data.Dataset 的函数（这会运行该文件中的代码）</translation>
+    </message>
+    <message>
+        <source>Filter-normalised random directions</source>
+        <translation>滤波器归一化的随机方向</translation>
+    </message>
+    <message>
+        <source>PCA of the checkpoints</source>
+        <translation>检查点的 PCA</translation>
+    </message>
+    <message>
+        <source>Two named parameters</source>
+        <translation>两个指定的参数</translation>
+    </message>
+    <message>
+        <source>fc1.weight[0,3],fc2.bias[1]</source>
+        <translation>fc1.weight[0,3],fc2.bias[1]</translation>
+    </message>
+    <message>
+        <source>The two parameter entries on the axes, NAME[i,j],NAME[k,l]</source>
+        <translation>坐标轴上的两个参数元素，NAME[i,j],NAME[k,l]</translation>
+    </message>
+    <message>
+        <source>Points per axis</source>
+        <translation>每个坐标轴的点数</translation>
+    </message>
+    <message>
+        <source>The grid spans −R..R along each direction (random and parameter planes)</source>
+        <translation>网格沿每个方向覆盖 −R..R（随机平面和参数平面）</translation>
+    </message>
+    <message>
+        <source>1 computes in this process; more start a local Dask cluster of that many processes</source>
+        <translation>1 表示在本进程中计算；更多则启动一个有相应进程数的本地 Dask 集群</translation>
+    </message>
+    <message>
+        <source>tcp://HOST:PORT (optional: an existing Dask cluster)</source>
+        <translation>tcp://HOST:PORT（可选：已有的 Dask 集群）</translation>
+    </message>
+    <message>
+        <source>landscape.h5</source>
+        <translation>landscape.h5</translation>
+    </message>
+    <message>
+        <source>The HDF5 surface file to write; finished blocks go to FILE.partial first, so a stopped run resumes</source>
+        <translation>要写入的 HDF5 曲面文件；完成的块先写入 FILE.partial，因此停止的计算可以继续</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Python or .pt2 files (*.py *.pt2)</source>
+        <translation>Python 或 .pt2 文件 (*.py *.pt2)</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt *.pth)</source>
+        <translation>检查点 (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <source>Data (*.npz *.pt *.py)</source>
+        <translation>数据 (*.npz *.pt *.py)</translation>
+    </message>
+    <message>
+        <source>Loss:</source>
+        <translation>损失：</translation>
+    </message>
+    <message>
+        <source>Plane:</source>
+        <translation>平面：</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Workers:</source>
+        <translation>工作进程：</translation>
+    </message>
+    <message>
+        <source>Scheduler:</source>
+        <translation>调度器：</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>输出：</translation>
+    </message>
+    <message>
+        <source>HDF5 surfaces (*.h5)</source>
+        <translation>HDF5 曲面 (*.h5)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>a model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>an output file</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
+        <source>give {what}</source>
+        <translation>请给出{what}</translation>
+    </message>
+    <message>
+        <source>the weights are not a list of file names (check the quotes)</source>
+        <translation>权重不是文件名列表（请检查引号）</translation>
+    </message>
+    <message>
+        <source>give the two parameters, e.g. fc1.weight[0,3],fc2.bias[1]</source>
+        <translation>请给出两个参数，例如 fc1.weight[0,3],fc2.bias[1]</translation>
+    </message>
+    <message>
+        <source>Loading the model and the data…</source>
+        <translation>正在加载模型和数据…</translation>
+    </message>
+    <message>
+        <source>Compute a &amp;model&apos;s landscape…</source>
+        <translation>计算模型的损失地形(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>The loss landscape of your own PyTorch model, filled in on the map as it is computed</source>
+        <translation>你自己的 PyTorch 模型的损失地形，边计算边在地图上填充</translation>
+    </message>
+    <message>
+        <source>Needs the optional extra (missing: {names}): {install}</source>
+        <translation>需要可选扩展（缺少：{names}）：{install}</translation>
+    </message>
+    <message>
+        <source>Computing the model&apos;s landscape…</source>
+        <translation>正在计算模型的损失地形…</translation>
+    </message>
+    <message>
+        <source>Model landscapes need the optional extra ({names} missing). Install it with:
+
+{install}</source>
+        <translation>模型地形需要可选扩展（缺少 {names}）。用以下命令安装：
+
+{install}</translation>
+    </message>
+</context>
+<context>
     <name>MomentumTools</name>
     <message>
         <source>Local quadratic</source>
@@ -2419,7 +2972,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Centre of the slice: the initial weights, or the weights after 200 full-batch Adam steps (trained in the engine before slicing)</source>
-        <translation>切片的中心：初始权重，或经过 200 步全批量 Adam 训练后的权重（切片前在引擎中训练）</translation>
+        <translation type="vanished">切片的中心：初始权重，或经过 200 步全批量 Adam 训练后的权重（切片前在引擎中训练）</translation>
     </message>
     <message>
         <source>Filter-normalised</source>
@@ -2518,6 +3071,10 @@ Drag to start from elsewhere</source>
         <translation type="vanished">沿路径真实损失与曲面值之间的最大差值</translation>
     </message>
     <message>
+        <source>Centre of the slice: the initial weights, or the weights after the training set under Training (done in the engine before slicing)</source>
+        <translation>切片的中心：初始权重，或按“训练”一栏的设置训练后的权重（切片前在引擎中训练）</translation>
+    </message>
+    <message>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
@@ -2574,6 +3131,10 @@ Drag to start from elsewhere</source>
         <translation>中心</translation>
     </message>
     <message>
+        <source>Trains from the initial weights itself (optimizer, η and steps under Training); the plane holds the two main directions of that path, centred on its end.</source>
+        <translation>自行从初始权重开始训练（优化器、η 和步数见“训练”一栏）；平面由该路径的两个主方向张成，以路径终点为中心。</translation>
+    </message>
+    <message>
         <source>Full-space training on this slice</source>
         <translation type="vanished">在此切片上进行全空间训练</translation>
     </message>
@@ -2607,7 +3168,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Trains 200 Adam steps from the initial weights itself; the plane holds the two main directions of that path, centred on its end.</source>
-        <translation>自行从初始权重开始训练 200 步 Adam；平面由该路径的两个主方向张成，以路径终点为中心。</translation>
+        <translation type="vanished">自行从初始权重开始训练 200 步 Adam；平面由该路径的两个主方向张成，以路径终点为中心。</translation>
     </message>
     <message>
         <source>The two directions of strongest curvature at the centre.</source>
@@ -2695,6 +3256,168 @@ Drag to start from elsewhere</source>
     </message>
 </context>
 <context>
+    <name>NetworkTrainingBox</name>
+    <message>
+        <source>Iris (scikit-learn, petal length and width)</source>
+        <translation>鸢尾花（scikit-learn，花瓣长度与宽度）</translation>
+    </message>
+    <message>
+        <source>Breast cancer (scikit-learn, radius and texture)</source>
+        <translation>乳腺癌（scikit-learn，平均半径与纹理）</translation>
+    </message>
+    <message>
+        <source>Wine (scikit-learn, alcohol and flavanoids)</source>
+        <translation>葡萄酒（scikit-learn，酒精与类黄酮）</translation>
+    </message>
+    <message>
+        <source>Moons (scikit-learn make_moons)</source>
+        <translation>双月（scikit-learn make_moons）</translation>
+    </message>
+    <message>
+        <source>Circles (scikit-learn make_circles)</source>
+        <translation>同心圆（scikit-learn make_circles）</translation>
+    </message>
+    <message>
+        <source>Two clusters (scikit-learn make_classification)</source>
+        <translation>两个簇（scikit-learn make_classification）</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Optimizer that trains the slice&apos;s centre (all parameters)</source>
+        <translation>训练切片中心（全部参数）的优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate of the centre&apos;s training</source>
+        <translation>中心训练的学习率</translation>
+    </message>
+    <message>
+        <source>Training steps before slicing (shown as progress while the network trains)</source>
+        <translation>切片前的训练步数（训练时显示进度）</translation>
+    </message>
+    <message>
+        <source>Mini-batch size of the centre&apos;s training: each step follows the gradient on this many points drawn without replacement, a new shuffle each epoch (full batch: every point, every step)</source>
+        <translation>中心训练的小批量大小：每一步沿这么多个无放回抽取的点上的梯度前进，每个轮次重新打乱（全批量：每一步使用全部点）</translation>
+    </message>
+    <message>
+        <source>Mini-batch size of runs on the slice: each iteration follows the in-plane gradient on a batch of points (drawn from the slice&apos;s seed), so the path wobbles; the loss curve is the loss on all training points</source>
+        <translation>切片上运行的小批量大小：每次迭代沿一批点（由切片的种子抽取）上的平面内梯度前进，因此路径会抖动；损失曲线是全部训练点上的损失</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>L2 regularisation (weight decay): the loss becomes L + λ/2·Σw² over the weights (not the biases); the surface, the training and the runs all use it</source>
+        <translation>L2 正则化（权重衰减）：损失变为 L + λ/2·Σw²，对权重求和（不含偏置）；曲面、训练和运行都使用它</translation>
+    </message>
+    <message>
+        <source>Fraction of the points held out as a test set (drawn from the data seed): the network trains on the rest, and the test loss and accuracy are shown</source>
+        <translation>留作测试集的点的比例（由数据种子抽取）：网络在其余的点上训练，并显示测试损失和准确率</translation>
+    </message>
+    <message>
+        <source>Open &amp;CSV…</source>
+        <translation>打开 &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Train on your own data: a CSV file with two feature columns and a label column (whole numbers), header optional</source>
+        <translation>用你自己的数据训练：CSV 文件，两列特征和一列标签（整数），表头可有可无</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>L2 λ</source>
+        <translation>L2 λ</translation>
+    </message>
+    <message>
+        <source>Test fraction</source>
+        <translation>测试比例</translation>
+    </message>
+    <message>
+        <source>Runs&apos; batch</source>
+        <translation>运行的批量</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>全批量</translation>
+    </message>
+    <message>
+        <source>{title} — needs scikit-learn</source>
+        <translation>{title} — 需要 scikit-learn</translation>
+    </message>
+    <message>
+        <source>scikit-learn is not installed: pip install &apos;descent-lab[datasets]&apos;</source>
+        <translation>未安装 scikit-learn：pip install &apos;descent-lab[datasets]&apos;</translation>
+    </message>
+    <message>
+        <source>Open training data</source>
+        <translation>打开训练数据</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>cannot use this file: {error}</source>
+        <translation>无法使用此文件：{error}</translation>
+    </message>
+    <message>
+        <source>cannot use this file: {name} has {n} data rows, at least 4 are needed</source>
+        <translation>无法使用此文件：{name} 只有 {n} 行数据，至少需要 4 行</translation>
+    </message>
+    <message>
+        <source>CSV: {file} ({n} points)</source>
+        <translation>CSV：{file}（{n} 个点）</translation>
+    </message>
+    <message>
+        <source>open a CSV file first</source>
+        <translation>请先打开一个 CSV 文件</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>{set} loss {loss:.4g}</source>
+        <translation>{set}损失 {loss:.4g}</translation>
+    </message>
+    <message>
+        <source>, accuracy {acc:.1%}</source>
+        <translation>，准确率 {acc:.1%}</translation>
+    </message>
+    <message>
+        <source>At the centre: {scores}.</source>
+        <translation>在中心处：{scores}。</translation>
+    </message>
+</context>
+<context>
+    <name>NumberField</name>
+    <message>
+        <source>Not a number: “{text}”</source>
+        <translation>不是数字：“{text}”</translation>
+    </message>
+    <message>
+        <source>“{text}” refused: {reason}</source>
+        <translation>“{text}”未被接受：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>OpenGL</name>
     <message>
         <source>no Qt GUI application is running</source>
@@ -2769,7 +3492,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>The learning rate is divided by 1 + t·decay at step t.</source>
-        <translation>第 t 步的学习率除以 1 + t·decay。</translation>
+        <translation>第 t 步的学习率除以 1 + t·衰减。</translation>
     </message>
     <message>
         <source>G₀</source>
@@ -2778,6 +3501,10 @@ Drag to start from elsewhere</source>
     <message>
         <source>Starting value of the accumulated squared gradients.</source>
         <translation>累积梯度平方的初始值。</translation>
+    </message>
+    <message>
+        <source>What an edit below changes: the selected run (select one in the run list), every run while “Apply to all runs” is on, or, with nothing selected, the runs you start next. New runs always start with the settings shown.</source>
+        <translation>下方的修改作用于：选中的运行（在运行列表中选择一个）；开启“应用到所有运行”时作用于每个运行；未选中任何运行时作用于之后新开始的运行。新运行总是使用这里显示的设置。</translation>
     </message>
     <message>
         <source>&amp;Optimizer</source>
@@ -2820,8 +3547,40 @@ Drag to start from elsewhere</source>
         <translation>比较模式下单击时启动的优化器</translation>
     </message>
     <message>
+        <source>Apply to all runs</source>
+        <translation>应用到所有运行</translation>
+    </message>
+    <message>
+        <source>When on, every run takes the learning rate shown at once, and each later edit of η or a hyper-parameter (here or with the sliders of the Sweeps panel) changes every run; each run keeps its optimizer. Compares one η across optimizers.</source>
+        <translation>开启后，所有运行立即采用显示的学习率，之后对 η 或超参数的每次修改（在此处或用扫描面板的滑块）都会改变每个运行；每个运行保留自己的优化器。用于在不同优化器之间比较同一个 η。</translation>
+    </message>
+    <message>
+        <source>Out of range: η &gt; 0</source>
+        <translation>超出范围：η &gt; 0</translation>
+    </message>
+    <message>
+        <source>Out of range: {rule}</source>
+        <translation>超出范围：{rule}</translation>
+    </message>
+    <message>
         <source>Optimizer used by new runs and by the selected runs:</source>
         <translation>新运行和选中运行所用的优化器：</translation>
+    </message>
+    <message>
+        <source>Editing every run ({n}): each keeps its optimizer</source>
+        <translation>正在编辑所有运行（{n} 个）：各自保留优化器</translation>
+    </message>
+    <message>
+        <source>Editing run {id} · {optimizer}</source>
+        <translation>正在编辑运行 {id} · {optimizer}</translation>
+    </message>
+    <message>
+        <source>Editing runs {ids}</source>
+        <translation>正在编辑运行 {ids}</translation>
+    </message>
+    <message>
+        <source>Settings for new runs</source>
+        <translation>新运行的设置</translation>
     </message>
 </context>
 <context>
@@ -2967,6 +3726,29 @@ Drag to start from elsewhere</source>
     <message>
         <source>t = {t} / {last}</source>
         <translation>t = {t} / {last}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop this computation (Esc); what is shown now stays</source>
+        <translation>停止此计算（Esc）；当前显示的内容保留</translation>
+    </message>
+    <message>
+        <source>Building the network landscape…</source>
+        <translation>正在构建网络地形…</translation>
+    </message>
+    <message>
+        <source>Computing the surface…</source>
+        <translation>正在计算曲面…</translation>
+    </message>
+    <message>
+        <source>Computing the basin map…</source>
+        <translation>正在计算吸引域图…</translation>
     </message>
 </context>
 <context>
@@ -3275,7 +4057,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Update</source>
-        <translation type="vanished">更新</translation>
+        <translation>更新</translation>
     </message>
     <message>
         <source>(first of {n} selected runs)</source>
@@ -3399,8 +4181,12 @@ Drag to start from elsewhere</source>
         <translation>应用到所有运行</translation>
     </message>
     <message>
+        <source>Dragging a slider below re-runs every run with that value (the same switch as the optimizer panel&apos;s “Apply to all runs”)</source>
+        <translation>拖动下方滑块会用该值重新计算每个运行（与优化器面板的“应用到所有运行”是同一个开关）</translation>
+    </message>
+    <message>
         <source>Dragging a slider below re-runs every run with that value</source>
-        <translation>拖动下方滑块会用该值重新运行所有运行</translation>
+        <translation type="vanished">拖动下方滑块会用该值重新运行所有运行</translation>
     </message>
     <message>
         <source>Learning rate η of every run, log scale 1e-5 … 10</source>
@@ -3436,6 +4222,10 @@ Drag to start from elsewhere</source>
     <message>
         <source>The gradient entry under the cursor</source>
         <translation>光标下的梯度元素</translation>
+    </message>
+    <message>
+        <source>Layer {l}</source>
+        <translation>第 {l} 层</translation>
     </message>
     <message>
         <source>‖δ{l}‖ = {d:.3g} &amp;nbsp; ‖∂L/∂W{l}‖ = {w:.3g} &amp;nbsp; ‖∂L/∂b{l}‖ = {b:.3g} &amp;nbsp; max |entry| = {m:.3g}</source>

@@ -11,6 +11,7 @@ import numpy as np
 from engine import scene as scene_mod
 from engine.functions import TestFunction
 from engine.scene import FunctionLandscape, Landscape, NetworkLandscape, SceneError
+from engine.scene.landscapes import check_network_work
 
 from .i18n import translate
 from .landscapes import NetworkBuild, build_function, build_network, key_of
@@ -77,25 +78,38 @@ class LandscapeMixin:
         return True
 
     def request_landscape(self, landscape: Landscape, view=None, then: Callable[[], None] | None = None,
-                          failed: Callable[[str], None] | None = None, keep_runs: bool = False) -> None:
+                          failed: Callable[[str], None] | None = None, keep_runs: bool = False) -> bool:
         """Build ``landscape`` (a network slice through the compute object) and show it, then call ``then``. A failure
-        keeps the current landscape and calls ``failed(message)`` (default: emits ``landscapeFailed``)."""
+        keeps the current landscape and calls ``failed(message)`` (default: emits ``landscapeFailed``). False when it
+        was refused at once (nothing started)."""
         report = failed or self.landscapeFailed.emit
         if not isinstance(landscape, NetworkLandscape):
             try:
                 function = build_function(landscape, view)
             except SceneError as err:
                 report(str(err))
-                return
+                return False
             self.set_landscape(function, landscape, view, keep_runs=keep_runs)
             if then is not None:
                 then()
-            return
+            return True
+        try:  # the scene loader's bound on the total work, for builds asked for in the app too
+            check_network_work(landscape, self.resolution, [r.settings.steps for r in self.runs] if keep_runs else ())
+        except SceneError as err:
+            report(str(err).removeprefix("landscape: "))
+            return False
         self.building = landscape
         self.busyChanged.emit(True)
 
         def work(job):
-            return build_network(landscape, progress=lambda text: job.progress(0.0, text))
+            said = [""]
+
+            def say(text: str) -> None:
+                said[0] = text
+                job.progress(0.0, text)
+
+            # the engine stops between training steps once the request is stale (a newer one, or Cancel)
+            return build_network(landscape, progress=say, fraction=lambda f: job.progress(f, said[0]))
 
         def done(built: NetworkBuild) -> None:
             if self.building is not landscape:
@@ -113,8 +127,25 @@ class LandscapeMixin:
             self._build_finished()
             report(message)
 
-        self.compute.submit("landscape", work, done, refused,
-                            on_progress=lambda _fraction, text: text and self.landscapeProgress.emit(text))
+        stage = [""]
+
+        def on_progress(_fraction: float, text: str) -> None:
+            if text and text != stage[0]:  # each stage once (the fractions go to the status bar's progress)
+                stage[0] = text
+                self.landscapeProgress.emit(text)
+
+        self.compute.submit("landscape", work, done, refused, on_progress=on_progress)
+        return True
+
+    def cancel_landscape(self) -> bool:
+        """Stop the network slice being built (its training stops at its next step); the shown landscape stays.
+        False when nothing was being built."""
+        if self.building is None:
+            return False
+        self.compute.cancel("landscape")
+        self._build_finished()
+        self.landscapeFailed.emit(tr("cancelled"))  # the Network panel: "Not built: cancelled. The previous … stays"
+        return True
 
     def _build_finished(self) -> None:
         self.building = None

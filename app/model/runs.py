@@ -7,6 +7,8 @@ from typing import Any
 from engine import scene
 from engine.scene import OptimizerSettings
 
+from .i18n import translate
+
 
 @dataclass(eq=False)
 class Run:
@@ -26,6 +28,7 @@ class Run:
     pending: bool = False
     version: int = 0
     group: int = 0  # runs started by one click in compare mode share a group (the first run's id): they move together
+    preview: bool = False  # the trajectory is a short preview (the start is being dragged); the whole run follows
 
     @property
     def last_row(self) -> int:
@@ -38,7 +41,11 @@ class Run:
 
     @property
     def label(self) -> str:
-        return f"{self.settings.name} η={self.settings.lr:g}"
+        """"Adam η=0.01": the optimizer's title in the user's language and the learning rate."""
+        from engine.optimizers import OPTIMIZERS
+        cls = OPTIMIZERS.get(self.settings.name)
+        title = translate("engine", cls.title) if cls else self.settings.name
+        return f"{title} η={self.settings.lr:g}"
 
     def to_scene(self) -> scene.Run:
         s = self.settings

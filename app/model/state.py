@@ -25,17 +25,17 @@ from .i18n import translate
 from .landscapes import NetworkBuild, build_function
 from .runs import Run
 from .landscape_mixin import LandscapeMixin, checked_view as _checked_view
+from .run_edits import PREVIEW_STEPS, RunEditsMixin
 
 OPTIMIZER_NAMES = list(vocab.OPTIMIZER_NAMES)
 PALETTE = list(scene_mod.PALETTE)
-PREVIEW_STEPS = 150  # steps computed for a run while its start is dragged; the full run follows when the mouse rests
 
 
 def tr(text: str) -> str:
     return translate("AppState", text)
 
 
-class AppState(LandscapeMixin):
+class AppState(LandscapeMixin, RunEditsMixin):
     """The single source of truth of a window (see the module docstring)."""
 
     landscapeChanged = Signal()  # a new landscape (function, formula or network slice)
@@ -99,16 +99,20 @@ class AppState(LandscapeMixin):
 
     # ----- optimizer settings ------------------------------------------------------------------------------------------
     def set_optimizer(self, **changes) -> None:
-        """Change the settings for new runs; the selected runs are recomputed with them."""
+        """Change the settings shown (those of new runs); the edited runs (:meth:`edited_runs`) take the fields that
+        changed, in compare mode or with "Apply to all runs" each keeping its optimizer."""
         new = replace(self.optimizer, **changes)
         if new == self.optimizer:
             return
+        changed = {k: getattr(new, k) for k in ("name", "lr", "hyper", "steps")
+                   if getattr(new, k) != getattr(self.optimizer, k)}
         self.optimizer = new
         self.optimizerChanged.emit()
-        selected = self.selected_runs()
-        for run in selected:
-            run.settings = self._settings_for(run.settings.name if self.compare_mode else new.name)
-        self._compute(selected)
+        if self.compare_mode or self.apply_to_all:
+            changed.pop("name", None)
+        elif "name" in changed:
+            changed["hyper"] = new.hyper  # a new optimizer starts from the hyper-parameters shown
+        self.edit_runs([r.id for r in self.edited_runs()], **changed)
 
     def set_compare_mode(self, on: bool, optimizers: list[str] | None = None) -> None:
         self.compare_mode = bool(on)
@@ -187,19 +191,6 @@ class AppState(LandscapeMixin):
 
     def recompute_all(self) -> None:
         self._compute(list(self.runs))
-
-    def set_all_runs(self, lr: float | None = None, hyper: dict | None = None, preview: bool = False) -> None:
-        """Give every run this learning rate and/or these hyper-parameters (each run keeps its other settings; a
-        hyper-parameter its optimizer does not have is left out) and re-run them all in one request: while a slider
-        is dragged (``preview``: the first ``PREVIEW_STEPS`` steps only) the newest request wins, and the old paths
-        stay on screen until the new ones arrive."""
-        from engine.optimizers import get_class
-        for run in self.runs:
-            s = run.settings
-            own = get_class(s.name).hyper_defaults
-            new_hyper = {**s.hyper, **{k: float(v) for k, v in (hyper or {}).items() if k in own}}
-            run.settings = replace(s, lr=s.lr if lr is None else float(lr), hyper=new_hyper)
-        self._compute(list(self.runs), steps=PREVIEW_STEPS if preview else None, key="runs:all", announce=False)
 
     # ----- playback ----------------------------------------------------------------------------------------------------
     @property
@@ -311,7 +302,7 @@ class AppState(LandscapeMixin):
 
         def done(results) -> None:
             changed = False
-            for (run, version, *_), result in zip(jobs, results):
+            for (run, version, settings, _start, n), result in zip(jobs, results):
                 if run.version != version or run not in self.runs or function is not self.function:
                     continue  # a newer request for this run was made, or the run is gone
                 run.pending = False
@@ -321,6 +312,7 @@ class AppState(LandscapeMixin):
                     self.message.emit(tr("Run {id}: {error}").format(id=run.id, error=result))
                 else:
                     run.trajectory, run.error = result, None
+                    run.preview = n < settings.steps
             if changed:
                 self._runs_changed()
             if then is not None:

@@ -25,6 +25,8 @@ MAX_BLOCK_PX = 260
 ACTIVATION_SYMBOL = {"tanh": "tanh", "sigmoid": "σ", "relu": "ReLU", "identity": "id"}
 
 
+# the transpose is the letter ᵀ, not <sup>T</sup>: a superscript on a label's first line is clipped at its top
+
 def _sub(text: str) -> str:
     return f"<sub>{text}</sub>"
 
@@ -75,7 +77,7 @@ class _LayerBlock(QWidget):
         self.box.setRange(xRange=(0, cols + B_GAP + 1), yRange=(0, rows), padding=0.02)
         l = self.layer
         self.text.setText(
-            f"<b>{self.tr('Layer')} {l}</b> &nbsp; {formula}<br>"
+            "<b>" + self.tr("Layer {l}").format(l=l) + f"</b> &nbsp; {formula}<br>"
             + self.tr("‖δ{l}‖ = {d:.3g} &nbsp; ‖∂L/∂W{l}‖ = {w:.3g} &nbsp; ‖∂L/∂b{l}‖ = {b:.3g} &nbsp; "
                       "max |entry| = {m:.3g}").format(l=_sub(str(l)), d=lt.delta_norm, w=lt.dW_norm, b=lt.db_norm,
                                                      m=m))
@@ -185,7 +187,7 @@ class BackpropInspector(QWidget):
         """The chain-rule line of layer l (δ_l = ∂L/∂z_l)."""
         L = model.n_layers
         s = lambda k: _sub(str(k))  # noqa: E731
-        grads = (f"∂L/∂W{s(l)} = δ{s(l)} h{s(l - 1)}<sup>T</sup>, &nbsp; ∂L/∂b{s(l)} = Σ<sub>n</sub> δ{s(l)}"
+        grads = (f"∂L/∂W{s(l)} = δ{s(l)} h{s(l - 1)}ᵀ, &nbsp; ∂L/∂b{s(l)} = Σ<sub>n</sub> δ{s(l)}"
                  + (" &nbsp; (h<sub>0</sub> = x)" if l == 1 else ""))
         if l == L:
             start = {"bce": self.tr("sigmoid + binary CE: δ{l} = ∂L/∂z{l} = (ŷ − t) / N"),
@@ -194,4 +196,4 @@ class BackpropInspector(QWidget):
                 model.loss_name].format(l=s(l))
             return f"{start} &nbsp;⇒&nbsp; {grads}"
         act = ACTIVATION_SYMBOL.get(model.activations[l - 1], model.activations[l - 1])
-        return (f"δ{s(l)} = (W{s(l + 1)}<sup>T</sup> δ{s(l + 1)}) ⊙ {act}′(z{s(l)}) &nbsp;⇒&nbsp; {grads}")
+        return (f"δ{s(l)} = (W{s(l + 1)}ᵀ δ{s(l + 1)}) ⊙ {act}′(z{s(l)}) &nbsp;⇒&nbsp; {grads}")

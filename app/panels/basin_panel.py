@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QProgressBar, QPushButton, QSlider, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -62,9 +62,16 @@ def write_npz(path, bmap: BasinMap, meta: dict | None = None) -> Path:
     return Path(path)
 
 
-def _swatch(color: QColor) -> QIcon:
+def _swatch(color: QColor, stripes=None) -> QIcon:
+    """A legend square: the basin's colour, or the two stripes of a patterned label (as drawn on the map)."""
     pix = QPixmap(14, 14)
-    pix.fill(color)
+    pix.fill(color if stripes is None else stripes[0])
+    if stripes is not None:
+        painter = QPainter(pix)
+        painter.setPen(QPen(stripes[1], 2.5))
+        for k in range(-14, 14, 7):
+            painter.drawLine(k, 14, k + 14, 0)
+        painter.end()
     return QIcon(pix)
 
 
@@ -202,7 +209,7 @@ class BasinPanel(QWidget):
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.legend.setItem(r, c, item)
-            self.legend.item(r, 0).setIcon(_swatch(self.overlay.color_of(label)))
+            self.legend.item(r, 0).setIcon(_swatch(self.overlay.color_of(label), self.overlay.stripes_of(label)))
             self._row_labels.append(label)
 
     def _update_summary(self) -> None:

@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, \
     QSpinBox
 
+from app.i18n import engine_text
 from engine import vocab
+from engine.optimizers import OPTIMIZERS
 
 FULL_OPTIMIZERS = ("adam", *[name for name in vocab.OPTIMIZER_NAMES if name != "adam"])
 
@@ -24,7 +26,7 @@ class FullTrainingBox(QGroupBox):
         self.state, self.controller, self.on_failed = state, controller, on_failed
         self.full_optimizer = QComboBox()
         for name in FULL_OPTIMIZERS:
-            self.full_optimizer.addItem(name, name)
+            self.full_optimizer.addItem(engine_text(OPTIMIZERS[name].title), name)
         self.full_optimizer.setToolTip(self.tr("Optimizer that trains all parameters (not only the two of the "
                                                "plane)"))
         self.full_lr = QDoubleSpinBox(minimum=1e-5, maximum=10.0, decimals=5, singleStep=0.005, value=0.01)

@@ -173,7 +173,7 @@ class StepInspector(QWidget):
              self.tr("change {d}").format(d=num(e.value_next - e.value))),
         ]
         parts.append(self._table(rows))
-        parts.append(f"<p style='margin-top:8px'><b>{html.escape(self.tr('Update'))}</b></p>")
+        parts.append("<p style='margin-top:8px'><b>" + html.escape(self.tr("Update")) + "</b></p>")
         parts.append(f"<pre style=\"{MONO} white-space:pre-wrap\">{html.escape(e.text)}</pre>")
         return "".join(parts)
 

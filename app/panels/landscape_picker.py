@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from app.engine_texts import landscape_text
 from app.i18n import engine_text
 from app.model import AppState
 from engine import functions, vocab
@@ -192,10 +193,10 @@ class LandscapePicker(QWidget):
             matches = [i for i in range(self.list.count()) if self.list.item(i).data(Qt.UserRole) == fn.name]
             self.list.setCurrentRow(matches[0] if matches and self.state.landscape_source.get("kind") == "function"
                                     else -1)
-        formula = (f"<br><span style='font-family:monospace'>f(x, y) = {html.escape(fn.formula)}</span>"
-                   if fn.formula else "")
-        self.description.setText(f"<b>{html.escape(engine_text(fn.title))}</b>: "
-                                 f"{html.escape(engine_text(fn.description))}{formula}")
+        formula = (f"<br><span style='font-family:monospace'>f(x, y) = {html.escape(landscape_text(fn.formula))}"
+                   "</span>" if fn.formula else "")
+        self.description.setText(f"<b>{html.escape(landscape_text(fn.title))}</b>: "
+                                 f"{html.escape(landscape_text(fn.description))}{formula}")
 
     def _on_view_changed(self) -> None:
         (x0, x1), (y0, y1) = self.state.view

@@ -13,34 +13,20 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QProgressBar, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
+from app.engine_texts import DATASET_TITLES, METHOD_TITLES, activation_title, method_title
 from app.network_controller import NetworkController, default_source
 from app.model import AppState
 from app.panels.full_training import FullTrainingBox
+from app.panels.network_training import NetworkTrainingBox
 from engine import nn
 from engine import scene as scene_mod
-from engine.nn.datasets import dataset_task
 
 MAX_LISTED_NAMES = 2000  # parameter combos list at most this many names (others can be typed)
-DATASET_TITLES = {
-    "xor": QT_TRANSLATE_NOOP("NetworkPanel", "XOR"),
-    "moons": QT_TRANSLATE_NOOP("NetworkPanel", "Two moons"),
-    "circles": QT_TRANSLATE_NOOP("NetworkPanel", "Circles"),
-    "spirals": QT_TRANSLATE_NOOP("NetworkPanel", "Two spirals"),
-    "blobs": QT_TRANSLATE_NOOP("NetworkPanel", "Three blobs"),
-    "linear": QT_TRANSLATE_NOOP("NetworkPanel", "Linear (regression)"),
-    "sine": QT_TRANSLATE_NOOP("NetworkPanel", "Sine (regression)"),
-}
 TASK_LOSSES = {"binary": ("bce", "mse", "ce"), "multiclass": ("ce",), "regression": ("mse",)}
 LOSS_TITLES = {
     "bce": QT_TRANSLATE_NOOP("NetworkPanel", "Binary cross-entropy"),
     "ce": QT_TRANSLATE_NOOP("NetworkPanel", "Softmax cross-entropy"),
     "mse": QT_TRANSLATE_NOOP("NetworkPanel", "Mean squared error"),
-}
-METHOD_TITLES = {
-    "random": QT_TRANSLATE_NOOP("NetworkPanel", "Random directions"),
-    "params": QT_TRANSLATE_NOOP("NetworkPanel", "Two parameters"),
-    "pca": QT_TRANSLATE_NOOP("NetworkPanel", "PCA of training"),
-    "hessian": QT_TRANSLATE_NOOP("NetworkPanel", "Hessian eigenvectors"),
 }
 
 
@@ -73,7 +59,7 @@ class NetworkPanel(QWidget):
                                  "empty: no hidden layer). Input and output sizes follow from the data and loss."))
         self.activation = QComboBox()
         for name in scene_mod.ACTIVATIONS:
-            self.activation.addItem(name, name)
+            self.activation.addItem(activation_title(name), name)
         tip(self.activation, self.tr("Activation of the hidden layers"))
         self.loss = QComboBox()
         tip(self.loss, self.tr("Loss; set by the task (BCE for two classes, softmax CE for more, MSE for "
@@ -93,8 +79,8 @@ class NetworkPanel(QWidget):
         self.centre = QComboBox()
         self.centre.addItem(self.tr("Trained parameters"), "trained")
         self.centre.addItem(self.tr("Initial parameters"), "init")
-        tip(self.centre, self.tr("Centre of the slice: the initial weights, or the weights after 200 full-batch "
-                                 "Adam steps (trained in the engine before slicing)"))
+        tip(self.centre, self.tr("Centre of the slice: the initial weights, or the weights after the training set "
+                                 "under Training (done in the engine before slicing)"))
         self.filter_norm = QCheckBox(self.tr("Filter-normalised"))
         tip(self.filter_norm, self.tr("Rescale each direction's rows to the norms of the matching weight rows "
                                       "(Li et al. 2018), so that the picture is comparable across networks"))
@@ -125,6 +111,7 @@ class NetworkPanel(QWidget):
         tip(self.message, self.tr("What the last build did, or why the settings were refused"))
 
         self.training = FullTrainingBox(state, controller, self._on_failed)
+        self.extras = NetworkTrainingBox(self)  # centre training, L2, test split, mini-batches, CSV, scikit-learn
 
         self._layout()
         self._connect()
@@ -145,6 +132,7 @@ class NetworkPanel(QWidget):
         row.addWidget(self.noise)
         f.addRow(self.tr("Points"), row)
         f.addRow(self.tr("Data seed"), self.data_seed)
+        f.addRow(self.extras.csv_row)
         net_box = QGroupBox(self.tr("Network"))
         f = QFormLayout(net_box)
         f.addRow(self.tr("Hidden"), self.hidden)
@@ -175,7 +163,7 @@ class NetworkPanel(QWidget):
         inner = QWidget()
         v = QVBoxLayout(inner)
         v.setContentsMargins(4, 4, 4, 4)
-        for w in (data_box, net_box, slice_box, self.build_button, self.progress, self.message, self.training):
+        for w in (data_box, net_box, slice_box, self.extras, self.build_button, self.progress, self.message, self.training):
             v.addWidget(w)
         v.addStretch(1)
         scroll = QScrollArea()
@@ -220,10 +208,9 @@ class NetworkPanel(QWidget):
 
     def layers(self) -> list[int]:
         name = self.dataset.currentData()
-        data = scene_mod.DATASETS[name]
-        task = dataset_task(name)
+        data = self.extras.features(name)
         loss = self.loss.currentData()
-        n_out = (3 if task == "multiclass" else 2) if loss == "ce" else 1
+        n_out = self.extras.classes(name) if loss == "ce" else 1
         return [data, *self.hidden_sizes(), n_out]
 
     def source(self) -> dict:
@@ -235,17 +222,20 @@ class NetworkPanel(QWidget):
                        "orthogonalize": self.orthogonal.isChecked()}
         elif method == "params":
             options = {"param_a": self.param_a.currentText().strip(), "param_b": self.param_b.currentText().strip()}
-        return {"kind": "network",
+        elif method == "pca":
+            options = self.extras.pca_options()
+        return self.extras.complete({"kind": "network",
                 "dataset": {"name": self.dataset.currentData(), "n": self.size.value(),
                             "noise": round(self.noise.value(), 6), "seed": self.data_seed.value()},
                 "layers": self.layers(), "activation": self.activation.currentData(),
                 "loss": self.loss.currentData(),
                 "slice": {"method": method, "seed": self.seed.value(),
-                          "centre": "init" if method == "pca" else self.centre.currentData(), "options": options}}
+                          "centre": "init" if method == "pca" else self.centre.currentData(), "options": options}})
 
     def show_source(self, source: dict) -> None:
         """Set the widgets to ``source`` (a valid NetworkLandscape object)."""
         ds, sl = source["dataset"], source["slice"]
+        self.extras.show_source(source)
         widgets = (self.dataset, self.size, self.noise, self.data_seed, self.hidden, self.activation, self.loss,
                    self.method, self.seed, self.centre, self.filter_norm, self.orthogonal, self.param_a, self.param_b)
         blockers = [QSignalBlocker(w) for w in widgets]
@@ -272,7 +262,7 @@ class NetworkPanel(QWidget):
         self._on_method()
 
     def _fill_losses(self) -> None:
-        task = dataset_task(self.dataset.currentData())
+        task = self.extras.task(self.dataset.currentData())
         current = self.loss.currentData()
         with QSignalBlocker(self.loss):
             self.loss.clear()
@@ -326,8 +316,8 @@ class NetworkPanel(QWidget):
         notes = {"random": self.tr("Axes: α·d1 + β·d2 with two Gaussian directions."),
                  "params": self.tr("The exact 2D sub-landscape: the axes are the two parameters' values, every "
                                    "other parameter stays at the centre."),
-                 "pca": self.tr("Trains 200 Adam steps from the initial weights itself; the plane holds the two "
-                                "main directions of that path, centred on its end."),
+                 "pca": self.tr("Trains from the initial weights itself (optimizer, η and steps under Training); "
+                                "the plane holds the two main directions of that path, centred on its end."),
                  "hessian": self.tr("The two directions of strongest curvature at the centre.")}
         self.method_note.setText(notes[method])
 
@@ -360,8 +350,9 @@ class NetworkPanel(QWidget):
         plane = build.plane
         self._say(self.tr("{name}: {n} parameters, {method} slice, loss at the centre {loss:.4g} "
                           "(built in {t:.2f} s). Click the map to descend in the plane.").format(
-            name=build.model.name, n=build.model.n_params, method=plane.method,
-            loss=float(build.model.loss(plane.centre, plane.X, plane.y)), t=build.elapsed))
+            name=build.model.name, n=build.model.n_params, method=method_title(plane.method),
+            loss=float(build.model.loss(plane.centre, plane.X, plane.y)), t=build.elapsed)
+            + " " + self.extras.scores(build))
 
     def _on_landscape(self) -> None:
         source = self.state.landscape_source

@@ -1,19 +1,21 @@
 """Optimizer panel: which optimizer, its learning rate (log slider + exact field), hyper-parameters, steps, compare.
 
-Every edit calls :meth:`AppState.set_optimizer` (which recomputes the selected runs at once); the widgets are refreshed
-from the state in :meth:`_on_optimizer_changed`, so the slider, the field and the state never disagree.
+The heading says what an edit changes: "Editing run 3 · Adam" (selecting a run shows its settings), "Settings for new
+runs" with nothing selected, or every run while "Apply to all runs" is on (see :mod:`app.model.run_edits`). Every
+edit calls :meth:`AppState.set_optimizer`; the widgets are refreshed from the state in :meth:`_on_optimizer_changed`,
+so the slider, the fields and the runs never disagree, and a refused value is marked in its field with the reason.
 """
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QSignalBlocker, Qt
-from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QSlider, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
 
 from app.i18n import engine_text
-from app.panels import formula_html
+from app.panels import formula_html, optimizer_title
+from app.panels.number_field import NumberField
 from app.model import OPTIMIZER_NAMES, AppState
 from engine.optimizers import OPTIMIZERS, make
 
@@ -60,14 +62,9 @@ def slider_to_lr(pos: int) -> float:
     return float(f"{10.0 ** exponent:.3g}")
 
 
-def _number_field(tooltip: str, bottom: float, top: float) -> QLineEdit:
-    edit = QLineEdit()
-    validator = QDoubleValidator(bottom, top, 12, edit)
-    validator.setNotation(QDoubleValidator.ScientificNotation)
-    validator.setLocale(QLocale.c())  # "0.01" everywhere, whatever the system locale
-    edit.setValidator(validator)
-    edit.setToolTip(tooltip)
-    return edit
+# The symbol a range is written with ("0 ≤ μ < 1"), translated with OptimizerPanel.tr
+HYPER_SYMBOL = {"momentum": "μ", "beta1": "β₁", "beta2": "β₂", "alpha": "α", "eps": "ε",
+                "lr_decay": QT_TRANSLATE_NOOP("OptimizerPanel", "η decay"), "initial_accumulator_value": "G₀"}
 
 
 class OptimizerPanel(QWidget):
@@ -80,6 +77,15 @@ class OptimizerPanel(QWidget):
         self._hyper_memory: dict[str, dict[str, float]] = {}  # user's hyper values per optimizer, kept across switches
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("optimizerHeading")
+        self.heading.setStyleSheet("font-weight: bold; padding-bottom: 4px;")
+        self.heading.setWordWrap(True)
+        self.heading.setToolTip(self.tr("What an edit below changes: the selected run (select one in the run list), "
+                                        "every run while “Apply to all runs” is on, or, with nothing selected, the "
+                                        "runs you start next. New runs always start with the settings shown."))
+        form.addRow(self.heading)
 
         self.combo = QComboBox()
         for name in OPTIMIZER_NAMES:
@@ -102,23 +108,29 @@ class OptimizerPanel(QWidget):
         self.lr_slider.setPageStep(100)  # one decade
         self.lr_slider.setToolTip(self.tr("Learning rate η on a log scale from 1e-5 to 10 (PgUp/PgDn: one decade)"))
         self.lr_slider.valueChanged.connect(self._on_slider)
-        self.lr_edit = _number_field(self.tr("Exact learning rate η (e.g. 0.01 or 3e-4); press Enter to apply"),
-                                     LR_MIN, LR_MAX)
+        self.lr_field = NumberField(self._lr_reason, self.tr("Exact learning rate η (e.g. 0.01 or 3e-4); press "
+                                                             "Enter to apply"))
+        self.lr_edit = self.lr_field.edit
         self.lr_edit.setMaximumWidth(90)
-        self.lr_edit.editingFinished.connect(self._on_lr_edit)
+        self.lr_field.committed.connect(lambda value: self._apply(lr=value))
         lr_row = QHBoxLayout()
         lr_row.addWidget(self.lr_slider, 1)
         lr_row.addWidget(self.lr_edit)
-        form.addRow(self._buddy(self.tr("&Learning rate η"), self.lr_edit), lr_row)
+        lr_box = QVBoxLayout()
+        lr_box.addLayout(lr_row)
+        lr_box.addWidget(self.lr_field.message)  # the reason for a refused η, under the slider and the field
+        form.addRow(self._buddy(self.tr("&Learning rate η"), self.lr_edit), lr_box)
 
-        self.hyper_edits: dict[str, QLineEdit] = {}
+        self.hyper_fields: dict[str, NumberField] = {}
+        self.hyper_edits = {}
         self.hyper_labels: dict[str, QLabel] = {}
         for key, (label, tip) in HYPER_TEXT.items():
-            edit = _number_field(self.tr(tip), 0.0, 1e6)
-            edit.editingFinished.connect(lambda key=key: self._on_hyper_edit(key))
-            self.hyper_edits[key] = edit
-            self.hyper_labels[key] = self._buddy(self.tr(label), edit)
-            form.addRow(self.hyper_labels[key], edit)
+            field = NumberField(lambda value, key=key: self._hyper_reason(key, value), self.tr(tip))
+            field.committed.connect(lambda value, key=key: self._on_hyper_edit(key, value))
+            self.hyper_fields[key] = field
+            self.hyper_edits[key] = field.edit
+            self.hyper_labels[key] = self._buddy(self.tr(label), field.edit)
+            form.addRow(self.hyper_labels[key], field)
 
         self.steps = QSpinBox()
         self.steps.setRange(1, 100_000)
@@ -154,15 +166,27 @@ class OptimizerPanel(QWidget):
         box = QVBoxLayout(self.compare)
         box.addWidget(self.compare_list)
 
+        self.apply_all = QPushButton(self.tr("Apply to all runs"))
+        self.apply_all.setCheckable(True)
+        self.apply_all.setToolTip(self.tr("When on, every run takes the learning rate shown at once, and each later "
+                                          "edit of η or a hyper-parameter (here or with the sliders of the Sweeps "
+                                          "panel) changes every run; each run keeps its optimizer. Compares one η "
+                                          "across optimizers."))
+        self.apply_all.toggled.connect(self.state.set_apply_to_all)
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.apply_all)
         layout.addWidget(self.compare)
         layout.addStretch(1)
 
         state.optimizerChanged.connect(self._on_optimizer_changed)
         state.compareChanged.connect(self._on_compare_changed)
         state.selectionChanged.connect(self._on_selection_changed)
+        state.runsChanged.connect(self._show_heading)
+        state.applyToAllChanged.connect(self._on_apply_all_changed)
         self._on_optimizer_changed()
+        self._on_apply_all_changed()
         self._on_compare_changed()
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
@@ -177,7 +201,7 @@ class OptimizerPanel(QWidget):
         trial = {"name": s.name, "lr": s.lr, "hyper": s.hyper, **changes}
         try:
             make(trial["name"], trial["lr"], **trial["hyper"])  # the engine names what is wrong
-        except ValueError as exc:
+        except ValueError as exc:  # a rule between settings that no single field checks
             self._show_error(str(exc))
             self._on_optimizer_changed()  # put the fields back to the state's values
             return
@@ -192,25 +216,27 @@ class OptimizerPanel(QWidget):
     def _on_slider(self, pos: int) -> None:
         self._apply(lr=slider_to_lr(pos))
 
-    def _on_lr_edit(self) -> None:
-        value = self._read(self.lr_edit)
-        if value is not None and value != self.state.optimizer.lr:
-            self._apply(lr=value)
+    def _lr_reason(self, value: float) -> str:
+        return "" if value > 0 else self.tr("Out of range: η > 0")
 
-    def _on_hyper_edit(self, key: str) -> None:
-        value = self._read(self.hyper_edits[key])
-        if value is not None and value != self._hyper_value(key):
+    def _hyper_reason(self, key: str, value: float) -> str:
+        hyper = OPTIMIZERS[self.state.optimizer.name].hypers.get(key)
+        if hyper is None:
+            return ""
+        try:
+            hyper.check(key, value)
+        except ValueError:
+            return self.tr("Out of range: {rule}").format(rule=hyper.describe(self.tr(HYPER_SYMBOL[key])))
+        return ""
+
+    def _on_hyper_edit(self, key: str, value: float) -> None:
+        if value != self._hyper_value(key):
             self._apply(hyper={**self.state.optimizer.hyper, key: value})
 
     def _on_compare(self, *_) -> None:
         names = [self.compare_list.item(i).data(Qt.UserRole) for i in range(self.compare_list.count())
                  if self.compare_list.item(i).checkState() == Qt.Checked]
         self.state.set_compare_mode(self.compare.isChecked(), names)
-
-    @staticmethod
-    def _read(edit: QLineEdit) -> float | None:
-        value, ok = QLocale.c().toDouble(edit.text())
-        return value if ok and math.isfinite(value) else None
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -231,24 +257,44 @@ class OptimizerPanel(QWidget):
         self.formula.setText(formula_html(cls.formula))
         with QSignalBlocker(self.lr_slider):
             self.lr_slider.setValue(lr_to_slider(s.lr))
-        self.lr_edit.setText(f"{s.lr:g}")
-        for key, edit in self.hyper_edits.items():
+        self.lr_field.set_value(s.lr)
+        for key, field in self.hyper_fields.items():
             applies = key in cls.hyper_defaults
-            edit.setVisible(applies)
+            field.setVisible(applies)
             self.hyper_labels[key].setVisible(applies)
             if applies:
-                edit.setText(f"{self._hyper_value(key):g}")
+                field.set_value(self._hyper_value(key))
         with QSignalBlocker(self.steps):
             self.steps.setValue(s.steps)
+        self._show_heading()
+
+    def _show_heading(self) -> None:
+        runs = self.state.selected_runs()
+        if self.state.apply_to_all:
+            text = self.tr("Editing every run ({n}): each keeps its optimizer").format(n=len(self.state.runs))
+        elif len(runs) == 1:
+            text = self.tr("Editing run {id} · {optimizer}").format(id=runs[0].id,
+                                                                    optimizer=optimizer_title(runs[0].settings.name))
+        elif runs:
+            text = self.tr("Editing runs {ids}").format(ids=", ".join(str(r.id) for r in runs))
+        else:
+            text = self.tr("Settings for new runs")
+        self.heading.setText(text)
+        self.combo.setEnabled(not self.state.apply_to_all)
+
+    def _on_apply_all_changed(self) -> None:
+        with QSignalBlocker(self.apply_all):
+            self.apply_all.setChecked(self.state.apply_to_all)
+        self._show_heading()
 
     def _on_selection_changed(self) -> None:
         """Selecting one run shows its settings, so that the next edit changes that run rather than replacing its
-        optimizer (the state recomputes it with identical settings: the same trajectory)."""
+        optimizer; the run itself is not recomputed."""
         runs = self.state.selected_runs()
         if len(runs) == 1 and not self.state.compare_mode:
-            s = runs[0].settings
             self._show_error("")
-            self.state.set_optimizer(name=s.name, lr=s.lr, hyper=dict(s.hyper), steps=s.steps)
+            self.state.show_settings(runs[0].settings)
+        self._show_heading()
 
     def _on_compare_changed(self) -> None:
         with QSignalBlocker(self.compare):

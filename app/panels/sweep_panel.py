@@ -2,8 +2,9 @@
 
 "Sweep" starts one run per value of η (log-spaced), μ or β₁ (evenly spaced) from the selected run's start, with the
 optimizer settings otherwise; the runs are coloured along a sequential colour map and listed in a legend on the map.
-"Apply to all runs": dragging the η or μ / β₁ slider gives every run that value (each keeps its other settings) and
-re-runs them all through the model's compute (off the GUI thread; the newest request wins).
+"Apply to all runs" (the model's one switch, also a button of the optimizer panel): dragging the η or μ / β₁ slider
+gives every run that value (each keeps its other settings) and re-runs them all through the model's compute (off the
+GUI thread; the newest request wins); the optimizer panel then shows the value.
 """
 from __future__ import annotations
 
@@ -92,7 +93,8 @@ class SweepPanel(QWidget):
         sliders = QGroupBox(self.tr("Sliders for every run"))
         sform = QFormLayout(sliders)
         self.apply_all = QCheckBox(self.tr("Apply to all runs"))
-        self.apply_all.setToolTip(self.tr("Dragging a slider below re-runs every run with that value"))
+        self.apply_all.setToolTip(self.tr("Dragging a slider below re-runs every run with that value (the same "
+                                          "switch as the optimizer panel's “Apply to all runs”)"))
         self.lr_slider = QSlider(Qt.Orientation.Horizontal)
         self.lr_slider.setRange(0, TICKS)
         self.lr_slider.setToolTip(self.tr("Learning rate η of every run, log scale 1e-5 … 10"))
@@ -111,7 +113,8 @@ class SweepPanel(QWidget):
         # while a handle is held the runs are previewed (their first steps); releasing it computes them in full
         self.lr_slider.sliderReleased.connect(lambda: self._on_lr_slider(self.lr_slider.value()))
         self.mu_slider.sliderReleased.connect(lambda: self._on_mu_slider(self.mu_slider.value()))
-        self.apply_all.toggled.connect(self._on_apply_all)
+        self.apply_all.toggled.connect(self.state.set_apply_to_all)
+        state.applyToAllChanged.connect(self._on_apply_all)
 
         layout = QVBoxLayout(self)
         layout.addWidget(box)
@@ -123,7 +126,7 @@ class SweepPanel(QWidget):
         self._on_optimizer()
         self.lr_slider.setValue(lr_to_slider(state.optimizer.lr))
         self.mu_slider.setValue(90)
-        self._on_apply_all(False)
+        self._on_apply_all()
 
     # ----- sweep -------------------------------------------------------------------------------------------------------
     def _on_optimizer(self) -> None:
@@ -138,6 +141,11 @@ class SweepPanel(QWidget):
         self.param.blockSignals(False)
         if current != self.param.currentData():
             self._on_param()
+        if not self.lr_slider.isSliderDown():  # the η every run was given (or the one shown for new runs)
+            self.lr_slider.blockSignals(True)
+            self.lr_slider.setValue(lr_to_slider(self.state.optimizer.lr))
+            self.lr_slider.blockSignals(False)
+            self._show_slider_values()
 
     def _on_param(self, *_) -> None:
         p = self.param.currentData()
@@ -198,7 +206,11 @@ class SweepPanel(QWidget):
         self.remove_button.setEnabled(bool(self.sweep_ids))
 
     # ----- sliders for every run ---------------------------------------------------------------------------------------
-    def _on_apply_all(self, on: bool) -> None:
+    def _on_apply_all(self) -> None:
+        on = self.state.apply_to_all
+        self.apply_all.blockSignals(True)
+        self.apply_all.setChecked(on)
+        self.apply_all.blockSignals(False)
         for w in (self.lr_slider, self.mu_slider):
             w.setEnabled(on)
         self._show_slider_values()

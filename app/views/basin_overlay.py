@@ -19,6 +19,9 @@ from superqt.utils import qdebounced
 from app.basin_worker import DEFAULT_RESOLUTION, MAX_RESOLUTION, MIN_RESOLUTION, BasinResult, BasinWorker, \
     speed_colour
 from app.model import AppState
+from app.views.basin_patterns import (BASIN_COLORS, DIVERGED_COLORS, NOT_CONVERGED_COLOR,  # noqa: F401 - re-exported
+                                      NOT_CONVERGED_COLORS, basin_color, boundary_segments, hatch_mask, line_pattern,
+                                      outline_segments, rgb, stripes_of)
 from engine.basins import DIVERGED, NOT_CONVERGED
 
 # Above the surface image (-10), below contours (-5), field and runs.
@@ -26,52 +29,7 @@ Z_OVERLAY, Z_OUTLINE = -8, -4
 DEBOUNCE_MS = 300
 MODES = ("basins", "speed")
 SPEED_COLORMAP = "plasma"
-# Categorical basin colours (Tableau 10 without its red and grey, which mean "diverged" and "not converged").
-BASIN_COLORS = ["#4E79A7", "#F28E2B", "#59A14F", "#76B7B2", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F"]
-NOT_CONVERGED_COLOR = "#9A9A9A"
-DIVERGED_COLORS = ("#7A0E14", "#B3202A")  # the two stripes of the hatch
 HIGHLIGHT_ALPHA = 0.92  # alpha of the hovered basin's cells
-
-
-def basin_color(label: int) -> QColor:
-    """The swatch colour of a label (basin index ≥ 0, DIVERGED, NOT_CONVERGED)."""
-    if label == DIVERGED:
-        return QColor(DIVERGED_COLORS[1])
-    if label == NOT_CONVERGED:
-        return QColor(NOT_CONVERGED_COLOR)
-    if label < len(BASIN_COLORS):
-        return QColor(BASIN_COLORS[label])
-    return pg.intColor(label - len(BASIN_COLORS), hues=9, values=2, minValue=170, maxValue=230)
-
-
-def _rgb(color: QColor) -> tuple[int, int, int]:
-    return color.red(), color.green(), color.blue()
-
-
-def hatch_mask(shape: tuple[int, int]) -> np.ndarray:
-    """(ny, nx) bool: diagonal stripes about 1/25 of the map wide (the second shade of diverged cells)."""
-    ny, nx = shape
-    period = max(2, max(ny, nx) // 25)
-    i, j = np.indices(shape)
-    return ((i + j) // period) % 2 == 1
-
-
-def outline_segments(mask: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Cell edges between ``mask`` and not-mask cells (and the map's border), as pairs for ``connect='pairs'``.
-
-    mask (ny, nx) on cell centres x (nx,), y (ny,) (equal spacing); returns xs, ys of 2·S points for S segments.
-    """
-    ny, nx = mask.shape
-    dx = (x[-1] - x[0]) / (nx - 1) if nx > 1 else 1.0
-    dy = (y[-1] - y[0]) / (ny - 1) if ny > 1 else 1.0
-    xe = x[0] - dx / 2 + dx * np.arange(nx + 1)  # cell edges
-    ye = y[0] - dy / 2 + dy * np.arange(ny + 1)
-    padded = np.pad(mask, 1)
-    vi, vj = np.nonzero(padded[1:-1, :-1] != padded[1:-1, 1:])  # vertical edge at xe[vj], rows vi
-    hi, hj = np.nonzero(padded[:-1, 1:-1] != padded[1:, 1:-1])  # horizontal edge at ye[hi], columns hj
-    xs = np.concatenate([np.stack([xe[vj], xe[vj]], 1).ravel(), np.stack([xe[hj], xe[hj + 1]], 1).ravel()])
-    ys = np.concatenate([np.stack([ye[vi], ye[vi + 1]], 1).ravel(), np.stack([ye[hi], ye[hi]], 1).ravel()])
-    return xs, ys
 
 
 def _tr(text: str) -> str:
@@ -93,6 +51,8 @@ class BasinOverlay(QObject):
     def color_of(label: int) -> QColor:
         """The swatch colour of a basin label (the panel's legend)."""
         return basin_color(label)
+
+    stripes_of = staticmethod(stripes_of)  # the two colours of a patterned label (the panel's legend)
 
     def __init__(self, state: AppState, landscape_view, worker: BasinWorker | None = None) -> None:
         super().__init__(landscape_view)
@@ -122,6 +82,13 @@ class BasinOverlay(QObject):
         self.outline.setZValue(Z_OUTLINE)
         self.outline.setVisible(False)
         vb.addItem(self.outline, ignoreBounds=True)
+        # basin boundaries: a white line on a black halo (two items, one segment list)
+        self.boundaries = [pg.PlotCurveItem(pen=pg.mkPen(colour, width=width), connect="pairs")
+                           for colour, width in (("#000000", 3.0), ("#ffffff", 1.2))]
+        for item in self.boundaries:
+            item.setZValue(Z_OUTLINE - 0.5)
+            item.setVisible(False)
+            vb.addItem(item, ignoreBounds=True)
         self.speed_legend = pg.GradientLegend(size=(14, 110), offset=(-12, 12))
         self.speed_legend.setColorMap(pg.colormap.get(SPEED_COLORMAP))
         self.speed_legend.setParentItem(vb)
@@ -266,15 +233,19 @@ class BasinOverlay(QObject):
             out[conv, :3] = lut[idx]
         else:
             for b in m.basins:
-                out[labels == b.index, :3] = _rgb(basin_color(b.index))
-        out[labels == NOT_CONVERGED, :3] = _rgb(QColor(NOT_CONVERGED_COLOR))
-        diverged = labels == DIVERGED
-        stripes = hatch_mask(labels.shape)
-        out[diverged & ~stripes, :3] = _rgb(QColor(DIVERGED_COLORS[0]))
-        out[diverged & stripes, :3] = _rgb(QColor(DIVERGED_COLORS[1]))
+                out[labels == b.index, :3] = rgb(basin_color(b.index))
+        diverged, stripes = labels == DIVERGED, hatch_mask(labels.shape)
+        first, second = stripes_of(DIVERGED)
+        out[diverged & ~stripes, :3] = rgb(first)
+        out[diverged & stripes, :3] = rgb(second)
+        stuck, lines = labels == NOT_CONVERGED, line_pattern(labels.shape)
+        first, second = stripes_of(NOT_CONVERGED)
+        out[stuck & (lines == 1), :3] = rgb(first)
+        out[stuck & (lines == 2), :3] = rgb(second)
         alpha = np.full(labels.shape, round(255 * self.opacity), np.uint8)
+        alpha[stuck & (lines == 0)] = 0
         if self.highlight is not None:
-            alpha[labels == self.highlight] = round(255 * max(HIGHLIGHT_ALPHA, self.opacity))
+            alpha[(labels == self.highlight) & (alpha > 0)] = round(255 * max(HIGHLIGHT_ALPHA, self.opacity))
         out[..., 3] = alpha
         return out
 
@@ -282,12 +253,18 @@ class BasinOverlay(QObject):
         visible = self.enabled and self.result is not None
         self.image.setVisible(visible)
         self.speed_legend.setVisible(visible and self.mode == "speed")
+        for item in self.boundaries:
+            item.setVisible(visible and self.mode == "basins")
         if not visible:
             self.outline.setVisible(False)
             return
         self.image.setImage(self.rgba(), autoLevels=False, levels=(0, 255))
         self.image.setRect(self._rect)
         m = self.result.map
+        if self.mode == "basins":
+            xs, ys = boundary_segments(m.labels, m.x, m.y)
+            for item in self.boundaries:
+                item.setData(xs, ys)
         if self.highlight is not None and (m.labels == self.highlight).any():
             xs, ys = outline_segments(m.labels == self.highlight, m.x, m.y)
             self.outline.setData(xs, ys)

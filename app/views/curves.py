@@ -3,6 +3,7 @@
 Curves are the trajectory's own numbers up to the run's last valid row (``stopped_at``); the only transform is for
 display: on a log axis f is drawn as f − f* (f* = the landscape's known minimum) so that it can reach the minimum,
 and values ≤ 0 are clipped to a floor that the axis label announces. Dragging the cursor, or clicking a plot, scrubs.
+The axes show f itself (no "×0.001" scale factor); with no run to draw the plots say so instead of showing axes.
 """
 from __future__ import annotations
 
@@ -57,13 +58,32 @@ class CurvesView(QWidget):
             plot.getPlotItem().hideButtons()
             plot.scene().sigMouseClicked.connect(lambda ev, p=plot: self._on_plot_clicked(p, ev))
             for axis in plot.getPlotItem().axes.values():
+                axis["item"].enableAutoSIPrefix(False)  # f ≈ 0.3 reads 0.3, not 300 "(×0.001)"
                 axis["item"].setCacheMode(STATIC_CACHE)
                 axis["item"].label.setCacheMode(STATIC_CACHE)  # its title: a text item of its own
+        self.empty_texts = []
+        self._empty: bool | None = None  # what _show_empty last showed
+        for plot in (self.loss_plot, self.grad_plot):
+            text = pg.TextItem(self.tr("No runs yet: click the map to start one"),
+                               color="#aaaaaa", anchor=(0.5, 0.5))
+            plot.addItem(text, ignoreBounds=True)
+            self.empty_texts.append(text)
+        self.empty_texts[1].setText("")  # one message is enough; the lower plot only loses its axes
         self.grad_plot.setLabel("left", "|∇f|")
         self.grad_plot.setLabel("bottom", self.tr("iteration t"))
 
         self.loss_curves: dict[int, pg.PlotDataItem] = {}
+        # Network slices: further losses along each run, computed off the GUI thread (app/network_curves.py):
+        # (run id, "test" | "batch") -> curve; test dashed, the mini-batch loss each step descends faint.
+        self.extra_curves: dict[tuple[int, str], pg.PlotDataItem] = {}
+        self.extra_data: dict[int, dict[str, np.ndarray]] = {}
+        self.legend = None
         self.grad_curves: dict[int, pg.PlotDataItem] = {}
+        # What each run's curves show (its trajectory, the axis mode), so that only changed runs are drawn again;
+        # the ✕ where a diverged run stopped, per plot; whether its values were clipped to the log floor.
+        self._drawn: dict[int, tuple] = {}
+        self._ends: dict[int, tuple | None] = {}
+        self._clipped: dict[int, bool] = {}
         self.cursors = [Cursor(angle=90, movable=True, pen=CURSOR_PEN,
                                         hoverPen=pg.mkPen("#ffffff", width=3)) for _ in range(2)]
         # Where a diverged run stopped: one scatter item per plot, an × at each run's last valid iteration.
@@ -104,34 +124,69 @@ class CurvesView(QWidget):
 
     def _redraw(self, *_) -> None:
         runs = [r for r in self.state.runs if r.trajectory is not None]
-        self._sync_items(runs)
+        changed = self._sync_items(runs)
         log = self.log_y.isChecked()
         self.loss_plot.setLogMode(y=log)
         f_star, clipped = self._known_minimum() if log else 0.0, False
-        ends: tuple[list, list] = ([], [])
         for run in runs:
+            key = (run.trajectory, run.color, log, f_star)
+            drawn = self._drawn.get(run.id)
+            if drawn is not None and (run.preview or (drawn[0] is key[0] and drawn[1:] == key[1:])):
+                # Unchanged, or a drag's short preview: the curves keep the last whole run until the mouse rests
+                # (each new range would re-tick and repaint four axes for every preview).
+                clipped |= self._clipped.get(run.id, False)
+                continue
+            changed = True
+            self._drawn[run.id] = key
             n = _valid(run)
             t = np.arange(n)
             f = run.trajectory.values[:n, 0]
+            self._clipped[run.id] = False
             if log:
                 f = f - f_star
-                clipped |= bool((f <= LOG_FLOOR).any())
+                self._clipped[run.id] = bool((f <= LOG_FLOOR).any())
+                clipped |= self._clipped[run.id]
                 f = np.maximum(f, LOG_FLOOR)
             self.loss_curves[run.id].setData(t, f)
             g = np.maximum(run.trajectory.grad_norm[:n, 0], LOG_FLOOR)
             self.grad_curves[run.id].setData(t, g)
+            self._ends[run.id] = None
             if run.trajectory.status[0] == "diverged":
                 brush = pg.mkBrush(run.color)
-                ends[0].append({"pos": (n - 1, np.log10(f[-1]) if log else f[-1]), "brush": brush})
-                ends[1].append({"pos": (n - 1, np.log10(g[-1])), "brush": brush})
-        for item, spots in zip(self.ends, ends):
+                self._ends[run.id] = ({"pos": (n - 1, np.log10(f[-1]) if log else f[-1]), "brush": brush},
+                                      {"pos": (n - 1, np.log10(g[-1])), "brush": brush})
+        self._show_empty(not runs)
+        if not changed:
+            return
+        for i, item in enumerate(self.ends):
+            spots = [end[i] for run_id, end in self._ends.items() if end is not None and run_id in self.loss_curves]
             item.setData(spots)
             item.setVisible(bool(spots))  # an empty scatter item still costs ~0.3 ms per paint
         self.loss_plot.setLabel("left", self._loss_label(log, f_star, clipped))
+        self._draw_extra(runs, log)
         self._on_selection_changed()
         self._on_frame_changed(self.state.frame)
-        for plot in (self.loss_plot, self.grad_plot):
-            plot.enableAutoRange()
+        if runs:
+            for plot in (self.loss_plot, self.grad_plot):
+                plot.enableAutoRange()
+
+    def _show_empty(self, empty: bool) -> None:
+        """No run: hide the axes, cursors and grid and say how to get curves; the ranges start afresh."""
+        if empty == self._empty:
+            return
+        self._empty = empty
+        for plot, text in zip((self.loss_plot, self.grad_plot), self.empty_texts):
+            item = plot.getPlotItem()
+            for name in ("left", "bottom"):
+                item.showAxis(name, not empty)
+            item.showGrid(x=not empty, y=not empty, alpha=0.2)
+            text.setVisible(empty)
+            if empty:
+                item.vb.disableAutoRange()
+                item.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+                text.setPos(0.5, 0.5)
+        for cursor in self.cursors:
+            cursor.setVisible(not empty)
 
     def _on_selection_changed(self) -> None:
         """Selected runs are drawn thicker and on top (when nothing is selected all runs look alike)."""
@@ -156,7 +211,8 @@ class CurvesView(QWidget):
     def static_items(self) -> list:
         """The graphics items that do not change with the frame: axes, curves, the ✕ of diverged runs."""
         items = [a["item"] for plot in self.plot_widgets() for a in plot.getPlotItem().axes.values()]
-        return items + [*self.loss_curves.values(), *self.grad_curves.values(), *self.ends]
+        return items + [*self.loss_curves.values(), *self.grad_curves.values(), *self.extra_curves.values(),
+                        *self.ends]
 
     def dynamic_items(self) -> list:
         """The graphics items a frame moves: the iteration cursors."""
@@ -174,13 +230,66 @@ class CurvesView(QWidget):
         if vb.sceneBoundingRect().contains(event.scenePos()):
             self.state.set_frame(int(round(vb.mapSceneToView(event.scenePos()).x())))
 
+    # ----- losses beside f (network slices) ---------------------------------------------------------------------
+    def set_extra_curves(self, data: dict[int, dict[str, np.ndarray]]) -> None:
+        """Show, per run id, its "test" loss (dashed) and "batch" loss (faint) along the iterations."""
+        self.extra_data = data
+        self._draw_extra([r for r in self.state.runs if r.trajectory is not None], self.log_y.isChecked())
+        self.loss_plot.enableAutoRange()
+
+    def _draw_extra(self, runs: list[Run], log: bool) -> None:
+        wanted = {(r.id, kind): (r, v) for r in runs for kind, v in self.extra_data.get(r.id, {}).items()}
+        for key in [k for k in self.extra_curves if k not in wanted]:
+            self.loss_plot.removeItem(self.extra_curves.pop(key))
+        for (run_id, kind), (run, values) in wanted.items():
+            item = self.extra_curves.get((run_id, kind))
+            if item is None:
+                colour = pg.mkColor(run.color)
+                if kind == "batch":
+                    colour.setAlpha(90)
+                style = Qt.PenStyle.DashLine if kind == "test" else Qt.PenStyle.SolidLine
+                pen = pg.mkPen(colour, width=1.2, style=style)
+                item = self.extra_curves[(run_id, kind)] = pg.PlotDataItem(pen=pen, skipFiniteCheck=True,
+                                                                           autoDownsample=True, downsampleMethod="peak")
+                item.setZValue(0)
+                tip = self.tr("{run}: test loss") if kind == "test" else self.tr("{run}: loss on each step's mini-batch")
+                item.setToolTip(tip.format(run=run.label))
+                self.loss_plot.addItem(item)
+            n = min(_valid(run), len(values))
+            v = np.maximum(values[:n], LOG_FLOOR) if log else values[:n]
+            item.setData(np.arange(n), v)
+        self._show_legend({k for _, k in wanted})
+
+    def _show_legend(self, kinds: set[str]) -> None:
+        """A key to the line styles while extra losses are drawn (colours stay the runs')."""
+        if self.legend is None:
+            if not kinds:
+                return
+            self.legend = self.loss_plot.addLegend(offset=(-4, 4), labelTextSize="8pt")
+        self.legend.clear()
+        if kinds:
+            grey, faint = pg.mkColor("#cccccc"), pg.mkColor(204, 204, 204, 90)
+            samples = [("train", self.tr("training loss"), pg.mkPen(grey, width=1.5)),
+                       ("batch", self.tr("mini-batch loss"), pg.mkPen(faint, width=1.2)),
+                       ("test", self.tr("test loss"), pg.mkPen(grey, width=1.2, style=Qt.PenStyle.DashLine))]
+            for kind, name, pen in samples:
+                if kind == "train" or kind in kinds:
+                    self.legend.addItem(pg.PlotDataItem(pen=pen), name)
+        self.legend.setVisible(bool(kinds))
+
     # ----- helpers ----------------------------------------------------------------------------------------------
-    def _sync_items(self, runs: list[Run]) -> None:
-        """One PlotDataItem per run and plot: created when the run appears, removed when it goes."""
+    def _sync_items(self, runs: list[Run]) -> bool:
+        """One PlotDataItem per run and plot: created when the run appears, removed when it goes; True if any was."""
         ids = {r.id for r in runs}
+        changed = False
+        for run_id in [i for i in self._drawn if i not in ids]:
+            del self._drawn[run_id]
+            self._ends.pop(run_id, None)
+            self._clipped.pop(run_id, None)
         for curves, plot in ((self.loss_curves, self.loss_plot), (self.grad_curves, self.grad_plot)):
             for run_id in [i for i in curves if i not in ids]:
                 plot.removeItem(curves.pop(run_id))
+                changed = True
             for run in runs:
                 if run.id not in curves:
                     # skipFiniteCheck: the curves are a trajectory's valid rows, finite by construction (and
@@ -191,6 +300,8 @@ class CurvesView(QWidget):
                     item.setToolTip(run.label)
                     curves[run.id] = item
                     plot.addItem(item)
+                    changed = True
+        return changed
 
     def _known_minimum(self) -> float:
         values = [m[2] for m in self.state.function.minima]

@@ -85,6 +85,10 @@ class DataView(QWidget):
             self.curve.setVisible(False)
             extra = self.tr(", accuracy {acc:.1%}").format(acc=p.accuracy)
         self.points.setVisible(True)
+        if result.test is not None:
+            extra += self.tr("; test loss {loss:.4g}").format(loss=result.test[0])
+            if p.task != "regression":
+                extra += self.tr(", test accuracy {acc:.1%}").format(acc=result.test[1])
         self.title.setText(self.tr("Prediction at {what}: α = {a:.4g}, β = {b:.4g}; loss {loss:.4g}{extra}").format(
             what=what, a=point[0], b=point[1], loss=p.loss, extra=extra))
 

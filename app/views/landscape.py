@@ -24,6 +24,7 @@ from superqt.utils import qdebounced
 
 from app.model import AppState
 from app.surface_worker import SurfaceResult, SurfaceWorker
+from app.views.colorbar_ticks import log_ticks
 from app.views.cursor import CursorArrow
 from app.views.start_drag import StartDrag
 from app.views.landscape_axes import apply_axes, shown_view
@@ -227,16 +228,12 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self.surfaceShown.emit(result)
 
     def _set_colorbar_ticks(self, result: SurfaceResult) -> None:
-        """Label the bar in f units; on a log scale put ticks at whole decades of f − fmin."""
+        """Label the bar in f units; on a log scale at the decades of f − fmin (see :mod:`.colorbar_ticks`)."""
         axis = self.colorbar.axis
         if not result.request.log_scale:
             axis.setTicks(None)
             return
-        lo, hi = result.levels
-        decades = np.arange(math.ceil(lo), math.floor(hi) + 1)
-        step = max(1, math.ceil(len(decades) / 7))
-        major = [(float(k), f"{10.0 ** k - result.log_offset:.3g}") for k in decades[::step]]
-        axis.setTicks([major, []])
+        axis.setTicks([log_ticks(result.levels, result.log_offset, result.f_range[0]), []])
 
     def _on_surface_failed(self, request, message: str) -> None:
         self._request_key = None  # let the next change try again

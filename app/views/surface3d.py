@@ -20,12 +20,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.gl_support import opengl_status
 from app.model import AppState, Run
 from app.surface_worker import SurfaceRequest, SurfaceResult, compute
+from app.views.box3d import axis_ticks, box_path
 from engine import scene as scene_mod
 
 RESOLUTION = 120  # heights per axis: a mesh, not an image (the 2D map keeps the fine grid)
 HEIGHT = 1.0  # the surface spans z in [0, HEIGHT] over the box [-1, 1]²
 LIFT = 0.012  # paths float this much above the surface so that it does not hide them
-Z_CLIP = (0.0, 1.5)  # heights of path points outside the sampled range are clipped to this band
+Z_CLIP = (0.0, 1.25)  # path heights below the floor sit on it; a path rising above the lid ends there
 # On a log scale heights span at most this many decades below the top (colours keep the 2D map's six): deeper,
 # a 120² mesh turns narrow valleys such as Rosenbrock's into a comb of spikes; the floor is flat instead.
 LOG_HEIGHT_DECADES = 4.0
@@ -134,10 +135,8 @@ class _RunItems:
             last = int(np.argmin(ok)) - 1
         bx, by = mapping.xy(pts[:, 0], pts[:, 1])
         with np.errstate(invalid="ignore"):
-            bz = np.clip(mapping.z_of_value(vals), *Z_CLIP) + LIFT
-        self.pos = np.ascontiguousarray(np.column_stack([bx, by, np.nan_to_num(bz, nan=Z_CLIP[1])]),
-                                        dtype=np.float32)
-        self.last = last
+            bz = np.maximum(mapping.z_of_value(vals), Z_CLIP[0]) + LIFT
+        self.pos, self.last = box_path(bx, by, bz, last, Z_CLIP[1])  # a diverged run ends where it leaves the box
 
     def show_frame(self, t: int) -> None:
         if self.last < 0:
@@ -220,7 +219,8 @@ class Surface3DView(QWidget):
         self.axes.translate(-1, -1, 0)
         self.gl.addItem(self.axes)
         self.axis_labels = []
-        for text, pos in (("x", (0.25, -1.12, 0.0)), ("y", (-1.12, 0.25, 0.0)), ("f", (-1.0, -1.0, HEIGHT * 1.2))):
+        self.tick_items = []
+        for text, pos in (("x", (0.1, -1.32, 0.0)), ("y", (-1.36, 0.1, 0.0)), ("f", (-1.0, -1.0, HEIGHT * 1.2))):
             label = gl_items.GLTextItem(pos=pos, text=text, color=(220, 220, 220, 255))
             label.setDepthValue(10)  # painted by QPainter without depth: last, or the surface covers it
             self.gl.addItem(label)
@@ -292,8 +292,21 @@ class Surface3DView(QWidget):
             bx, by = self.mapping.xy(r.surface.x, r.surface.y)
             z = self.mapping.z_of_colour(r.colour).T  # pyqtgraph wants [x, y]; the engine gives [y, x]
             self.surface_item.setData(x=bx, y=by, z=np.nan_to_num(z, nan=HEIGHT, posinf=HEIGHT, neginf=0.0))
+            self._show_ticks(axis_ticks(self.mapping, r.f_range[0]))
             self._on_runs()
         self._colour_surface()
+
+    def _show_ticks(self, ticks) -> None:
+        """Tick values along the box's edges (created afresh: their number changes with the view)."""
+        import pyqtgraph.opengl as gl_items
+        for item in self.tick_items:
+            self.gl.removeItem(item)
+        self.tick_items = []
+        for pos, text in ticks:
+            item = gl_items.GLTextItem(pos=pos, text=text, color=(170, 170, 170, 255))
+            item.setDepthValue(10)
+            self.gl.addItem(item)
+            self.tick_items.append(item)
 
     def _colour_surface(self) -> None:
         if self.result is None:

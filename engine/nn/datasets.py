@@ -15,12 +15,17 @@ blobs     multiclass  three Gaussian clusters on a circle of radius 1.2, y ∈ {
 linear    regression  x uniform in [−1, 1], y = 1.5·x − 0.5
 sine      regression  x uniform in [−π, π], y = sin x
 ========  ==========  =========================================================================
+
+Beside them: scikit-learn's sets (:mod:`.sklearn_data`, optional: "iris", "breast-cancer", "wine", "sklearn-moons",
+…), and a user's CSV file (:mod:`.csv_data`, :func:`from_arrays`). :func:`train_test_split` holds out a test set.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import numpy as np
+
+from . import sklearn_data
 
 Array = np.ndarray
 MAX_POINTS = 100_000
@@ -90,15 +95,21 @@ def _regression(n, rng, noise, f, lo, hi):
     return x, f(x[:, 0]) + noise * rng.normal(size=n)
 
 
+_SKLEARN_TASKS = {name: "binary" if k == 2 else "multiclass" for name, k in sklearn_data.CLASSES.items()}
 _BINARY = {"xor": _xor, "moons": _moons, "circles": _circles, "spirals": _spirals}
 _TASKS = {"xor": "binary", "moons": "binary", "circles": "binary", "spirals": "binary", "blobs": "multiclass",
-          "linear": "regression", "sine": "regression"}
+          "linear": "regression", "sine": "regression", **_SKLEARN_TASKS}
 FEATURES = {name: 1 if task == "regression" else 2 for name, task in _TASKS.items()}   # inputs per sample
 
 
 def dataset_names() -> list[str]:
-    """Names accepted by :func:`make_dataset`, in display order."""
-    return list(_TASKS)
+    """Names of the built-in sets, in display order (:func:`make_dataset` also takes :func:`sklearn_names`)."""
+    return [name for name in _TASKS if name not in sklearn_data.NAMES]
+
+
+def sklearn_names() -> list[str]:
+    """Names of scikit-learn's sets :func:`make_dataset` takes (each needs scikit-learn installed)."""
+    return list(sklearn_data.NAMES)
 
 
 def dataset_task(name: str) -> str:
@@ -121,6 +132,9 @@ def make_dataset(name: str, n: int = 200, noise: float = 0.1, seed: int = 0) -> 
         raise ValueError(f"noise must be a finite number ≥ 0, got {noise!r}")
     rng = np.random.default_rng(seed)
     task = _TASKS[name]
+    if name in sklearn_data.NAMES:
+        X, y = sklearn_data.load(name, int(n), float(noise), int(seed))
+        return from_arrays(name, X, y)
     if name in _BINARY:
         X, y = _BINARY[name](n, rng)
         X = X + noise * rng.normal(size=X.shape)
@@ -133,3 +147,32 @@ def make_dataset(name: str, n: int = 200, noise: float = 0.1, seed: int = 0) -> 
     else:
         X, y = _regression(n, rng, noise, np.sin, -np.pi, np.pi)
     return Dataset(name, X, y, task, 0)
+
+
+def from_arrays(name: str, X: Array, y: Array) -> Dataset:
+    """A classification Dataset from features X (N, 2) and whole-number labels y (N,) 0 … k−1 (a CSV file, a
+    scikit-learn set): binary (y as 0.0/1.0) for two classes, multiclass otherwise."""
+    X = np.asarray(X, dtype=np.float64)
+    y = np.asarray(y).astype(np.int64)
+    k = int(y.max()) + 1
+    if k <= 2:
+        return Dataset(name, X, y.astype(np.float64), "binary", 2)
+    return Dataset(name, X, y, "multiclass", k)
+
+
+def train_test_split(data: Dataset, test_fraction: float, seed: int = 0) -> tuple[Dataset, Dataset | None]:
+    """(train, test): a seeded random ``test_fraction`` of the points held out (rounded, at least one point), the rest
+    for training (at least two points); (data, None) for a fraction of 0."""
+    if not np.isfinite(test_fraction) or not 0 <= test_fraction < 1:
+        raise ValueError(f"the test fraction must be a number in [0, 1), got {test_fraction!r}")
+    n = len(data)
+    if test_fraction == 0:
+        return data, None
+    n_test = max(1, int(round(test_fraction * n)))
+    if n - n_test < 2:
+        raise ValueError(f"a test fraction of {test_fraction:g} leaves {n - n_test} of {n} points for training; "
+                         "lower it or use more points")
+    order = np.random.default_rng([int(seed), 0x7e57]).permutation(n)
+    test, train = np.sort(order[:n_test]), np.sort(order[n_test:])
+    part = lambda rows: Dataset(data.name, data.X[rows], data.y[rows], data.task, data.n_classes)  # noqa: E731
+    return part(train), part(test)

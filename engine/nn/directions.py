@@ -88,24 +88,26 @@ def hessian_vector_products(model, theta: Array, V: Array, X: Array, t: Array, h
 
 
 def hessian_directions(model, theta: Array, X: Array, t: Array, seed: int = 0,
-                       iterations: int = 100) -> tuple[Array, Array, Array]:
+                       iterations: int = 100, l2: float = 0.0) -> tuple[Array, Array, Array]:
     """Unit eigenvectors d1, d2 of the two largest Hessian eigenvalues at θ and the eigenvalues (2,).
 
     Small networks (D ≤ 1500): exact ``eigh`` of the full Hessian. Larger: block power iteration with
     Hessian-vector products, which finds the eigenvalues largest in magnitude (the top two, unless the most
-    negative curvature dominates).
+    negative curvature dominates). ``l2`` = λ: the Hessian of the regularised loss, H + λ·diag(weight mask).
     """
+    from .minibatch import weight_mask
+    decay = l2 * weight_mask(model.layer_sizes)
     D = theta.size
     if D < 2:
         raise ValueError("a Hessian slice needs a network with at least 2 parameters")
     if D <= FULL_HESSIAN_MAX:
-        w, V = np.linalg.eigh(hessian(model, theta, X, t))
+        w, V = np.linalg.eigh(hessian(model, theta, X, t) + np.diag(decay))
         return V[:, -1], V[:, -2], w[[-1, -2]]
     rng = np.random.default_rng(seed)
     Q, _ = np.linalg.qr(rng.standard_normal((D, 4)))
     for _ in range(iterations):
-        Q, _ = np.linalg.qr(hessian_vector_products(model, theta, Q, X, t))
-    T = Q.T @ hessian_vector_products(model, theta, Q, X, t)
+        Q, _ = np.linalg.qr(hessian_vector_products(model, theta, Q, X, t) + decay[:, None] * Q)
+    T = Q.T @ (hessian_vector_products(model, theta, Q, X, t) + decay[:, None] * Q)
     w, U = np.linalg.eigh(0.5 * (T + T.T))
     order = np.argsort(w)[::-1][:2]
     V = Q @ U[:, order]

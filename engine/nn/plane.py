@@ -7,12 +7,14 @@ values themselves.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 import numpy as np
 
 from ..functions import TestFunction
 from . import fast
 from .mlp import in_chunks
+from .minibatch import batches, check_l2, l2_gradient, l2_penalty, weight_mask
 from .params import Params
 
 Array = np.ndarray
@@ -21,11 +23,21 @@ GRID_PATH_MIN_POINTS = 4096      # value() uses the float32 fast path from this 
 MAX_RESOLUTION = 2001
 
 
+@dataclass(frozen=True)
+class SliceFunction(TestFunction):
+    """A slice descended with mini-batch gradients: ``batch_gradient(t, α, β)`` is the in-plane gradient of the loss
+    on step t's batch (the stepping loop of :mod:`engine.descent` uses it instead of ``gradient`` when present)."""
+
+    batch_gradient: Callable | None = None
+
+
 @dataclass(eq=False)
 class Plane:
     """A slice. ``centre`` is θ0 (params dict), ``directions`` (d1, d2) params dicts, ``default_range`` a sensible
     ((α0, α1), (β0, β1)), ``axis_labels`` (α label, β label). ``explained_variance`` (PCA), ``eigenvalues``
-    (Hessian) and ``trajectory_coords`` (T, 2) (PCA: the path that defined the plane) are set when they apply."""
+    (Hessian) and ``trajectory_coords`` (T, 2) (PCA: the path that defined the plane) are set when they apply.
+    ``l2`` = λ adds λ/2·Σ w² (weights only) to every loss and gradient of the plane; ``batch_size`` > 0 gives the
+    slice's 2D function a ``batch_gradient`` (mini-batches drawn from ``batch_seed``, :mod:`.minibatch`)."""
 
     model: object
     X: Array
@@ -40,6 +52,9 @@ class Plane:
     eigenvalues: tuple[float, float] | None = None
     trajectory_coords: Array | None = None
     dataset_name: str = "data"
+    l2: float = 0.0
+    batch_size: int = 0
+    batch_seed: int = 0
     _fast: list = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -51,6 +66,9 @@ class Plane:
         a0, b0 = self.centre_coords
         self.origin = m.flatten(self.centre) - a0 * self.d1 - b0 * self.d2
         self._basis = np.stack([self.d1, self.d2], axis=1)            # (D, 2)
+        self.l2 = check_l2(self.l2)
+        self._mask = weight_mask(m.layer_sizes)
+        self.batches = batches(self.X.shape[0], self.batch_size or None, self.batch_seed)
 
     @property
     def name(self) -> str:
@@ -90,7 +108,16 @@ class Plane:
             out = in_chunks(lambda rows: self.model.losses_and_gradients(
                 self.vectors_at(a[rows], b[rows]).astype(dtype), X, t, gradients=False)[0],
                 len(a), self.model.chunk(len(X))).astype(np.float64)
+        if self.l2:
+            out = out + self.penalty(a, b)
         return out.reshape(shape)
+
+    def penalty(self, alpha: Array, beta: Array) -> Array:
+        """λ/2·Σ w² at θ(α, β) for points (P,): a quadratic in (α, β) from masked inner products of θ_o, d1, d2."""
+        m, o, d1, d2 = self._mask, self.origin, self.d1, self.d2
+        dot = lambda u, v: float(np.sum(m * u * v))  # noqa: E731
+        return 0.5 * self.l2 * (dot(o, o) + 2 * alpha * dot(o, d1) + 2 * beta * dot(o, d2) + alpha ** 2 * dot(d1, d1)
+                                + 2 * alpha * beta * dot(d1, d2) + beta ** 2 * dot(d2, d2))
 
     def loss_grid(self, alpha_range: tuple[float, float] | None = None, beta_range: tuple[float, float] | None = None,
                   resolution: int | tuple[int, int] = 101, dtype=np.float32) -> Array:
@@ -110,11 +137,16 @@ class Plane:
         A, B = np.meshgrid(np.linspace(*alpha_range, na), np.linspace(*beta_range, nb))
         return self.losses(A, B, dtype=dtype)
 
-    def gradients(self, alpha: Array, beta: Array) -> tuple[Array, Array]:
-        """In-plane gradient (∂L/∂α, ∂L/∂β) = (d1·∇θL, d2·∇θL) at points (broadcast shapes), float64."""
+    def gradients(self, alpha: Array, beta: Array, rows: Array | None = None) -> tuple[Array, Array]:
+        """In-plane gradient (∂L/∂α, ∂L/∂β) = (d1·∇θL, d2·∇θL) at points (broadcast shapes), float64; L is the loss
+        on the samples ``rows`` (a mini-batch) when given, else on all of them (plus the L2 term either way)."""
         shape = np.broadcast_shapes(np.shape(alpha), np.shape(beta))
         a, b = (np.ravel(v) for v in np.broadcast_arrays(alpha, beta))
-        g = self.model.flat_gradients(self.vectors_at(a, b), self.X, self.t)          # (P, D)
+        thetas = self.vectors_at(a, b)
+        X, t = (self.X, self.t) if rows is None else (self.X[rows], self.t[rows])
+        g = self.model.flat_gradients(thetas, X, t)                                    # (P, D)
+        if self.l2:
+            g = g + l2_gradient(thetas, self._mask, self.l2)
         out = (g[:, None, :] * self._basis.T).sum(axis=-1)      # (P, 2); each row summed alike whatever P is
         return out[:, 0].reshape(shape), out[:, 1].reshape(shape)
 
@@ -133,7 +165,17 @@ class Plane:
             ga, gb = self.gradients(a, b)
             return ga[()], gb[()]
 
+        def batch_gradient(step, a, b):
+            ga, gb = self.gradients(a, b, rows=self.batches.indices(step))
+            return ga[()], gb[()]
+
         desc = f"{self.method} slice of {self.model.name} ({self.model.loss_name}) on {self.dataset_name}"
+        if self.batches is not None:
+            return SliceFunction(batch_gradient=batch_gradient, name=self.name,
+                                 title=f"Network: {self.dataset_name}, {self.method} slice",
+                                 description=desc + f", mini-batches of {self.batches.size}", value=value,
+                                 gradient=gradient, view=self.default_range, minima=[], log_scale=False,
+                                 formula=f"L(θ0 + α·d1 + β·d2); α: {self.axis_labels[0]}, β: {self.axis_labels[1]}")
         return TestFunction(name=self.name, title=f"Network: {self.dataset_name}, {self.method} slice",
                             description=desc, value=value, gradient=gradient, view=self.default_range,
                             minima=[], log_scale=False,

@@ -24,16 +24,26 @@ METHODS = ("random", "pca", "params", "hessian")     # display order
 def slice_plane(model, params: Params, X: Array, y: Array, method: str = "random", seed: int = 0,
                 **options) -> Plane:
     """A 2D slice of ``model``'s loss on (X, y) around ``params``. See the module docstring for the options;
-    ``dataset_name`` names the data in the plane's name. Unknown methods or options raise ValueError."""
+    ``dataset_name`` names the data in the plane's name, ``l2`` = λ adds λ/2·Σ w² to the loss, ``batch_size`` > 0
+    makes descent on the slice use mini-batch gradients (batches drawn from ``seed``); ``progress`` is
+    :func:`~.training.train`'s callback for the training a "pca" slice runs (False stops it). Unknown methods or
+    options raise ValueError."""
     builders = {"params": _params_plane, "random": _random_plane, "pca": _pca_plane, "hessian": _hessian_plane}
     if method not in builders:
         raise ValueError(f"unknown slice method {method!r}; choose one of {', '.join(METHODS)}")
     dataset_name = str(options.pop("dataset_name", "data"))
+    l2, batch_size = options.pop("l2", 0.0), int(options.pop("batch_size", 0) or 0)
+    progress = options.pop("progress", None)  # train's progress callback, for the training a "pca" slice runs
+    if progress is not None and method == "pca":
+        options["progress"] = progress
     X = model.check_inputs(X)
     model.targets(y, X.shape[0])
     theta0 = model.flatten(params)
+    if method in ("pca", "hessian") and l2:
+        options["l2"] = l2            # the PCA path trains on, the Hessian is the curvature of, the regularised loss
     fields = builders[method](model, theta0, X, y, seed, **options)
-    return Plane(model=model, X=X, y=y, method=method, dataset_name=dataset_name, **fields)
+    return Plane(model=model, X=X, y=y, method=method, dataset_name=dataset_name, l2=l2, batch_size=batch_size,
+                 batch_seed=seed, **fields)
 
 
 def _no_more(method: str, options: dict) -> None:
@@ -104,9 +114,9 @@ def _pca_plane(model, theta0, X, y, seed, trajectory=None, optimizer: str = "ada
                 explained_variance=(float(ratio[0]), float(ratio[1])), trajectory_coords=coords)
 
 
-def _hessian_plane(model, theta0, X, y, seed, **options):
+def _hessian_plane(model, theta0, X, y, seed, l2: float = 0.0, **options):
     _no_more("hessian", options)
-    d1, d2, w = hessian_directions(model, theta0, X, model.targets(y, X.shape[0]), seed=seed)
+    d1, d2, w = hessian_directions(model, theta0, X, model.targets(y, X.shape[0]), seed=seed, l2=l2)
     span = max(1.0, 0.5 * float(np.linalg.norm(theta0)))
     return dict(centre=model.unflatten(theta0), directions=(model.unflatten(d1), model.unflatten(d2)),
                 default_range=((-span, span), (-span, span)),

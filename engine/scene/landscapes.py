@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Union
 
 from engine import functions
+from engine.vocab import USER_DATASET
 
+from . import network_extras as extras
 from .validate import (ACTIVATIONS, DATASETS, LOSSES, MAX_FORMULA_CHARS, SLICE_CENTRES, SLICE_METHODS, ObjectReader,
                        check_bool, check_choice, check_int, check_real, check_text, fail)
 
@@ -71,25 +73,48 @@ class FormulaLandscape:
 
 @dataclass(frozen=True)
 class DatasetSpec:
-    """``{"name": str, "n": int = 200, "noise": float = 0.1, "seed": int = 0}``: a toy dataset (one of ``DATASETS``),
-    n in 10..10000 points, noise in [0, 5], seed in 0..2³²−1."""
+    """``{"name": str, "n": int = 200, "noise": float = 0.1, "seed": int = 0, "test_fraction": float = 0}``: a toy or
+    scikit-learn dataset (one of ``DATASETS``), n in 10..10000 points, noise in [0, 5], seed in 0..2³²−1, and the
+    fraction of the points held out for testing (0..0.9, drawn from the seed). ``"name": "csv"`` is a user's file:
+    ``"points": [[x1, x2, label], …]`` (its data, so that the scene stands alone) and ``"file"`` (its name, shown)."""
 
     name: str
     n: int = 200
     noise: float = 0.1
     seed: int = 0
+    test_fraction: float = 0.0
+    points: tuple | None = None
+    file: str = ""
 
     @classmethod
     def from_dict(cls, data: object, where: str) -> DatasetSpec:
         obj = ObjectReader(data, where)
-        spec = cls(obj.take("name", check_choice, tuple(DATASETS)), obj.take("n", check_int, 10, 10_000, default=200),
-                   obj.take("noise", check_real, 0.0, 5.0, default=0.1),
-                   obj.take("seed", check_int, 0, 2**32 - 1, default=0))
+        name = obj.take("name", check_choice, (*DATASETS, USER_DATASET))
+        n = obj.take("n", check_int, 1 if name == USER_DATASET else 10, 10_000, default=200)  # a file: its rows
+        noise = obj.take("noise", check_real, 0.0, 5.0, default=0.1)
+        seed = obj.take("seed", check_int, 0, 2**32 - 1, default=0)
+        test = obj.take("test_fraction", extras.check_test_fraction, default=0.0)
+        points, file = None, ""
+        if name == USER_DATASET:
+            points = obj.take("points", extras.check_points)
+            file = obj.take("file", check_text, 200, default="")
+            n = len(points)
         obj.done()
-        return spec
+        return cls(name, n, noise, seed, test, points, file)
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "n": self.n, "noise": self.noise, "seed": self.seed}
+        out = {"name": self.name, "n": self.n, "noise": self.noise, "seed": self.seed}
+        if self.test_fraction:
+            out["test_fraction"] = self.test_fraction
+        if self.points is not None:
+            out.update(points=[list(p) for p in self.points], file=self.file)
+        return out
+
+    @property
+    def samples(self) -> int:
+        """Points the dataset has (the fixed scikit-learn sets ignore n)."""
+        from engine.nn.sklearn_data import SIZES
+        return SIZES.get(self.name, self.n)
 
 
 def _options(value: object, where: str) -> dict[str, Any]:
@@ -166,7 +191,8 @@ def _check_params_names(options: dict[str, Any], layers: tuple[int, ...], where:
 @dataclass(frozen=True)
 class SliceSpec:
     """``{"method": one of SLICE_METHODS = "random", "seed": int = 0, "centre": "trained"|"init" = "trained",
-    "options": {}}``: the 2D plane through parameter space that is drawn. ``options``: the keyword options of
+    "options": {}, "batch_size": 0}``: the 2D plane through parameter space that is drawn (runs on it descend with
+    mini-batch gradients of ``batch_size`` points, 0: full batch). ``options``: the keyword options of
     ``engine.nn.slices.slice_plane`` for the method, each checked (``_SLICE_OPTIONS``): "random" normalization
     ("filter"/"none"), orthogonalize, ignore_biases; "params" param_a, param_b (names of this network's parameters);
     "pca" optimizer, lr (0, 1000], steps 1..100000 and the optimizer's hyper-parameters; "hessian" none."""
@@ -175,6 +201,7 @@ class SliceSpec:
     seed: int = 0
     centre: str = "trained"
     options: dict[str, Any] = field(default_factory=dict)
+    batch_size: int = 0
 
     @classmethod
     def from_dict(cls, data: object, where: str) -> SliceSpec:
@@ -182,12 +209,16 @@ class SliceSpec:
         method = obj.take("method", check_choice, SLICE_METHODS, default="random")
         spec = cls(method, obj.take("seed", check_int, 0, 2**32 - 1, default=0),
                    obj.take("centre", check_choice, SLICE_CENTRES, default="trained"),
-                   _slice_options(method, obj.take("options", _options, default={}), obj.at("options")))
+                   _slice_options(method, obj.take("options", _options, default={}), obj.at("options")),
+                   obj.take("batch_size", extras.check_batch, default=0))
         obj.done()
         return spec
 
     def to_dict(self) -> dict:
-        return {"method": self.method, "seed": self.seed, "centre": self.centre, "options": dict(self.options)}
+        out = {"method": self.method, "seed": self.seed, "centre": self.centre, "options": dict(self.options)}
+        if self.batch_size:
+            out["batch_size"] = self.batch_size   # runs on the slice descend with mini-batch gradients
+        return out
 
 
 def _layers(value: object, where: str) -> tuple[int, ...]:
@@ -199,33 +230,44 @@ def _layers(value: object, where: str) -> tuple[int, ...]:
 @dataclass(frozen=True)
 class NetworkLandscape:
     """``{"kind": "network", "dataset": DatasetSpec, "layers": [int, ...], "activation": str = "tanh",
-    "loss": str = "bce", "slice": SliceSpec = {}}``: the loss of a small MLP over a 2D slice of its parameters.
-    layers: 2..10 sizes in 1..64, the first equal to the dataset's number of inputs."""
+    "loss": str = "bce", "l2": float = 0, "training": TrainingSpec = {}, "slice": SliceSpec = {}}``: the loss of a
+    small MLP over a 2D slice of its parameters. layers: 2..10 sizes in 1..64, the first equal to the dataset's
+    number of inputs; l2: λ in [0, 10] of the λ/2·Σ w² added to the loss; training: how a trained centre is trained."""
 
     dataset: DatasetSpec
     layers: tuple[int, ...]
     activation: str = "tanh"
     loss: str = "bce"
     slice: SliceSpec = field(default_factory=SliceSpec)
+    l2: float = 0.0
+    training: extras.TrainingSpec = field(default_factory=extras.TrainingSpec)
     kind: ClassVar[str] = "network"
 
     @classmethod
     def from_dict(cls, obj: ObjectReader) -> NetworkLandscape:
         dataset = DatasetSpec.from_dict(obj.take("dataset", lambda v, w: v), obj.at("dataset"))
         layers = obj.take("layers", _layers)
-        if layers[0] != DATASETS[dataset.name]:
-            raise fail(obj.at("layers[0]"), f"must be {DATASETS[dataset.name]} (the inputs of "
+        inputs = DATASETS.get(dataset.name, 2)          # a CSV file has two features
+        if layers[0] != inputs:
+            raise fail(obj.at("layers[0]"), f"must be {inputs} (the inputs of "
                         f"{dataset.name}), got {layers[0]}")
         activation = obj.take("activation", check_choice, ACTIVATIONS, default="tanh")
         loss = obj.take("loss", check_choice, LOSSES, default="bce")
         spec = SliceSpec.from_dict(obj.take("slice", lambda v, w: v, default={}), obj.at("slice"))
         if spec.method == "params":
             _check_params_names(spec.options, layers, obj.at("slice.options"))
-        return cls(dataset, layers, activation, loss, spec)
+        l2 = obj.take("l2", extras.check_l2, default=0.0)
+        training = extras.TrainingSpec.from_dict(obj.take("training", lambda v, w: v, default={}), obj.at("training"))
+        return cls(dataset, layers, activation, loss, spec, l2, training)
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "dataset": self.dataset.to_dict(), "layers": list(self.layers),
-                "activation": self.activation, "loss": self.loss, "slice": self.slice.to_dict()}
+        out = {"kind": self.kind, "dataset": self.dataset.to_dict(), "layers": list(self.layers),
+               "activation": self.activation, "loss": self.loss, "slice": self.slice.to_dict()}
+        if self.l2:
+            out["l2"] = self.l2
+        if self.training != extras.TrainingSpec():
+            out["training"] = self.training.to_dict()
+        return out
 
 
 # The work of a network landscape, in multiply-adds of the network (a forward pass of one sample costs about as many
@@ -245,14 +287,22 @@ def network_parameters(layers: tuple[int, ...]) -> int:
 
 
 def network_work(landscape: NetworkLandscape, resolution: int, run_steps=()) -> tuple[float, dict[str, float]]:
-    """(multiply-adds, the factors) needed to build and draw ``landscape`` at ``resolution`` with these runs."""
-    n, params = landscape.dataset.n, network_parameters(landscape.layers)
-    steps = sum(run_steps) + (TRAIN_STEPS if landscape.slice.centre == "trained" else 0)
-    if landscape.slice.method == "pca":
-        steps += int(landscape.slice.options.get("steps", TRAIN_STEPS))
-    per_sample = resolution ** 2 + 3 * steps + (3 * params if landscape.slice.method == "hessian" else 0)
+    """(multiply-adds, the factors) needed to build and draw ``landscape`` at ``resolution`` with these runs. A step
+    on a mini-batch of B points costs 3·B forward passes (the runs' recorded loss adds a forward pass of all n)."""
+    n, params = landscape.dataset.samples, network_parameters(landscape.layers)
+    train_steps = landscape.training.steps if landscape.slice.centre == "trained" else 0
+    pca_steps = int(landscape.slice.options.get("steps", TRAIN_STEPS)) if landscape.slice.method == "pca" else 0
+    runs = sum(run_steps)
+
+    def per_step(batch: int) -> int:     # full batch: forward + backward on n; mini-batch: on B, plus the loss on n
+        return 3 * n if batch == 0 else 3 * extras.batch_cost(batch, n) + n
+
+    samples = (n * resolution ** 2 + train_steps * per_step(landscape.training.batch_size) + pca_steps * 3 * n
+               + runs * per_step(landscape.slice.batch_size) + (3 * params * n if landscape.slice.method == "hessian"
+                                                                 else 0))
+    steps = runs + train_steps + pca_steps
     factors = {"samples": n, "parameters": params, "grid points": resolution ** 2, "steps": max(steps, 1)}
-    return float(n) * params * per_sample, factors
+    return float(samples) * params, factors
 
 
 def check_network_work(landscape: NetworkLandscape, resolution: int, run_steps=(), where: str = "landscape") -> None:

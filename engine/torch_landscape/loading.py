@@ -2,7 +2,9 @@
 
 A model is either a ``torch.export`` program (``model.pt2``, no user code runs) or ``module.py:factory`` — the file is
 imported and ``factory()`` called, so it runs the user's code — with an optional ``state_dict`` checkpoint. Data is an
-``.npz`` with arrays ``X`` and ``y`` or a ``.pt`` file holding ``{"X": tensor, "y": tensor}`` or ``(X, y)``.
+``.npz`` with arrays ``X`` and ``y``, a ``.pt`` file holding ``{"X": tensor, "y": tensor}`` or ``(X, y)``, or
+``module.py:factory`` returning a ``torch.utils.data.Dataset`` of ``(input, target)`` pairs (this runs the user's code
+too); a dataset is read once, in batches, into the tensors X and y.
 """
 from __future__ import annotations
 
@@ -71,9 +73,10 @@ def apply_state_dict(model: nn.Module, state: dict, source: str | Path) -> None:
     model.load_state_dict(state, strict=True)
 
 
-def _factory(spec: str) -> Callable[[], nn.Module]:
+def _factory(spec: str, what: str = "model file") -> Callable[[], object]:
+    """The function ``name`` of the Python file in ``spec`` = ``FILE.py:name`` (importing the file runs its code)."""
     file, _, name = spec.rpartition(":")
-    path = _existing(file, "model file")
+    path = _existing(file, what)
     if not name.isidentifier():
         raise LandscapeError(f"{spec}: after the colon comes the name of a function in {path.name}")
     module_name = f"_descent_lab_user_{abs(hash(str(path.resolve())))}"
@@ -91,6 +94,11 @@ def _factory(spec: str) -> Callable[[], nn.Module]:
     return factory
 
 
+def is_factory(spec: str) -> bool:
+    """True for ``module.py:factory`` (as opposed to a file name)."""
+    return ":" in str(spec) and str(spec).rpartition(":")[0].endswith(".py")
+
+
 def load_model(spec: str, weights: str | Path | None = None, device: str = "cpu") -> nn.Module:
     """The model named by ``spec`` (``FILE.pt2`` or ``module.py:factory``), with ``weights`` loaded, in eval mode."""
     if spec.endswith(".pt2"):
@@ -99,7 +107,7 @@ def load_model(spec: str, weights: str | Path | None = None, device: str = "cpu"
             model = torch.export.load(str(path)).module()
         except (zipfile.BadZipFile, RuntimeError, ValueError, KeyError) as err:
             raise LandscapeError(f"{path} is not a torch.export program: {_one_line(err)}") from None
-    elif ":" in spec and spec.rpartition(":")[0].endswith(".py"):
+    elif is_factory(spec):
         factory = _factory(spec)
         try:
             model = factory()
@@ -134,6 +142,9 @@ class Data:
 
 
 def load_data(path: str | Path) -> Data:
+    """The samples of ``path``: ``FILE.npz``, ``FILE.pt`` or ``module.py:factory`` (see the module docstring)."""
+    if is_factory(str(path)):
+        return _checked(*_dataset_tensors(str(path)), str(path))
     p = _existing(path, "data file")
     if p.suffix == ".npz":
         try:
@@ -157,7 +168,12 @@ def load_data(path: str | Path) -> Data:
         if not isinstance(X, torch.Tensor) or not isinstance(y, torch.Tensor):
             raise LandscapeError(f"{p}: X and y must be tensors")
     else:
-        raise LandscapeError(f"data {p}: give a .npz file (arrays X, y) or a .pt file of tensors")
+        raise LandscapeError(f"data {p}: give a .npz file (arrays X, y), a .pt file of tensors or "
+                             f"module.py:factory returning a torch.utils.data.Dataset")
+    return _checked(X, y, p)
+
+
+def _checked(X: torch.Tensor, y: torch.Tensor, p) -> Data:
     if X.ndim == 0 or y.ndim == 0 or len(X) != len(y):
         raise LandscapeError(f"{p}: X and y must have one row per sample (X {tuple(X.shape)}, y {tuple(y.shape)})")
     if len(X) == 0:
@@ -167,6 +183,41 @@ def load_data(path: str | Path) -> Data:
     else:
         X = X.to(torch.float32)
     return Data(X, y)
+
+
+DATASET_BATCH = 512  # samples collated at a time while a Dataset is read
+
+
+def _dataset_tensors(spec: str) -> tuple[torch.Tensor, torch.Tensor]:
+    """Call the factory of ``spec`` and read its Dataset of (input, target) pairs into two tensors."""
+    from torch.utils.data import DataLoader, Dataset, IterableDataset
+
+    factory = _factory(spec, "data file")
+    try:
+        dataset = factory()
+    except Exception as err:  # noqa: BLE001 - the user's code may raise anything
+        raise LandscapeError(f"{spec}() failed: {type(err).__name__}: {_one_line(err)}") from None
+    if not isinstance(dataset, (Dataset, IterableDataset)):
+        raise LandscapeError(f"{spec}() returned {type(dataset).__name__}, not a torch.utils.data.Dataset")
+    xs, ys = [], []
+    try:
+        for batch in DataLoader(dataset, batch_size=DATASET_BATCH, shuffle=False):
+            if not isinstance(batch, (tuple, list)) or len(batch) != 2:
+                raise LandscapeError(f"the items of {spec}() must be (input, target) pairs")
+            x, t = (torch.as_tensor(v) for v in batch)
+            xs.append(x)
+            ys.append(t)
+    except LandscapeError:
+        raise
+    except Exception as err:  # noqa: BLE001 - item access and collation run the user's code
+        raise LandscapeError(f"reading the samples of {spec}() failed: {type(err).__name__}: "
+                             f"{_one_line(err)}") from None
+    if not xs:
+        raise LandscapeError(f"{spec}() holds no samples")
+    try:
+        return torch.cat(xs), torch.cat(ys)
+    except RuntimeError as err:
+        raise LandscapeError(f"the samples of {spec}() differ in shape: {_one_line(err)}") from None
 
 
 class Objective:

@@ -104,6 +104,18 @@ class Store:
         os.replace(self.path, self.out)
 
 
+def finished_blocks(out: str | Path, prepared: PreparedJob) -> tuple[np.ndarray, np.ndarray] | None:
+    """(train_loss, train_acc) of the unfinished run of ``prepared`` into ``out`` (NaN where not computed yet), or
+    None when there is none; a partial file of other settings raises as :class:`Store` does."""
+    if not partial_path(Path(out)).exists():
+        return None
+    store = Store(Path(out), prepared)
+    try:
+        return np.asarray(store.f["train_loss"][()], float), np.asarray(store.f["train_acc"][()], float)
+    finally:
+        store.close()
+
+
 def _peak_rss() -> int:
     """This process's peak resident memory in bytes: VmHWM on Linux (ru_maxrss would include the parent's peak
     for a worker started by fork + exec)."""
@@ -119,10 +131,18 @@ def _peak_rss() -> int:
 
 def compute(prepared: PreparedJob, out: str | Path, workers: int = 1, scheduler: str | None = None,
             progress: Callable[[int, int], None] | None = None, cancel: Callable[[], bool] | None = None,
-            on_block: Callable[[int], None] | None = None, client=None) -> RunStats:
+            on_block: Callable[[int], None] | None = None, client=None,
+            on_values: Callable[[int, np.ndarray, np.ndarray], None] | None = None) -> RunStats:
     """Compute ``prepared`` into ``out``. ``workers == 1`` without a scheduler runs in this process (one torch
     thread, as each worker); otherwise a ``LocalCluster`` of ``workers`` processes or the cluster at ``scheduler``
-    (or ``client``). ``progress(done, total)`` after every block; ``cancel()`` returning True stops (Cancelled)."""
+    (or ``client``). ``progress(done, total)`` after every block; ``cancel()`` returning True stops (Cancelled);
+    ``on_block(b)`` and ``on_values(b, losses, accuracies)`` hear each block once it is stored."""
+    def stored(b: int, loss: np.ndarray, acc: np.ndarray) -> None:
+        if on_values:
+            on_values(b, loss, acc)
+        if on_block:
+            on_block(b)
+
     local = workers <= 1 and scheduler is None and client is None
     with (contextlib.nullcontext(None) if local else _dask_client(workers, scheduler, client)) as dask_client:
         store = Store(Path(out), prepared)  # after the cluster is reached: an unreachable one leaves no file
@@ -135,15 +155,15 @@ def compute(prepared: PreparedJob, out: str | Path, workers: int = 1, scheduler:
                 for b in todo:
                     if cancel and cancel():
                         raise Cancelled()
-                    store.write(*evaluate_block(prepared, b))
+                    _b, loss, acc = evaluate_block(prepared, b)
+                    store.write(b, loss, acc)
                     done += 1
-                    if on_block:
-                        on_block(b)
+                    stored(b, loss, acc)
                     if progress:
                         progress(done, total)
                 peaks = {"local": _peak_rss()}
             else:
-                peaks = _compute_dask(prepared, store, todo, done, dask_client, progress, cancel, on_block)
+                peaks = _compute_dask(prepared, store, todo, done, dask_client, progress, cancel, stored)
             store.finish()
         finally:
             store.close()
@@ -179,7 +199,7 @@ def _identity(x):
     return x
 
 
-def _compute_dask(prepared, store, todo, done, client, progress, cancel, on_block):
+def _compute_dask(prepared, store, todo, done, client, progress, cancel, stored):
     from dask.distributed import as_completed
 
     total = prepared.n_blocks
@@ -201,8 +221,7 @@ def _compute_dask(prepared, store, todo, done, client, progress, cancel, on_bloc
                 raise LandscapeError(f"a worker failed: {type(err).__name__}: {err}") from None
             store.write(b, loss, acc)
             done += 1
-            if on_block:
-                on_block(b)
+            stored(b, loss, acc)
             if progress:
                 progress(done, total)
     except BaseException:

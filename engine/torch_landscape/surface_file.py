@@ -98,9 +98,10 @@ def write_surface(path: str | Path, surface: Surface) -> None:
         raise
 
 
-def surface_function(surface: Surface, name: str | None = None, title: str = "surface"):
+def surface_function(surface: Surface, name: str | None = None, title: str = "surface", missing_ok: bool = False):
     """The surface as a :class:`~engine.functions.base.TestFunction`: the bilinear interpolant of the grid (value and
-    its exact gradient; constant beyond the grid's edges)."""
+    its exact gradient; constant beyond the grid's edges). ``missing_ok``: a surface still being computed, NaN
+    around the points not computed yet (a map draws them blank), instead of refusing it."""
     from engine.functions.base import TestFunction
 
     name = name or default_field(surface)
@@ -112,7 +113,9 @@ def surface_function(surface: Surface, name: str | None = None, title: str = "su
     if len(x) < 2 or len(y) < 2 or np.any(np.diff(x) <= 0) or np.any(np.diff(y) <= 0):
         raise LandscapeError("the surface's coordinates must increase, with at least 2 points per axis")
     missing = ~np.isfinite(z) | (z == -1)
-    if missing.any():
+    if missing_ok:
+        z = np.where(missing, np.nan, z)
+    elif missing.any():
         raise LandscapeError(f"the surface is not complete: {int(missing.sum())} of {z.size} points were not "
                              f"computed (rerun the computation to finish it)")
 
@@ -140,11 +143,12 @@ def surface_function(surface: Surface, name: str | None = None, title: str = "su
         gy = ((1 - t) * (z01 - z00) + t * (z11 - z10)) / hy
         return np.where(in_x, gx, 0.0), np.where(in_y, gy, 0.0)
 
-    k = int(np.argmin(z))
-    lo, hi = float(z.min()), float(z.max())
+    finite = z[np.isfinite(z)]
+    k = int(np.nanargmin(z)) if finite.size else 0
+    lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (1.0, 1.0)
     return TestFunction(
         name=f"surface-{name}", title=title, description=f"{name} read from a surface file",
         value=value, gradient=gradient, view=((float(x[0]), float(x[-1])), (float(y[0]), float(y[-1]))),
-        minima=[(float(x[k % len(x)]), float(y[k // len(x)]), float(z.flat[k]))],
+        minima=[(float(x[k % len(x)]), float(y[k // len(x)]), float(z.flat[k]))] if finite.size == z.size else [],
         log_scale=bool(lo > 0 and hi / lo > 1e3), formula=f"bilinear interpolation of {name} on a "
                                                           f"{len(x)} x {len(y)} grid")

@@ -135,3 +135,22 @@ def test_static_layers_are_cached_and_the_cursor_leaves_the_range_alone(qtbot, s
     for label in labels:
         label.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     assert view.loss_plot.grab().toImage() == shown
+
+
+def test_a_dragged_start_keeps_the_whole_run_until_the_mouse_rests(state, view):
+    """While a start is dragged the model computes short previews; the curves keep the last whole run (a preview would
+    re-range every axis on each mouse move) and show the new whole run once it arrives."""
+    view.log_y.setChecked(False)
+    state.set_optimizer(lr=0.0002, steps=1000)  # slow enough to run all its steps, longer than a preview
+    state.add_run((1.0, 1.0))
+    run = state.runs[0]
+    before = data(view.loss_curves[run.id])[1].copy()
+    assert len(before) == 1001 and before[0] == pytest.approx(himmelblau(1.0, 1.0), rel=1e-12)
+    state.move_run(run.id, (-3.0, 3.0), preview=True)
+    assert run.preview and run.trajectory.values.shape[0] < 1001  # the model holds the short preview...
+    np.testing.assert_array_equal(data(view.loss_curves[run.id])[1], before)  # ...the curves the whole old run
+    state.move_run(run.id, (-3.0, 3.0))
+    assert not run.preview
+    y = data(view.loss_curves[run.id])[1]
+    assert len(y) == int(run.trajectory.stopped_at[0]) + 1
+    assert y[0] == pytest.approx(himmelblau(-3.0, 3.0), rel=1e-12)

@@ -106,7 +106,8 @@ def test_invalid_hyper_refused_with_message(qtbot, state, panel):
     panel.combo.setCurrentIndex(panel.combo.findData("momentum"))
     type_into(qtbot, panel.hyper_edits["momentum"], "1.5")
     assert state.optimizer.hyper.get("momentum", 0.9) == 0.9
-    assert panel.error.isVisibleTo(panel) and "momentum" in panel.error.text()
+    message = panel.hyper_fields["momentum"].message
+    assert message.isVisibleTo(panel) and "0 ≤ μ < 1" in message.text()
     assert panel.hyper_edits["momentum"].text() == "0.9"
 
 

@@ -226,7 +226,7 @@ def test_schema_lists_agree_with_the_engine_modules():
     optimizers = pytest.importorskip("engine.optimizers")
     assert set(optimizers.OPTIMIZERS) == {"gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"}
     datasets = pytest.importorskip("engine.nn.datasets")
-    assert set(scene.DATASETS) == set(datasets.dataset_names())
+    assert set(scene.DATASETS) == {*datasets.dataset_names(), *datasets.sklearn_names()}
     for name, inputs in scene.DATASETS.items():
         assert datasets.make_dataset(name, n=20).n_features == inputs
     activations = pytest.importorskip("engine.nn.activations")
