@@ -39,7 +39,7 @@ def contour_levels(values: np.ndarray, n: int, log_scale: bool, inside: np.ndarr
     step = levels[1] - levels[0]
     k = np.arange(1, int(MAX_EXTRA * n) + 1)
     up, down = levels[-1] + step * k, levels[0] - step * k
-    return np.concatenate([down[down > bottom][::-1], levels, up[up < top]])
+    return np.concatenate([down[down > bottom + step / 2][::-1], levels, up[up < top - step / 2]])
 
 
 def sample_counts(resolution: int, view, scale_view):

@@ -27,7 +27,7 @@ from app.surface_worker import SurfaceResult, SurfaceWorker
 from app.views.colorbar_ticks import log_ticks
 from app.views.cursor import CursorArrow
 from app.views.start_drag import StartDrag
-from app.views.landscape_axes import apply_axes, shown_view
+from app.views.landscape_axes import apply_axes, sampled_or_shown, shown_view
 from app.views.arrows import HoverInfo, arrow_pairs, field_arrows, probe  # noqa: F401 - HoverInfo for callers
 from app.views.paths import NO_LINES, Z_HANDLE, Z_MARK, RunGraphics, RunTracks, Track, lines_bounds, union_bounds
 from engine import vocab
@@ -200,6 +200,8 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         density = s.display.field_density if s.display.show_field else 0  # a hidden field is not computed
         view = shown_view(self)  # with equal axes, the plot's whole rectangle; colours follow the view asked for
         scale = s.view if view != s.view else None
+        if scale is not None and self._request_key is not None and self._request_key[2] == scale:
+            view = sampled_or_shown(self._request_key[1], view)  # a slightly smaller plot keeps its surface
         key = (s.function, view, scale, s.resolution, s.display.log_scale, s.display.contours, density)
         if key == self._request_key:
             return

@@ -32,3 +32,13 @@ def shown_view(view):
     if not all(math.isfinite(v) for v in (x0, x1, y0, y1)) or x1 <= x0 or y1 <= y0:
         return state.view
     return (float(x0), float(x1)), (float(y0), float(y1))
+
+
+def sampled_or_shown(sampled, shown, keep: float = 0.9):
+    """``sampled`` when it still covers ``shown`` and ``shown`` spans at least ``keep`` of it on both axes (the plot
+    settling a few pixels after it is shown, a window made a little smaller: the surface on screen still fills it, at
+    nearly its resolution); otherwise ``shown``, to be sampled anew."""
+    for (a0, a1), (b0, b1) in zip(sampled, shown):
+        if b0 < a0 or b1 > a1 or (b1 - b0) < keep * (a1 - a0):
+            return shown
+    return sampled

@@ -30,10 +30,11 @@ def ring_size(with_contours: np.ndarray, without: np.ndarray) -> tuple[int, int]
     is cut by the plot's edges). Contour lines are traced between samples (contourpy), so the ring is exact to a pixel
     where the colour map is blocky at the grid's cells."""
     diff = np.abs(with_contours.astype(int) - without.astype(int)).max(axis=-1) > 20
-    labels, n = ndimage.label(diff, structure=np.ones((3, 3)))
+    # an anti-aliased 1-pixel line can leave faint gaps: pieces a pixel apart belong together
+    labels, n = ndimage.label(ndimage.binary_dilation(diff, iterations=2), structure=np.ones((3, 3)))
     assert n > 0, "no contour line in the picture"
     sizes = ndimage.sum(diff, labels, range(1, n + 1))
-    ys, xs = np.nonzero(labels == int(np.argmax(sizes)) + 1)
+    ys, xs = np.nonzero((labels == int(np.argmax(sizes)) + 1) & diff)
     return int(xs.max() - xs.min() + 1), int(ys.max() - ys.min() + 1)
 
 
