@@ -44,6 +44,29 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
                    help=f"seconds to hold the last frame, {_cli._range_text(*HOLD_RANGE)} (default "
                         f"{DEFAULT_HOLD_S:g} as in the app's export dialog; 0 with --duration, the whole length)")
     p.add_argument("--panels", choices=("landscape", "landscape+loss"), default="landscape")
+    p.add_argument("--at-step", default=None, metavar="N|end",
+                   help="the step a .png / .svg still shows: a number or 'end' (default: the scene's shown step)")
+    shown = p.add_argument_group("overlays", "what a frame says besides the picture (all but the rule on by default)")
+    shown.add_argument("--no-legend", dest="legend", action="store_false", help="no legend (colour → optimizer, η, "
+                       "start)")
+    shown.add_argument("--no-title", dest="title", action="store_false", help="no title (the landscape's name or "
+                       "formula)")
+    shown.add_argument("--no-counter", dest="counter", action="store_false", help="no iteration counter t")
+    shown.add_argument("--update-rule", nargs="?", const=1, default=None, type=_cli._in_range(1, 100, integer=True),
+                       metavar="RUN", help="show the update rule of run RUN (1 = the first run, the default)")
+
+
+def _at_step(text: str | None):
+    """--at-step: None, "end" or a whole number ≥ 0 (UsageError otherwise)."""
+    if text is None or text.strip().lower() == "end":
+        return text and "end"
+    try:
+        step = int(text)
+    except ValueError:
+        step = -1
+    if step < 0:
+        raise _cli.UsageError(f"--at-step must be a step number ≥ 0 or 'end', got {text!r}")
+    return step
 
 
 def _progress_bar(done: int, total) -> None:
@@ -96,6 +119,9 @@ def _run_export(args: argparse.Namespace) -> int:
     if args.hold is None:  # a duration asked for is the whole animation; otherwise the last frame is held a while
         args.hold = 0.0 if args.duration is not None else DEFAULT_HOLD_S
     check_export_timing(args.fps, args.duration, args.hold)
+    at_step = _at_step(args.at_step)
+    if at_step is not None and not args.output.lower().endswith((".png", ".svg")):
+        raise _cli.UsageError("--at-step is for a still (.png or .svg): an animation shows every step")
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # nothing is shown: render without a display, always
     with _StopRequest() as stop:  # before Qt is imported: a signal during the import only sets the flag
         from engine.atomic import WriteError
@@ -109,16 +135,20 @@ def _run_export(args: argparse.Namespace) -> int:
             return stop.signum is None  # False cancels the export between two frames
 
         try:
-            from app.export import export_any, needs_qt, parse_size
+            from app.export import Overlays, export_any, needs_qt, parse_size
+            overlays = Overlays(args.legend, args.title, args.counter, args.update_rule is not None,
+                                int(args.update_rule or 1) - 1)
             size = parse_size(args.size)
             scene = load(args.scene)
+            if args.update_rule is not None and args.update_rule > len(scene.runs):
+                raise _cli.UsageError(f"--update-rule {args.update_rule}: the scene has {len(scene.runs)} run(s)")
             stop.check()
             if needs_qt(args.output):  # pictures are drawn by the window's views; data is the engine's numbers
                 from PySide6.QtWidgets import QApplication
                 app = QApplication.instance() or QApplication([_cli.PROG])  # noqa: F841 - the renderer needs it alive
             stop.check()
             out = export_any(scene, args.output, size, args.fps, args.iterations_per_frame, args.duration,
-                             args.hold, args.panels, progress=progress)
+                             args.hold, args.panels, progress=progress, overlays=overlays, at_step=at_step)
             if tty:
                 sys.stderr.write("\n")
         except (SceneError, WriteError, EncoderError, Cancelled) as e:

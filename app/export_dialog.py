@@ -19,7 +19,9 @@ from app.export_settings import remember_export_options, restore_export_options
 from app.panels.wheel_guard import guard_wheel
 from app.export.encoders import Cancelled, EncoderError
 from app.export import MAX_SIDE, MIN_SIDE, AnimationExport, finish_in_thread
+from app.export.overlays import Overlays
 from app.export.timeline import DEFAULT_HOLD_S
+from app.export_overlay_options import OverlayOptions, selected_run_index
 from engine.scene import Scene, SceneError
 
 FORMATS = (("mp4", QT_TRANSLATE_NOOP("ExportAnimationDialog", "MP4 video (H.264)")),
@@ -40,15 +42,18 @@ class AnimationOptions:
     duration: float | None
     hold_last_s: float
     panels: str
+    overlays: Overlays = Overlays()
 
 
 class ExportAnimationDialog(QDialog):
     """Format, size (even), fps, iterations per frame or total duration, panels, hold on the last frame, file."""
 
-    def __init__(self, parent: QWidget | None = None, default_path: str = "", last_iteration: int = 0) -> None:
+    def __init__(self, parent: QWidget | None = None, default_path: str = "", last_iteration: int = 0,
+                 rule_run: int = 0) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export animation"))
         self.last_iteration = last_iteration
+        self.rule_run = rule_run
         form = QFormLayout(self)
 
         self.format = QComboBox()
@@ -121,6 +126,8 @@ class ExportAnimationDialog(QDialog):
         self.hold.setToolTip(self.tr("Keep showing the last iteration this long at the end"))
         self.hold.valueChanged.connect(self._update_summary)
         form.addRow(self.tr("&Hold last frame:"), self.hold)
+        self.overlay_options = OverlayOptions(self)
+        form.addRow(self.tr("Show:"), self.overlay_options)
 
         self.path = QLineEdit(default_path)
         browse = QPushButton(self.tr("&Browse…"))
@@ -195,7 +202,8 @@ class ExportAnimationDialog(QDialog):
         step = self.by_step.isChecked()
         return AnimationOptions(path, self.fmt(), (w, h), float(self.fps.value()),
                                 self.iterations.value() if step else None, None if step else self.duration.value(),
-                                self.hold.value(), self.panels.currentData())
+                                self.hold.value(), self.panels.currentData(),
+                                self.overlay_options.overlays(self.rule_run))
 
     def _accept(self) -> None:
         try:
@@ -242,7 +250,7 @@ class ExportRunner(QObject):
         o = self.options
         try:
             self.job = AnimationExport(self.scene, o.path, o.size, o.fps, o.iterations_per_frame, o.duration,
-                                       o.hold_last_s, o.panels, o.fmt)
+                                       o.hold_last_s, o.panels, o.fmt, overlays=o.overlays)
         except (SceneError, EncoderError, WriteError) as exc:
             self._fail(str(exc))
             return
@@ -307,7 +315,8 @@ class ExportRunner(QObject):
 def run_export_dialog(window, scene: Scene) -> ExportRunner | None:
     """Ask for the options, then start the export; returns the runner (None when the dialog was cancelled)."""
     last = window.state.max_frame
-    dialog = ExportAnimationDialog(window, default_path=str(Path.home() / "descent.mp4"), last_iteration=last)
+    dialog = ExportAnimationDialog(window, default_path=str(Path.home() / "descent.mp4"), last_iteration=last,
+                                   rule_run=selected_run_index(window.state))
     restore_export_options(dialog, window.settings)  # file, format, panels, size… as chosen last time
     guard_wheel(dialog)
     speed = scene.playback.speed
@@ -323,7 +332,7 @@ def run_export_dialog(window, scene: Scene) -> ExportRunner | None:
 
 
 class ImageSizeDialog(QDialog):
-    """Width and height of an exported image (even numbers, 64..7680)."""
+    """Width and height of an exported image (even numbers, 64..7680) and its overlays."""
 
     def __init__(self, parent, size) -> None:
         super().__init__(parent)
@@ -339,15 +348,18 @@ class ImageSizeDialog(QDialog):
             box.setSuffix(self.tr(" px"))
         form.addRow(self.tr("&Width:"), self.width_box)
         form.addRow(self.tr("&Height:"), self.height_box)
+        self.overlay_options = OverlayOptions(self)
+        form.addRow(self.tr("Show:"), self.overlay_options)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     @classmethod
-    def ask(cls, parent, size):
+    def ask(cls, parent, size, rule_run: int = 0):
+        """(size, overlays), or None when cancelled."""
         dialog = cls(parent, size)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         w, h = dialog.width_box.value(), dialog.height_box.value()
-        return w + w % 2, h + h % 2
+        return (w + w % 2, h + h % 2), dialog.overlay_options.overlays(rule_run)

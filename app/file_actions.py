@@ -354,18 +354,21 @@ class FileActions(QObject):
 
         view = getattr(self.window, "landscape", None)
         size = (view.width() + view.width() % 2, view.height() + view.height() % 2) if view else (1280, 720)
-        size = ImageSizeDialog.ask(self.window, size)
-        if size is None:
+        from app.export_overlay_options import selected_run_index
+
+        answer = ImageSizeDialog.ask(self.window, size, selected_run_index(self.state))
+        if answer is None:
             return False
         name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export image"), str(Path.home() / "view.png"),
                                               self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
-        return self.export_image_to(name, size) if name else False
+        return self.export_image_to(name, *answer) if name else False
 
-    def export_image_to(self, path, size=(1280, 720)) -> bool:
+    def export_image_to(self, path, size=(1280, 720), overlays=None) -> bool:
+        """The step shown, as PNG or SVG."""
         from app.export import export_image
 
         try:
-            export_image(self.current_scene(), path, size)
+            export_image(self.current_scene(), path, size, overlays=overlays)
         except (SceneError, WriteError, EncoderError) as exc:
             self._error(self.tr("Cannot export the image"), str(exc))
             return False

@@ -40,6 +40,7 @@ from PySide6.QtCore import QObject, Signal
 
 from engine import surface as engine_surface
 from app.model.compute import Cancelled
+from app.surface_scale import contour_levels, inside_mask, sample_counts
 from engine.functions import TestFunction
 
 # Colour of a log scale spans this many decades below the range of f on the grid.
@@ -57,12 +58,13 @@ class SurfaceRequest:
     contours: int
     field_density: int = 0  # gradient-field arrows per axis; 0: no field
     id: int = 0
+    scale_view: tuple | None = None  # the part of ``view`` whose values set colours and contours (equal axes)
 
 
 def same_surface(a: SurfaceRequest, b: SurfaceRequest) -> bool:
     """True when ``a`` and ``b`` sample the same surface (the field and the id aside)."""
     return (a.function is b.function and a.view == b.view and a.resolution == b.resolution
-            and a.log_scale == b.log_scale and a.contours == b.contours)
+            and a.log_scale == b.log_scale and a.contours == b.contours and a.scale_view == b.scale_view)
 
 
 def same_field(a: SurfaceRequest, b: SurfaceRequest) -> bool:
@@ -134,19 +136,23 @@ def compute(request: SurfaceRequest, reuse: SurfaceResult | None = None, progres
 
 
 def _sample(request: SurfaceRequest, progress=None) -> SurfaceResult:
-    surf = engine_surface.sample(request.function, request.view, request.resolution, gradients=False,
-                                 progress=progress)
+    counts = sample_counts(request.resolution, request.view, request.scale_view)
+    surf = engine_surface.sample(request.function, request.view, counts, gradients=False, progress=progress)
     values = np.asarray(surf.values, dtype=float)
     colour, offset, f_range = colour_values(values, request.log_scale)
     finite = np.isfinite(colour)
+    inside = inside_mask(np.asarray(surf.x), np.asarray(surf.y), request.scale_view)
+    if inside is not None and (finite & inside).any():
+        finite = finite & inside  # colours follow the values of the view asked for
+    else:
+        inside = None
     lo, hi = float(colour[finite].min()), float(colour[finite].max())
     if hi <= lo:  # a flat view (e.g. zoomed into a plateau): give the colour scale some width
         lo, hi = lo - 0.5, hi + 0.5
     xs = ys = np.empty(0)
     levels = np.empty(0)
     if request.contours > 0:
-        levels = np.asarray(engine_surface.contour_levels(
-            values, request.contours, scale="log" if request.log_scale else "linear"), dtype=float)
+        levels = contour_levels(values, request.contours, request.log_scale, inside)
         if levels.size:
             xs, ys = engine_surface.contour_lines(surf, levels)
     return SurfaceResult(request=request, surface=surf, colour=colour, levels=(lo, hi), f_range=f_range,
@@ -188,12 +194,13 @@ class SurfaceWorker(QObject):
         self.emitted_full: SurfaceResult | None = None  # the last full result handed to ``ready``
 
     def request(self, function: TestFunction, view, resolution: int, log_scale: bool, contours: int,
-                field_density: int = 0, preview: int = 0) -> int:
+                field_density: int = 0, preview: int = 0, scale_view=None) -> int:
         """Queue a surface (and its gradient field when ``field_density`` > 0); ``preview`` > 0: sample that coarse
         grid first (a network slice, whose full grid costs seconds). Returns the request id; older requests become
         stale."""
         req = SurfaceRequest(function=function, view=view, resolution=int(resolution), log_scale=bool(log_scale),
-                             contours=int(contours), field_density=int(field_density), id=next(self._ids))
+                             contours=int(contours), field_density=int(field_density), id=next(self._ids),
+                             scale_view=scale_view)
         self.latest_id = req.id
         self.sent_at = {req.id: time.perf_counter()}
         self._set_busy(True)

@@ -62,6 +62,9 @@ def make_actions(w) -> None:
     w.log_action = make_action(w, _tr("&Log colour scale"), "L",
                                _tr("Colour by log10(f − fmin): reads landscapes spanning decades"),
                                lambda on: s.set_display(log_scale=on), checkable=True)
+    w.equal_axes_action = make_action(w, _tr("&Equal axes"), "E",
+                                      _tr("One unit as long on x as on y, on the map and in every export"),
+                                      lambda on: s.set_display(equal_axes=on), checkable=True)
     w.clear_runs_action = make_action(w, _tr("&Clear all runs"), "Ctrl+Shift+Del",
                                       _tr("Remove every run from the landscape"), s.clear_runs)
     w.undo_landscape_action = make_action(w, _tr("&Undo landscape change"), "Ctrl+Z",
@@ -107,7 +110,7 @@ def make_menus(w) -> None:
         w.view_menu.addAction(act)
     w.density_menu = _submenu(w.view_menu, _tr("Field &density"), w.density_actions)
     w.view_menu.addSeparator()
-    for act in (w.minima_action, w.log_action):
+    for act in (w.minima_action, w.log_action, w.equal_axes_action):
         w.view_menu.addAction(act)
     w.colormap_menu = _submenu(w.view_menu, _tr("&Colour map"), w.colormap_actions)
     w.contour_menu = _submenu(w.view_menu, _tr("C&ontour lines"), w.contour_actions)
@@ -144,7 +147,8 @@ def sync_display_actions(w) -> None:
     """Check the actions that match the model's display settings and resolution."""
     d = w.state.display
     for act, on in ((w.field_action, d.show_field), (w.ascent_action, d.field_mode == "ascent"),
-                    (w.minima_action, d.show_minima), (w.log_action, d.log_scale)):
+                    (w.minima_action, d.show_minima), (w.log_action, d.log_scale),
+                    (w.equal_axes_action, d.equal_axes)):
         if act.isChecked() != on:
             act.blockSignals(True)
             act.setChecked(on)

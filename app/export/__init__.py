@@ -4,7 +4,8 @@
 - :mod:`.renderer`  :class:`FrameRenderer`, the window's views drawn offscreen at an exact size (Qt)
 - :mod:`.encoders`  streaming writers: NumPy frames in, files out (PyAV, Pillow; no Qt)
 - :mod:`.animation` :class:`AnimationExport`, a few frames per call, and :func:`export_animation`
-- :mod:`.images`    PNG and SVG of one frame
+- :mod:`.overlays`  title, legend, counter and update rule over the picture (:mod:`.overlay_paint` draws them)
+- :mod:`.images`    PNG and SVG of one step (:mod:`.svg` writes the SVG from the views' numbers)
 - :mod:`.data`      CSV / JSON of the trajectories (no Qt, no display)
 - :mod:`.command`   the command line's dispatch by file suffix
 
@@ -20,7 +21,8 @@ _NAMES = {
     "encoders": ("Cancelled", "EncoderError", "Progress", "open_writer"),
     "renderer": ("FrameRenderer", "PANELS", "LOSS_PANEL_SHARE"),
     "animation": ("AnimationExport", "ANIMATION_SUFFIXES", "export_animation", "finish_in_thread"),
-    "images": ("IMAGE_SUFFIXES", "export_image"),
+    "images": ("IMAGE_SUFFIXES", "export_image", "resolve_step"),
+    "overlays": ("NO_OVERLAYS", "Overlays"),
     "data": ("DATA_COLUMNS", "DATA_SUFFIXES", "RunData", "RunsData", "data_from_scene", "data_from_state",
              "export_data", "trajectory_rows"),
     "command": ("export_any", "needs_qt"),

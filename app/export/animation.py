@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from app.export.encoders import Cancelled, EncoderError, Progress, open_writer
+from app.export.overlays import Overlays
 from app.export.renderer import FrameRenderer, acquire, release
 from app.export.timeline import translate, check_size, frame_iterations
 from engine.scene import Scene
@@ -38,7 +39,8 @@ class AnimationExport:
 
     def __init__(self, scene: Scene, path: str | os.PathLike, size: tuple[int, int] = (1280, 720), fps: float = 30,
                  iterations_per_frame: float | None = None, duration: float | None = None, hold_last_s: float = 0.0,
-                 panels: str = "landscape", fmt: str | None = None, renderer: FrameRenderer | None = None) -> None:
+                 panels: str = "landscape", fmt: str | None = None, renderer: FrameRenderer | None = None,
+                 overlays: Overlays | None = None) -> None:
         self.path = Path(path)
         self.fmt = fmt or _animation_format(self.path)
         self.size = check_size(size)
@@ -46,7 +48,7 @@ class AnimationExport:
         if iterations_per_frame is None and duration is None:  # play at the scene's own speed
             iterations_per_frame = max(1.0, scene.playback.speed / self.fps)
         self._own_renderer = renderer is None
-        self.renderer = renderer or acquire(scene, self.size, panels)
+        self.renderer = renderer or acquire(scene, self.size, panels, overlays)
         try:
             self.iterations = frame_iterations(self.renderer.last_iteration, self.fps, iterations_per_frame,
                                                duration, hold_last_s)
@@ -110,13 +112,15 @@ def _animation_format(path: Path) -> str:
 def export_animation(scene: Scene, path: str | os.PathLike, size: tuple[int, int] = (1280, 720), fps: float = 30,
                      iterations_per_frame: float | None = None, duration: float | None = None,
                      hold_last_s: float = 0.0, panels: str = "landscape", progress: Progress | None = None,
-                     cancel: Callable[[], bool] | None = None, fmt: str | None = None) -> Path:
+                     cancel: Callable[[], bool] | None = None, fmt: str | None = None,
+                     overlays: Overlays | None = None) -> Path:
     """Render ``scene`` offscreen and write it to ``path`` (MP4 / GIF / APNG from the suffix, or ``fmt``).
 
     ``progress(done, total)`` after each frame: returning False cancels; so does ``cancel()`` returning True. A
     cancelled export raises :class:`Cancelled` and leaves no file (an existing one untouched).
     """
-    job = AnimationExport(scene, path, size, fps, iterations_per_frame, duration, hold_last_s, panels, fmt)
+    job = AnimationExport(scene, path, size, fps, iterations_per_frame, duration, hold_last_s, panels, fmt,
+                          overlays=overlays)
     try:
         while job.done < job.total:
             job.step(budget_s=0.0)  # one frame

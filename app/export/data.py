@@ -22,7 +22,7 @@ from app.export.timeline import translate
 from engine.atomic import atomic_write
 
 DATA_SUFFIXES = {".csv": "csv", ".json": "json"}
-DATA_COLUMNS = ("run", "step", "x", "y", "f", "dfdx", "dfdy")
+DATA_COLUMNS = ("run", "step", "x", "y", "f", "dfdx", "dfdy")  # a network slice's: app.model.axes.SLICE_AXES
 
 
 
@@ -98,10 +98,12 @@ def export_data(source, path: str | os.PathLike) -> Path:
         raise EncoderError(_tr("data is saved as .csv or .json, not {name!r}").format(name=path.name))
     data = source if isinstance(source, RunsData) else data_from_state(source)
     rows = trajectory_rows(data)
+    from app.model.axes import axis_names
+    columns = axis_names(data.landscape).columns  # alpha, beta, L … for a network slice
     if kind == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(DATA_COLUMNS)
+        writer.writerow(columns)
         writer.writerows([r[:2] + [repr(v) for v in r[2:]] for r in rows])
         text = buffer.getvalue()
     else:
@@ -110,7 +112,7 @@ def export_data(source, path: str | os.PathLike) -> Path:
                  "status": None if r.trajectory is None else str(r.trajectory.status[0]),
                  "stopped_at": None if r.trajectory is None else int(r.trajectory.stopped_at[0]),
                  "error": r.error} for k, r in enumerate(data.runs)]
-        doc = {"landscape": dict(data.landscape), "function": data.function_title, "columns": list(DATA_COLUMNS),
+        doc = {"landscape": dict(data.landscape), "function": data.function_title, "columns": list(columns),
                "runs": _finite_or_none(runs), "rows": _finite_or_none(rows)}
         text = json.dumps(doc, indent=1, allow_nan=False, ensure_ascii=False) + "\n"
     with atomic_write(path, "w") as out:

@@ -14,6 +14,7 @@ from typing import Union
 import numpy as np
 
 from app.export.encoders import EncoderError
+from app.export.overlays import Overlays, overlay_content
 from app.export.timeline import translate, check_size
 from app.model import ImmediateCompute
 from app.surface_worker import SurfaceWorker
@@ -33,10 +34,11 @@ class FrameRenderer:
 
     ``source`` is a :class:`Scene` or an :class:`AppState` (described with its ``to_scene()``, so the renderer
     never shares objects with a live window). ``panels``: "landscape" or "landscape+loss" (loss curves on the right).
+    ``overlays``: title, legend, counter and update rule drawn over the landscape (:class:`Overlays`).
     """
 
     def __init__(self, source: Union[Scene, "AppState"], size: tuple[int, int] = (1280, 720),  # noqa: F821
-                 panels: str = "landscape") -> None:
+                 panels: str = "landscape", overlays: Overlays | None = None) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
@@ -50,6 +52,8 @@ class FrameRenderer:
                 choices=", ".join(PANELS), panels=panels))
         self.size = w, h = check_size(size)
         self.panels = panels
+        self.overlays = overlays or Overlays()
+        self._overlay_layer = None  # laid out at the first frame
         self.scene = source if isinstance(source, Scene) else source.to_scene()
         self.state = AppState()
         self.state.apply_scene(self.scene)  # validates first: SceneError with the state untouched
@@ -95,9 +99,37 @@ class FrameRenderer:
         self.scene = scene
         _set_opacity(self._static_hidden, 1.0)  # the layers are painted anew for this scene
         self._static_hidden = []
-        self._background = self._frame = None
+        self._background = self._frame = self._overlay_layer = None
         QApplication.processEvents()
         self._check_surface()
+
+    def set_overlays(self, overlays: Overlays | None) -> None:
+        overlays = overlays or Overlays()
+        if overlays != self.overlays:
+            self.overlays, self._overlay_layer = overlays, None
+
+    def plot_rect(self):
+        """The landscape's plot area (inside its axes) in frame pixels, as a QRectF."""
+        from PySide6.QtCore import QPoint
+
+        rect = self.landscape.plot.vb.sceneBoundingRect()
+        return rect.translated(self.landscape.mapTo(self.widget, QPoint(0, 0)).toPointF())
+
+    def overlay_layout(self):
+        """The overlays of this scene laid out in the frame (:class:`~app.export.overlay_paint.OverlayLayout`)."""
+        return self._overlay().layout
+
+    def _overlay(self):
+        if self._overlay_layer is None:
+            from app.export.overlay_paint import OverlayLayer, OverlayLayout
+
+            content = overlay_content(self.state, self.overlays)
+            self._overlay_layer = OverlayLayer(OverlayLayout(content, self.plot_rect(), self.size[1]))
+        return self._overlay_layer
+
+    def _paint_overlays(self, painter) -> None:
+        if not self._overlay().layout.content.empty:
+            self._overlay().paint(painter, self.state.frame)
 
     def _check_surface(self) -> None:
         if self._surface_errors:
@@ -147,15 +179,24 @@ class FrameRenderer:
                     view.render(painter, target, view.viewport().rect(), Qt.AspectRatioMode.IgnoreAspectRatio)
                 finally:
                     view.setBackgroundBrush(brush)
+            self._paint_overlays(painter)
         finally:
             painter.end()
         return image_to_array(image, *self.size)
 
     def render_full(self, iteration: int) -> np.ndarray:
         """The same picture as :meth:`render`, repainting everything (a check of the layered drawing; slower)."""
+        from PySide6.QtGui import QPainter
+
         self.state.set_frame(int(iteration))
         with self.every_layer():
-            return image_to_array(self._grab_widget(), *self.size)
+            image = self._grab_widget()
+        painter = QPainter(image)
+        try:
+            self._paint_overlays(painter)
+        finally:
+            painter.end()
+        return image_to_array(image, *self.size)
 
     @contextmanager
     def every_layer(self):
@@ -222,17 +263,18 @@ def image_to_array(image, w: int, h: int) -> np.ndarray:
 _KEPT: dict[tuple, FrameRenderer] = {}
 
 
-def acquire(scene, size: tuple[int, int], panels: str) -> FrameRenderer:
+def acquire(scene, size: tuple[int, int], panels: str, overlays: Overlays | None = None) -> FrameRenderer:
     """A renderer showing ``scene``: the one kept for this size and panels (see :func:`release`), or a new one."""
     kept = _KEPT.pop((check_size(size), panels), None)
     if kept is not None:
         try:
             kept.show_scene(scene)
+            kept.set_overlays(overlays)
             return kept
         except BaseException:
             kept.close()
             raise
-    return FrameRenderer(scene, size, panels)
+    return FrameRenderer(scene, size, panels, overlays)
 
 
 def release(renderer: FrameRenderer) -> None:

@@ -1151,6 +1151,18 @@ D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f 指向 {a}</translation>
         <translation>面板必须是 {choices} 之一，实际为 {panels!r}</translation>
     </message>
     <message>
+        <source>{optimizer}  η = {lr}  start ({x}, {y})</source>
+        <translation>{optimizer}  η = {lr}  起点 ({x}, {y})</translation>
+    </message>
+    <message>
+        <source>… and {n} more runs</source>
+        <translation>… 以及另外 {n} 次运行</translation>
+    </message>
+    <message>
+        <source>Update rule of {optimizer}:</source>
+        <translation>{optimizer} 的更新规则：</translation>
+    </message>
+    <message>
         <source>cannot draw the landscape: {error}</source>
         <translation>无法绘制地形：{error}</translation>
     </message>
@@ -1161,6 +1173,14 @@ D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f 指向 {a}</translation>
     <message>
         <source>export to {name} cancelled after {n} frames</source>
         <translation>导出到 {name} 已在 {n} 帧后取消</translation>
+    </message>
+    <message>
+        <source>the step must be a whole number or &apos;end&apos;, got {step!r}</source>
+        <translation>步数必须是整数或 &apos;end&apos;，收到的是 {step!r}</translation>
+    </message>
+    <message>
+        <source>step {step} is outside the runs&apos; steps 0 to {last} (use &apos;end&apos; for the last)</source>
+        <translation>第 {step} 步超出了运行的步数范围 0 到 {last}（用 &apos;end&apos; 表示最后一步）</translation>
     </message>
     <message>
         <source>an image is saved as .png or .svg, not {name!r}</source>
@@ -1260,6 +1280,10 @@ D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f 指向 {a}</translation>
     <message>
         <source>&amp;Hold last frame:</source>
         <translation>末帧停留(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1897,6 +1921,10 @@ D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f 指向 {a}</translation>
         <source>&amp;Height:</source>
         <translation>高度(&amp;H)：</translation>
     </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
 </context>
 <context>
     <name>InterpolationPanel</name>
@@ -2127,7 +2155,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>f(x, y)</source>
-        <translation>f(x, y)</translation>
+        <translation type="vanished">f(x, y)</translation>
     </message>
     <message>
         <source>global minimum ({x:.4g}, {y:.4g}), f = {f:.4g}</source>
@@ -2466,6 +2494,14 @@ Drag to start from elsewhere</source>
     <message>
         <source>Colour by log10(f − fmin): reads landscapes spanning decades</source>
         <translation>按 log10(f − fmin) 着色：便于查看跨越多个数量级的地形</translation>
+    </message>
+    <message>
+        <source>&amp;Equal axes</source>
+        <translation>等比例坐标轴(&amp;E)</translation>
+    </message>
+    <message>
+        <source>One unit as long on x as on y, on the map and in every export</source>
+        <translation>x 与 y 上的一个单位等长：地图和每次导出都是如此</translation>
     </message>
     <message>
         <source>&amp;Clear all runs</source>
@@ -3929,6 +3965,41 @@ Drag to start from elsewhere</source>
     <message>
         <source>Settings for new runs</source>
         <translation>新运行的设置</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayOptions</name>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The landscape&apos;s name and formula at the top left</source>
+        <translation>左上角显示地形的名称和公式</translation>
+    </message>
+    <message>
+        <source>&amp;Legend</source>
+        <translation>图例(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Each run&apos;s colour, optimizer, learning rate η and start</source>
+        <translation>每次运行的颜色、优化器、学习率 η 和起点</translation>
+    </message>
+    <message>
+        <source>&amp;Counter t</source>
+        <translation>计数器 t(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The iteration t shown, at the bottom left</source>
+        <translation>左下角显示当前的迭代 t</translation>
+    </message>
+    <message>
+        <source>&amp;Update rule</source>
+        <translation>更新规则(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The update rule of the selected run (or the first run), at the bottom right</source>
+        <translation>右下角显示所选运行（或第一次运行）的更新规则</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,7 @@ class LandscapeMixin:
             network = self.network  # the same slice shown again (e.g. with an instrumented function)
         self.network = network if isinstance(self.landscape, NetworkLandscape) else None
         self.view = checked_view(view or function.view)
-        self.display = replace(self.display, log_scale=function.log_scale)
+        self.display = replace(self.display, log_scale=function.log_scale, equal_axes=shares_units(function))
         (x0, x1), (y0, y1) = self.view
         self.runs = [r for r in kept if x0 <= r.start[0] <= x1 and y0 <= r.start[1] <= y1]
         for run in self.runs:
@@ -150,6 +150,15 @@ class LandscapeMixin:
     def _build_finished(self) -> None:
         self.building = None
         self.busyChanged.emit(False)
+
+
+def shares_units(function: TestFunction) -> bool:
+    """Whether a landscape's axes are drawn to one scale by default: its x and y measure the same thing (every
+    catalogue function, a network slice's α and β) unless its default view is so elongated (more than 4:1) that one
+    scale would leave a thin strip."""
+    (x0, x1), (y0, y1) = function.view
+    ratio = (x1 - x0) / (y1 - y0) if y1 > y0 else 1.0
+    return 0.25 <= ratio <= 4.0
 
 
 def checked_view(view):

@@ -308,9 +308,12 @@ class CurvesView(QWidget):
         return float(min(values)) if values else 0.0
 
     def _loss_label(self, log: bool, f_star: float, clipped: bool) -> str:
+        from app.model.axes import axis_names
+        name = axis_names(self.state.landscape).value  # f, or L for a network slice
+        self.grad_plot.setLabel("left", f"|∇{name}|")
         if not log:
-            return "f"
-        label = "f"
+            return name
+        label = name
         if self.state.function.minima:
             label = self.tr("f − f*  (f* = {f:.6g})").format(f=f_star)
         if clipped:

@@ -27,6 +27,7 @@ from app.surface_worker import SurfaceResult, SurfaceWorker
 from app.views.colorbar_ticks import log_ticks
 from app.views.cursor import CursorArrow
 from app.views.start_drag import StartDrag
+from app.views.landscape_axes import apply_axes, sampled_or_shown, shown_view
 from app.views.arrows import HoverInfo, arrow_pairs, field_arrows, probe  # noqa: F401 - HoverInfo for callers
 from app.views.paths import NO_LINES, Z_HANDLE, Z_MARK, RunGraphics, RunTracks, Track, lines_bounds, union_bounds
 from engine import vocab
@@ -90,8 +91,6 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
         self.plot.vb.disableAutoRange()
-        self.plot.setLabel("bottom", "x")
-        self.plot.setLabel("left", "y")
         self.plot.showGrid(x=False, y=False)
         vb = self.plot.vb
 
@@ -129,8 +128,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         for item in (self.image, self.contours, *self.field_items):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-        self.colorbar = pg.ColorBarItem(interactive=False, colorMapMenu=False, width=16,
-                                        label=_tr("f(x, y)"))
+        self.colorbar = pg.ColorBarItem(interactive=False, colorMapMenu=False, width=16, label="f(x, y)")
         self.colorbar.setImageItem(self.image)
         self.addItem(self.colorbar, row=0, col=1)
         # axes, titles, markers and the colour bar change with the view or the runs, not with the frame: device
@@ -181,6 +179,8 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         d = self.state.display
         self.colorbar.setColorMap(pg.colormap.get(d.colormap if d.colormap in COLORMAPS else "viridis"))
         self.minima.setVisible(d.show_minima)
+        if apply_axes(self):  # equal axes turned on or off: fit the view rectangle again
+            self._apply_view()
         for item in self.field_items:
             item.setVisible(d.show_field)
         self._request_surface()
@@ -198,13 +198,17 @@ class LandscapeView(pg.GraphicsLayoutWidget):
     def _request_surface(self) -> None:
         s = self.state
         density = s.display.field_density if s.display.show_field else 0  # a hidden field is not computed
-        key = (s.function, s.view, s.resolution, s.display.log_scale, s.display.contours, density)
+        view = shown_view(self)  # with equal axes, the plot's whole rectangle; colours follow the view asked for
+        scale = s.view if view != s.view else None
+        if scale is not None and self._request_key is not None and self._request_key[2] == scale:
+            view = sampled_or_shown(self._request_key[1], view)  # a slightly smaller plot keeps its surface
+        key = (s.function, view, scale, s.resolution, s.display.log_scale, s.display.contours, density)
         if key == self._request_key:
             return
         self._request_key = key
         preview = PREVIEW_RESOLUTION if s.network is not None else 0  # a network slice's full grid costs seconds
-        self.worker.request(s.function, s.view, s.resolution, s.display.log_scale, s.display.contours, density,
-                            preview)
+        self.worker.request(s.function, view, s.resolution, s.display.log_scale, s.display.contours, density,
+                            preview, scale)
 
     def _show_surface(self, result: SurfaceResult) -> None:
         surf = result.surface
@@ -257,6 +261,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         return px, py
 
     def _relayout(self, *_):
+        self._request_surface()  # with equal axes a new size shows another rectangle
         self._layout_field()
         self._on_frame(self.state.frame)
 

@@ -270,6 +270,10 @@ class Surface3DView(QWidget):
             return
         self._stale = False
         s = self.state
+        from app.model.axes import axis_names
+        names = axis_names(s.landscape)  # x, y, f, or α, β, L for a network slice
+        for label, text in zip(self.axis_labels, (names.x, names.y, names.value)):
+            label.setData(text=text)
         key = (s.function, s.view, s.display.log_scale)
         if key != self._key:
             try:

@@ -49,6 +49,8 @@ class Display:
     contours: number of contour lines, 0..100 = 20.  show_field: bool = true (gradient arrows).
     field_mode: "descent" (arrows along −∇f) | "ascent" (+∇f) = "descent"; "gradient" is read as "ascent".
     field_density: arrows per side, 2..100 = 20.  show_minima: bool = true (mark known minima).
+    equal_axes: bool = true (one unit is as long on x as on y, in the map and in every export; a landscape's
+    default when it is shown, like log_scale).
     """
 
     colormap: str = "viridis"
@@ -58,6 +60,7 @@ class Display:
     field_mode: str = "descent"
     field_density: int = 20
     show_minima: bool = True
+    equal_axes: bool = True
 
     @classmethod
     def from_dict(cls, data: object, where: str) -> Display:
@@ -68,14 +71,16 @@ class Display:
                       obj.take("show_field", check_bool, default=d.show_field),
                       obj.take("field_mode", _field_mode, default=d.field_mode),
                       obj.take("field_density", check_int, 2, 100, default=d.field_density),
-                      obj.take("show_minima", check_bool, default=d.show_minima))
+                      obj.take("show_minima", check_bool, default=d.show_minima),
+                      obj.take("equal_axes", check_bool, default=d.equal_axes))
         obj.done()
         return display
 
     def to_dict(self) -> dict:
         return {"colormap": self.colormap, "log_scale": self.log_scale, "contours": self.contours,
                 "show_field": self.show_field, "field_mode": self.field_mode,
-                "field_density": self.field_density, "show_minima": self.show_minima}
+                "field_density": self.field_density, "show_minima": self.show_minima,
+                **({} if self.equal_axes else {"equal_axes": False})}  # written when off: older files stay as they were
 
 
 @dataclass(frozen=True)

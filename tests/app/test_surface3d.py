@@ -206,6 +206,12 @@ SCRIPT = textwrap.dedent(r'''
     z_sphere, _ = expected_heights(state.function, state.view, log=False)
     out["hidden_deferred"] = bool(abs(stale - z_sphere).max() > 0.1)
     out["shown_caught_up"] = float(abs(v3.surface_item._vertexes[..., 2] - z_sphere).max())
+
+    # a network slice's axes are α, β and L (its scene description is what names them)
+    out["labels_function"] = [label.text for label in v3.axis_labels]
+    from app.model import default_network
+    state.set_landscape(functions.get("sphere"), source=default_network())
+    out["labels_network"] = [label.text for label in v3.axis_labels]
     print("RESULT " + json.dumps(out))
 ''')
 
@@ -281,3 +287,8 @@ def test_gl_widget_is_made_at_the_first_show_with_its_surface(gl_result):
 def test_hidden_view_resamples_when_shown(gl_result):
     assert gl_result["hidden_deferred"]
     assert gl_result["shown_caught_up"] < 1e-5
+
+
+def test_axis_labels_name_a_network_slices_alpha_beta_and_loss(gl_result):
+    assert gl_result["labels_function"] == ["x", "y", "f"]
+    assert gl_result["labels_network"] == ["α", "β", "L"]
