@@ -306,6 +306,10 @@ class MainWindow(QMainWindow):
     def hover_text(self, info: HoverInfo | None) -> str:
         if info is None:
             return self.tr("Click the landscape to start a run")
+        if self.state.landscape_source.get("kind") == "network":  # a loss slice: θ = θ0 + α·d1 + β·d2
+            return self.tr("α = {x:.4g}, β = {y:.4g}   L = {f:.6g}   ∇L = ({gx:.6g}, {gy:.6g})   |∇L| = {n:.6g}   "
+                           "−∇L at {a:.1f}°").format(x=info.x, y=info.y, f=info.f, gx=info.gx, gy=info.gy,
+                                                     n=info.norm, a=info.descent_angle)
         return self.tr("x = {x:.4g}, y = {y:.4g}   f = {f:.6g}   ∇f = ({gx:.6g}, {gy:.6g})   |∇f| = {n:.6g}   "
                        "−∇f at {a:.1f}°").format(x=info.x, y=info.y, f=info.f, gx=info.gx, gy=info.gy,
                                                   n=info.norm, a=info.descent_angle)

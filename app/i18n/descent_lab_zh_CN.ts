@@ -2696,6 +2696,10 @@ Drag to start from elsewhere</source>
         <translation>单击地形即可开始一次运行</translation>
     </message>
     <message>
+        <source>α = {x:.4g}, β = {y:.4g}   L = {f:.6g}   ∇L = ({gx:.6g}, {gy:.6g})   |∇L| = {n:.6g}   −∇L at {a:.1f}°</source>
+        <translation>α = {x:.4g}，β = {y:.4g}   L = {f:.6g}   ∇L = ({gx:.6g}, {gy:.6g})   |∇L| = {n:.6g}   −∇L 方向 {a:.1f}°</translation>
+    </message>
+    <message>
         <source>x = {x:.4g}, y = {y:.4g}   f = {f:.6g}   ∇f = ({gx:.6g}, {gy:.6g})   |∇f| = {n:.6g}   −∇f at {a:.1f}°</source>
         <translation>x = {x:.4g}，y = {y:.4g}   f = {f:.6g}   ∇f = ({gx:.6g}, {gy:.6g})   |∇f| = {n:.6g}   −∇f 方向 {a:.1f}°</translation>
     </message>
@@ -4292,6 +4296,14 @@ Drag to start from elsewhere</source>
     <message>
         <source>Whether the run is still moving, converged or diverged</source>
         <translation>运行是仍在进行、已收敛还是已发散</translation>
+    </message>
+    <message>
+        <source>The loss L at that iteration</source>
+        <translation>该次迭代的损失 L</translation>
+    </message>
+    <message>
+        <source>Norm |∇L| of the loss&apos;s gradient in the slice at that iteration</source>
+        <translation>该次迭代时损失在切片内梯度的范数 |∇L|</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,17 @@ class RunTableModel(QStandardItemModel):
         super().__init__(0, len(COLUMNS), parent)
         self.state = state
         self._shown: list = []  # per row: the _frame_key its frame cells were written for
+        self.name_columns()
+        state.landscapeChanged.connect(self.name_columns)
+
+    def name_columns(self, *_) -> None:
+        """Headers in the landscape's own names: f and |∇f| for a function, L and |∇L| for a network's slice."""
+        network = self.state.landscape_source.get("kind") == "network"
+        names = {5: ("L", QT_TRANSLATE_NOOP("RunTableModel", "The loss L at that iteration")),
+                 6: ("|∇L|", QT_TRANSLATE_NOOP("RunTableModel", "Norm |∇L| of the loss's gradient in the slice at "
+                                                                 "that iteration"))} if network else {}
         for col, (title, tip) in enumerate(zip(COLUMNS, COLUMN_TIPS)):
+            title, tip = names.get(col, (title, tip))
             header = QStandardItem(self.tr(title))
             header.setToolTip(self.tr(tip))
             self.setHorizontalHeaderItem(col, header)

@@ -180,3 +180,20 @@ def test_the_data_view_draws_held_out_points_as_rings(window, qtbot):
     qtbot.waitUntil(lambda: view.result is not None and view.result.build is window.network_controller.current,
                     timeout=TIMEOUT)
     assert not view.test_points.isVisible()
+
+
+def test_a_slice_names_its_coordinates_and_loss_in_the_run_table_and_readout(window, qtbot):
+    """On a network's slice the table and the hover readout say α, β and L (the lesson's names), not x, y and f."""
+    from app.views.landscape import HoverInfo
+
+    headers = lambda: [window.run_list.table.model().headerData(c, Qt.Orientation.Horizontal)  # noqa: E731
+                       for c in (5, 6)]
+    assert headers() == ["f", "|∇f|"]
+    small(window.network_panel)
+    build(window, qtbot)
+    assert headers() == ["L", "|∇L|"]
+    info = HoverInfo(0.25, -0.5, 1.5, 3.0, 4.0)                      # |∇L| = 5 (a 3-4-5 triangle)
+    text = window.hover_text(info)
+    assert text.startswith("α = 0.25, β = -0.5") and "L = 1.5" in text and "|∇L| = 5" in text and " f = " not in text
+    window.state.set_landscape(functions.get("himmelblau"))
+    assert headers() == ["f", "|∇f|"] and window.hover_text(info).startswith("x = 0.25, y = -0.5")
