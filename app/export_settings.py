@@ -1,4 +1,5 @@
-"""The animation export dialog remembers what was chosen last (file, format, panels, size, frame rate, hold) in the
+"""The animation export dialog remembers what was chosen last (file, format, panels, size, frame rate, hold and the
+overlays: title, legend, counter, update rule) in the
 window's QSettings, so that a second export starts where the first one left off. Read values are checked against the
 dialog's choices; anything unknown or out of range keeps the dialog's default."""
 from __future__ import annotations
@@ -19,6 +20,8 @@ def remember_export_options(dialog, settings: QSettings) -> None:
         settings.setValue("height", dialog.height_box.value())
         settings.setValue("fps", dialog.fps.value())
         settings.setValue("hold", dialog.hold.value())
+        for key, box in _overlay_boxes(dialog):
+            settings.setValue(key, box.isChecked())
     finally:
         settings.endGroup()
     settings.sync()
@@ -48,6 +51,16 @@ def restore_export_options(dialog, settings: QSettings) -> None:
     path = values.get("path")
     if isinstance(path, str) and path:
         dialog.path.setText(path)
+    for key, box in _overlay_boxes(dialog):
+        on = {"true": True, "false": False, True: True, False: False}.get(values.get(key))  # INI files give text
+        if on is not None:
+            box.setChecked(on)
+
+
+def _overlay_boxes(dialog):
+    o = dialog.overlay_options
+    return (("overlay_title", o.title), ("overlay_legend", o.legend), ("overlay_counter", o.counter),
+            ("overlay_rule", o.rule))
 
 
 def _choose(combo, data) -> None:

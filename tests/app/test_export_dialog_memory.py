@@ -25,6 +25,8 @@ def test_choices_come_back_in_the_next_dialog_and_the_next_session(qtbot, tmp_pa
             dialog.fps.setValue(24)
             dialog.hold.setValue(3.5)
             dialog.path.setText(str(tmp_path / "lecture" / "himmelblau.gif"))
+            dialog.overlay_options.legend.setChecked(False)  # the defaults: title, legend, counter on; rule off
+            dialog.overlay_options.rule.setChecked(True)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ExportAnimationDialog, "exec", fake_exec)
@@ -38,18 +40,22 @@ def test_choices_come_back_in_the_next_dialog_and_the_next_session(qtbot, tmp_pa
     assert tuple(again.preset.currentData()) == (800, 800)
     assert again.fps.value() == 24 and again.hold.value() == 3.5
     assert again.path.text() == str(tmp_path / "lecture" / "himmelblau.gif")
+    o = again.overlay_options
+    assert (o.title.isChecked(), o.legend.isChecked(), o.counter.isChecked(), o.rule.isChecked()) == (
+        True, False, True, True)
     window.close()
     # a new session reads them from the settings file
     fresh = ExportAnimationDialog(None, default_path="/x/descent.mp4")
     qtbot.addWidget(fresh)
     restore_export_options(fresh, QSettings(str(settings_path), QSettings.Format.IniFormat))
     assert fresh.fmt() == "gif" and fresh.path.text().endswith("himmelblau.gif")
+    assert not fresh.overlay_options.legend.isChecked() and fresh.overlay_options.rule.isChecked()
 
 
 def test_unusable_remembered_values_keep_the_defaults(qtbot, tmp_path):
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     for key, value in {"format": "avi", "panels": 3, "width": "wide", "height": 10**9, "fps": -4,
-                       "hold": "x"}.items():
+                       "hold": "x", "overlay_legend": "maybe"}.items():
         settings.setValue(f"{GROUP}/{key}", value)
     dialog = ExportAnimationDialog(None, default_path="/x/descent.mp4")
     qtbot.addWidget(dialog)
@@ -57,3 +63,4 @@ def test_unusable_remembered_values_keep_the_defaults(qtbot, tmp_path):
     assert dialog.fmt() == "mp4" and dialog.panels.currentData() == "landscape"
     assert (dialog.width_box.value(), dialog.height_box.value(), dialog.fps.value()) == (1280, 720, 30)
     assert dialog.path.text() == "/x/descent.mp4"
+    assert dialog.overlay_options.legend.isChecked()
