@@ -8,7 +8,6 @@ import json
 import numpy as np
 import pytest
 from PIL import Image
-from scipy import ndimage
 
 from app.export import FrameRenderer, export_animation, export_image
 from engine import scene as scene_mod
@@ -31,11 +30,44 @@ def ring_size(with_contours: np.ndarray, without: np.ndarray) -> tuple[int, int]
     where the colour map is blocky at the grid's cells."""
     diff = np.abs(with_contours.astype(int) - without.astype(int)).max(axis=-1) > 20
     # an anti-aliased 1-pixel line can leave faint gaps: pieces a pixel apart belong together
-    labels, n = ndimage.label(ndimage.binary_dilation(diff, iterations=2), structure=np.ones((3, 3)))
-    assert n > 0, "no contour line in the picture"
-    sizes = ndimage.sum(diff, labels, range(1, n + 1))
-    ys, xs = np.nonzero((labels == int(np.argmax(sizes)) + 1) & diff)
+    labels = _components(_dilate(diff, 2))
+    assert labels.max() > 0, "no contour line in the picture"
+    sizes = np.bincount(labels[diff], minlength=labels.max() + 1)
+    sizes[0] = 0
+    ys, xs = np.nonzero((labels == int(np.argmax(sizes))) & diff)
     return int(xs.max() - xs.min() + 1), int(ys.max() - ys.min() + 1)
+
+
+def _dilate(mask: np.ndarray, times: int) -> np.ndarray:
+    """Binary dilation by a 3 × 3 square, ``times`` times."""
+    for _ in range(times):
+        p = np.pad(mask, 1)
+        mask = np.zeros_like(mask)
+        for dy in (0, 1, 2):
+            for dx in (0, 1, 2):
+                mask |= p[dy:dy + mask.shape[0], dx:dx + mask.shape[1]]
+    return mask
+
+
+def _components(mask: np.ndarray) -> np.ndarray:
+    """Labels 1…n of the 8-connected pieces of ``mask`` (0 outside), by a flood fill from each unlabelled pixel."""
+    labels = np.zeros(mask.shape, dtype=int)
+    h, w = mask.shape
+    n = 0
+    for y0, x0 in zip(*np.nonzero(mask)):
+        if labels[y0, x0]:
+            continue
+        n += 1
+        labels[y0, x0] = n
+        stack = [(y0, x0)]
+        while stack:
+            y, x = stack.pop()
+            for yy in range(max(y - 1, 0), min(y + 2, h)):
+                for xx in range(max(x - 1, 0), min(x + 2, w)):
+                    if mask[yy, xx] and not labels[yy, xx]:
+                        labels[yy, xx] = n
+                        stack.append((yy, xx))
+    return labels
 
 
 def exported_ring(tmp_path, size, panels="landscape", **display) -> tuple[int, int]:
