@@ -165,10 +165,7 @@ class Literature(QObject):
         for signal in (self.controller.failed, overlay.failed):
             signal.connect(w.show_message)
         w.network_controller.activeChanged.connect(self.on_active)
-        w.network_controller.built.connect(self.label_pca_axes)
-        w.network_controller.activeChanged.connect(self.label_pca_axes)
         self.on_active(w.network_controller.active)
-        self.label_pca_axes()
 
     def follow_progress(self, status) -> None:
         """Show the convexity map's progress and Cancel (Esc) in the status bar's ``status``
@@ -185,10 +182,3 @@ class Literature(QObject):
         self.pca_path_overlay.toggle_action.setEnabled(active)
         if not active:
             self.convexity_overlay.set_enabled(False)
-
-    def label_pca_axes(self, *_) -> None:
-        build = self.window.network_controller.current
-        if build is not None and build.plane.method == "pca" and build.plane.explained_variance is not None:
-            v1, v2 = build.plane.explained_variance
-            self.window.landscape.plot.setLabel("bottom", tr("α: PC1 ({v:.1f}% var.)").format(v=100 * v1))
-            self.window.landscape.plot.setLabel("left", tr("β: PC2 ({v:.1f}% var.)").format(v=100 * v2))

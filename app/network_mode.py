@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QProgressBar
 
-from app.engine_texts import axis_label
 from app.network_controller import NetworkController
 from app.network_graph import NetworkGraphController
 from app.panels.backprop_inspector import BackpropInspector
@@ -18,6 +17,7 @@ from app.panels.network_graph_panel import NetworkGraphPanel
 from app.panels.network_panel import NetworkPanel
 from app.views.data_view import DataView
 from app.views.network_graph import NetworkGraphView
+from app.views.landscape_axes import axis_titles
 from app.views.projected_path import ProjectedPathOverlay
 
 
@@ -58,14 +58,10 @@ class NetworkMode(QObject):
         self.label_axes()
 
     def label_axes(self, *_) -> None:
-        """α and β axes named by the slice (e.g. W1[0,0], PC1 (83% var.)); x and y otherwise."""
-        labels = ("x", "y")
-        build = self.controller.current
-        if build is not None:
-            a, b = build.plane.axis_labels
-            labels = (f"α: {axis_label(a)}", f"β: {axis_label(b)}")
-        self.landscape.plot.setLabel("bottom", labels[0])
-        self.landscape.plot.setLabel("left", labels[1])
+        """α and β axes named by the slice (e.g. α: W1[0,0], α: PC1 (83% var.)); x and y otherwise."""
+        x, y = axis_titles(self.landscape.state)
+        self.landscape.plot.setLabel("bottom", x)
+        self.landscape.plot.setLabel("left", y)
 
     def update_busy(self, *_) -> None:
         surface_busy = self.landscape.worker.busy and self.controller.active

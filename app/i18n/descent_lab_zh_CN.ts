@@ -77,11 +77,11 @@
     </message>
     <message>
         <source>α: PC1 ({v:.1f}% var.)</source>
-        <translation>α：PC1（方差 {v:.1f}%）</translation>
+        <translation type="vanished">α：PC1（方差 {v:.1f}%）</translation>
     </message>
     <message>
         <source>β: PC2 ({v:.1f}% var.)</source>
-        <translation>β：PC2（方差 {v:.1f}%）</translation>
+        <translation type="vanished">β：PC2（方差 {v:.1f}%）</translation>
     </message>
     <message>
         <source>run {id}, iteration {t}</source>
@@ -2407,11 +2407,11 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>α: PC1 ({v:.1f}% var.)</source>
-        <translation>α：PC1（方差 {v:.1f}%）</translation>
+        <translation type="vanished">α：PC1（方差 {v:.1f}%）</translation>
     </message>
     <message>
         <source>β: PC2 ({v:.1f}% var.)</source>
-        <translation>β：PC2（方差 {v:.1f}%）</translation>
+        <translation type="vanished">β：PC2（方差 {v:.1f}%）</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import math
 
+from app.engine_texts import axis_label
 from app.model.axes import axis_names
+
+
+def axis_titles(state) -> tuple[str, str]:
+    """The map's axis titles: x and y, or α and β with what the slice's directions are (e.g. "α: PC1 (83.1% var.)",
+    "β: d2 (filter-normalised)") once the network's slice is built."""
+    names = axis_names(state.landscape)
+    build = getattr(state, "network", None)
+    if build is None or names.x == "x":
+        return names.x, names.y
+    a, b = build.plane.axis_labels
+    return f"{names.x}: {axis_label(a)}", f"{names.y}: {axis_label(b)}"
 
 
 def apply_axes(view) -> bool:
@@ -12,8 +24,9 @@ def apply_axes(view) -> bool:
     lock changed (the view rectangle must then be fitted again)."""
     state, vb = view.state, view.plot.vb
     names = axis_names(state.landscape)
-    view.plot.setLabel("bottom", names.x)
-    view.plot.setLabel("left", names.y)
+    x, y = axis_titles(state)
+    view.plot.setLabel("bottom", x)
+    view.plot.setLabel("left", y)
     view.colorbar.getAxis("left").setLabel(names.value_label)  # where pyqtgraph puts a vertical bar's label
     lock = bool(state.display.equal_axes)
     if bool(vb.state["aspectLocked"]) == lock:

@@ -55,8 +55,10 @@ def test_pca_path_is_drawn_on_the_recorded_parameters_within_the_residual_shown(
     assert miss.max() <= shown * (1 + 5e-3)                           # 3 significant digits on screen
     assert miss.max() > 0.5 * shown
     ev = b.plane.explained_variance
-    assert f"PC1 ({100 * ev[0]:.1f}% var.)" in window.landscape.plot.getAxis("bottom").labelText
-    assert f"PC2 ({100 * ev[1]:.1f}% var.)" in window.landscape.plot.getAxis("left").labelText
+    label = window.landscape.plot.getAxis("bottom").labelText
+    assert label.startswith("α: PC1") and f"{100 * ev[0]:.1f}%" in label
+    label = window.landscape.plot.getAxis("left").labelText
+    assert label.startswith("β: PC2") and f"{100 * ev[1]:.1f}%" in label
     window.pca_path_overlay.toggle_action.setChecked(False)
     assert not overlay.curve.isVisible()
 

@@ -126,9 +126,10 @@ def test_mini_batch_runs_draw_their_test_and_batch_losses(window, qtbot):
 
 
 def test_sklearn_entries_are_listed_and_say_when_sklearn_is_missing(window, monkeypatch):
-    combo = window.network_panel.dataset
-    assert combo.findData("iris") >= 0 and combo.model().item(combo.findData("iris")).isEnabled()
     from app.panels import network_panel, network_training
+    combo = window.network_panel.dataset
+    assert combo.findData("iris") >= 0
+    assert combo.model().item(combo.findData("iris")).isEnabled() == network_training.sklearn_data.installed()
     monkeypatch.setattr(network_training.sklearn_data, "installed", lambda: False)
     other = network_panel.NetworkPanel(window.state, window.network_controller)
     i = other.dataset.findData("iris")

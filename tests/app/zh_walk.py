@@ -156,6 +156,8 @@ ALLOWED_WORDS |= set(FUNCTIONS) | set(CONSTANTS)  # what a user may type in a fo
 ALLOWED_PATTERNS = (
     r"[(（]run, step, x, y",          # the columns of the exported CSV, as written in the file
     r"descent-lab \w+",               # a command line
+    r"pip install '[^']*'",           # an install command, as typed in a terminal
+    r"[(（][^()（）]*(?:torch|dask|h5py)[^()（）]*[)）]",  # a list of missing Python packages, by their names
     r"loss-landscape",                # a project's name
     r"mlp-[\w-]+",                    # a network's name: mlp-2-8-8-1-tanh
     r"\b\w+_\w+\b",                  # identifiers in formulas (lr_decay)
