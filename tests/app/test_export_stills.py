@@ -169,13 +169,16 @@ def network_scene():
 def test_network_slice_names_alpha_beta_and_loss_in_the_picture(qapp, network_scene, tmp_path):
     with FrameRenderer(network_scene, SIZE, "landscape+loss") as r:
         view = r.landscape
-        assert view.plot.getAxis("bottom").labelText == "α" and view.plot.getAxis("left").labelText == "β"
+        # α and β, with what the slice's directions are
+        assert view.plot.getAxis("bottom").labelText == "α: d1 (filter-normalised)"
+        assert view.plot.getAxis("left").labelText == "β: d2 (filter-normalised)"
         assert view.colorbar.getAxis("left").labelText == "L(α, β)"
         assert r.curves.loss_plot.getPlotItem().getAxis("left").labelText.startswith("L")
         assert r.curves.grad_plot.getPlotItem().getAxis("left").labelText == "|∇L|"
     root = ET.parse(export_image(network_scene, tmp_path / "net.svg", SIZE)).getroot()
     texts = [t.text for t in root.iter(f"{SVG}text")]
-    assert {"α", "β", "L(α, β)"} <= set(texts) and "x" not in texts and "f(x, y)" not in texts
+    assert {"α: d1 (filter-normalised)", "β: d2 (filter-normalised)", "L(α, β)"} <= set(texts)
+    assert "x" not in texts and "f(x, y)" not in texts
 
 
 def test_network_slice_data_columns_are_alpha_beta_loss(qapp, network_scene, tmp_path):
