@@ -79,6 +79,7 @@ class CurvesView(QWidget):
         self.extra_data: dict[int, dict[str, np.ndarray]] = {}
         self.legend = None
         self.grad_curves: dict[int, pg.PlotDataItem] = {}
+        self._spare: tuple[list, list] = ([], [])  # removed runs' curves (loss, |∇f|), hidden, for new runs
         # What each run's curves show (its trajectory, the axis mode), so that only changed runs are drawn again;
         # the ✕ where a diverged run stopped, per plot; whether its values were clipped to the log floor.
         self._drawn: dict[int, tuple] = {}
@@ -190,13 +191,14 @@ class CurvesView(QWidget):
 
     def _on_selection_changed(self) -> None:
         """Selected runs are drawn thicker and on top (when nothing is selected all runs look alike)."""
+        order = {r.id: k for k, r in enumerate(self.state.runs)}
         for run_id, item in list(self.loss_curves.items()) + list(self.grad_curves.items()):
             run = self.state.run_by_id(run_id)
             if run is None:
                 continue
             chosen = run_id in self.state.selected
             item.setPen(pg.mkPen(run.color, width=3 if chosen else 1.5))
-            item.setZValue(2 if chosen else 1)
+            item.setZValue((2 if chosen else 1) + order[run_id] * 1e-4)  # later runs above, whichever item
 
     def _on_frame_changed(self, frame: int) -> None:
         for cursor in self.cursors:
@@ -286,20 +288,30 @@ class CurvesView(QWidget):
             del self._drawn[run_id]
             self._ends.pop(run_id, None)
             self._clipped.pop(run_id, None)
-        for curves, plot in ((self.loss_curves, self.loss_plot), (self.grad_curves, self.grad_plot)):
+        for curves, plot, spare in ((self.loss_curves, self.loss_plot, self._spare[0]),
+                                    (self.grad_curves, self.grad_plot, self._spare[1])):
             for run_id in [i for i in curves if i not in ids]:
-                plot.removeItem(curves.pop(run_id))
+                # kept hidden for the next new run: items added to and removed from a plot leave references behind
+                item = curves.pop(run_id)
+                item.clear()
+                item.setVisible(False)
+                spare.append(item)
                 changed = True
             for run in runs:
                 if run.id not in curves:
-                    # skipFiniteCheck: the curves are a trajectory's valid rows, finite by construction (and
-                    # clipped above 0 on a log axis). Long runs (10⁴ steps) are thinned to the pixel width.
-                    item = pg.PlotDataItem(pen=pg.mkPen(run.color, width=1.5), name=run.label, skipFiniteCheck=True,
-                                           autoDownsample=True, downsampleMethod="peak")
-                    item.curve.setCacheMode(STATIC_CACHE)
+                    if spare:
+                        item = spare.pop()
+                        item.setVisible(True)
+                    else:
+                        # skipFiniteCheck: the curves are a trajectory's valid rows, finite by construction (and
+                        # clipped above 0 on a log axis). Long runs (10⁴ steps) are thinned to the pixel width.
+                        item = pg.PlotDataItem(skipFiniteCheck=True, autoDownsample=True, downsampleMethod="peak")
+                        item.curve.setCacheMode(STATIC_CACHE)
+                        plot.addItem(item)
+                    item.setPen(pg.mkPen(run.color, width=1.5))
+                    item.opts["name"] = run.label
                     item.setToolTip(run.label)
                     curves[run.id] = item
-                    plot.addItem(item)
                     changed = True
         return changed
 

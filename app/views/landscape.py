@@ -81,6 +81,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self._hover_pos = None  # scene position of the newest mouse move, probed once per event-loop pass
         self.probe_count = 0  # hover evaluations made (tests and benchmarks: moves are coalesced)
         self._runs: dict[int, RunGraphics] = {}
+        self._spare_runs: list[RunGraphics] = []  # the items of removed runs, hidden, for the next new runs
         self._marks_key: tuple = ()
         self._applying_view = False
         self._request_key = None
@@ -267,16 +268,21 @@ class LandscapeView(pg.GraphicsLayoutWidget):
 
     # ----- runs ---------------------------------------------------------------------------
     def _on_runs(self) -> None:
-        vb = self.plot.vb
         ids = {r.id for r in self.state.runs}
         for run_id in [i for i in self._runs if i not in ids]:
-            self._runs.pop(run_id).remove(vb)
-        for run in self.state.runs:
+            g = self._runs.pop(run_id)
+            g.hide()
+            self._spare_runs.append(g)
+        for index, run in enumerate(self.state.runs):
             g = self._runs.get(run.id)
-            if g is None:
-                self._runs[run.id] = RunGraphics(self, run)
+            if g is None and self._spare_runs:
+                g = self._runs[run.id] = self._spare_runs.pop()
+                g.rebind(run, self.state)
+            elif g is None:
+                g = self._runs[run.id] = RunGraphics(self, run)
             else:
                 g.set_run(run, self.state)
+            g.set_order(index)
         self._marks_key = None
         self._on_selection()  # and the frame
 

@@ -158,22 +158,31 @@ class RunGraphics:
     landscape view; its path and step arrow are drawn by the view's :class:`RunTracks`."""
 
     def __init__(self, view, run) -> None:
-        self.run_id = run.id
-        self.color = run.color
-        self.path_pen = pg.mkPen(run.color, width=2)
-        self.step_pen = pg.mkPen(run.color, width=2)
         self.head = Dot(11, run.color)
         state = view.state
         self.handle = StartHandle(run.id, run.color, view.plot.vb.mapSceneToView,
                                   on_click=lambda run_id: state.select({run_id}), on_drag=view.start_drag.move,
                                   on_drop=view.start_drag.drop)
-        for item, z in ((self.head, Z_MARK), (self.handle, Z_HANDLE)):
-            item.setZValue(z)
+        for item in (self.head, self.handle):
             view.plot.vb.addItem(item, ignoreBounds=True)
+        self.rebind(run, state)
+
+    def rebind(self, run, state) -> None:
+        """Show ``run`` with these items (a removed run's items are kept hidden and reused for the next new run:
+        items added to and removed from a view leave references behind in Qt and pyqtgraph)."""
+        self.run_id = run.id
+        self.handle.run_id = run.id
+        if getattr(self, "color", None) != run.color:
+            self.color = run.color
+            self.head.setBrush(QBrush(QColor(run.color)))
+            self.handle.setBrush(QBrush(QColor(run.color)))
+        self.path_pen = pg.mkPen(run.color, width=2)
+        self.step_pen = pg.mkPen(run.color, width=2)
         self.xs = self.ys = np.empty(0)
         self.bounds = (np.empty(0),) * 4  # running x min, x max, y min, y max along the path
         self.last = -1  # last valid row (stopped_at), -1 when the run has no trajectory
         self.mark_row = -1  # row of the ✕ for a diverged run
+        self.handle.setVisible(True)
         self.set_run(run, state)
 
     def set_run(self, run, state) -> None:
@@ -214,9 +223,15 @@ class RunGraphics:
         self.path_pen = pg.mkPen(self.color, width=3.5 if selected else 2)
         self.handle.setPen(QPen(QColor("#ffffff" if selected else "#111111"), 2 if selected else 1.5))
 
-    def remove(self, vb) -> None:
+    def set_order(self, index: int) -> None:
+        """Stack as the ``index``-th run (later runs' markers above earlier ones', whichever items they reuse)."""
+        self.head.setZValue(Z_MARK + index * 1e-4)
+        self.handle.setZValue(Z_HANDLE + index * 1e-4)
+
+    def hide(self) -> None:
+        """Hidden until :meth:`rebind` gives these items another run."""
         for item in (self.head, self.handle):
-            vb.removeItem(item)
+            item.setVisible(False)
 
 
 def running_bounds(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
