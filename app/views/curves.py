@@ -10,11 +10,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.model import AppState, Run
+from app.views.log_axis import DecadeAxis
 
 LOG_FLOOR = 1e-16
+THIN_ABOVE = 4096  # runs longer than this many steps are thinned to the plot's pixel width
 CURSOR_PEN = pg.mkPen("#dddddd", width=1.5, style=Qt.DashLine)
 
 
@@ -45,8 +48,8 @@ class CurvesView(QWidget):
         super().__init__(parent)
         self.state = state
         self.setObjectName("curvesView")
-        self.loss_plot = pg.PlotWidget()
-        self.grad_plot = pg.PlotWidget()
+        self.loss_plot = pg.PlotWidget(axisItems={"left": DecadeAxis("left")})
+        self.grad_plot = pg.PlotWidget(axisItems={"left": DecadeAxis("left")})
         self.grad_plot.setXLink(self.loss_plot)
         self.grad_plot.setLogMode(y=True)
         self.loss_plot.setToolTip(self.tr("f at each iteration, one curve per run; drag the dashed line to scrub"))
@@ -61,6 +64,11 @@ class CurvesView(QWidget):
                 axis["item"].enableAutoSIPrefix(False)  # f ≈ 0.3 reads 0.3, not 300 "(×0.001)"
                 axis["item"].setCacheMode(STATIC_CACHE)
                 axis["item"].label.setCacheMode(STATIC_CACHE)  # its title: a text item of its own
+            # The value axis keeps room for a typical label and only ever widens: a width that follows each new
+            # range moves the plot area after the first paint, and everything is painted a second time.
+            left = plot.getPlotItem().getAxis("left")
+            left.setStyle(autoReduceTextSpace=False)
+            left.textWidth = QFontMetricsF(left.font()).horizontalAdvance("−0.0001")
         self.empty_texts = []
         self._empty: bool | None = None  # what _show_empty last showed
         for plot in (self.loss_plot, self.grad_plot):
@@ -148,9 +156,12 @@ class CurvesView(QWidget):
                 self._clipped[run.id] = bool((f <= LOG_FLOOR).any())
                 clipped |= self._clipped[run.id]
                 f = np.maximum(f, LOG_FLOOR)
-            self.loss_curves[run.id].setData(t, f)
+            # Long runs are thinned to the pixel width (again after each zoom); shorter ones are drawn whole, so a
+            # new range does not redo every curve's thinning.
+            thin = n > THIN_ABOVE
+            self.loss_curves[run.id].setData(t, f, autoDownsample=thin)
             g = np.maximum(run.trajectory.grad_norm[:n, 0], LOG_FLOOR)
-            self.grad_curves[run.id].setData(t, g)
+            self.grad_curves[run.id].setData(t, g, autoDownsample=thin)
             self._ends[run.id] = None
             if run.trajectory.status[0] == "diverged":
                 brush = pg.mkBrush(run.color)
@@ -176,13 +187,16 @@ class CurvesView(QWidget):
         if empty == self._empty:
             return
         self._empty = empty
-        for plot, text in zip((self.loss_plot, self.grad_plot), self.empty_texts):
-            item = plot.getPlotItem()
+        plots = (self.loss_plot.getPlotItem(), self.grad_plot.getPlotItem())
+        for item, text in zip(plots, self.empty_texts):
             for name in ("left", "bottom"):
                 item.showAxis(name, not empty)
             item.showGrid(x=not empty, y=not empty, alpha=0.2)
             text.setVisible(empty)
-            if empty:
+        for item in plots:
+            item.layout.activate()  # the plot areas take their new sizes now, not after a first (wasted) paint
+        if empty:
+            for item, text in zip(plots, self.empty_texts):
                 item.vb.disableAutoRange()
                 item.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
                 text.setPos(0.5, 0.5)
@@ -197,7 +211,7 @@ class CurvesView(QWidget):
             if run is None:
                 continue
             chosen = run_id in self.state.selected
-            item.setPen(pg.mkPen(run.color, width=3 if chosen else 1.5))
+            item.setPen(pg.mkPen(run.color, width=3 if chosen else 1))
             item.setZValue((2 if chosen else 1) + order[run_id] * 1e-4)  # later runs above, whichever item
 
     def _on_frame_changed(self, frame: int) -> None:
@@ -304,11 +318,11 @@ class CurvesView(QWidget):
                         item.setVisible(True)
                     else:
                         # skipFiniteCheck: the curves are a trajectory's valid rows, finite by construction (and
-                        # clipped above 0 on a log axis). Long runs (10⁴ steps) are thinned to the pixel width.
-                        item = pg.PlotDataItem(skipFiniteCheck=True, autoDownsample=True, downsampleMethod="peak")
+                        # clipped above 0 on a log axis).
+                        item = pg.PlotDataItem(skipFiniteCheck=True, downsampleMethod="peak")
                         item.curve.setCacheMode(STATIC_CACHE)
                         plot.addItem(item)
-                    item.setPen(pg.mkPen(run.color, width=1.5))
+                    item.setPen(pg.mkPen(run.color, width=1))
                     item.opts["name"] = run.label
                     item.setToolTip(run.label)
                     curves[run.id] = item
