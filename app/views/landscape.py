@@ -29,7 +29,8 @@ from app.views.cursor import CursorArrow
 from app.views.start_drag import StartDrag
 from app.views.landscape_axes import apply_axes, sampled_or_shown, shown_view
 from app.views.arrows import HoverInfo, arrow_pairs, field_arrows, probe  # noqa: F401 - HoverInfo for callers
-from app.views.paths import NO_LINES, Z_HANDLE, Z_MARK, RunGraphics, RunTracks, Track, lines_bounds, union_bounds
+from app.views.paths import (NO_LINES, Z_HANDLE, Z_MARK, RunGraphics, RunTracks, Track, lines_bounds, sync_run_graphics,
+                             union_bounds)
 from engine import vocab
 
 COLORMAPS = list(vocab.COLORMAPS)
@@ -268,21 +269,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
 
     # ----- runs ---------------------------------------------------------------------------
     def _on_runs(self) -> None:
-        ids = {r.id for r in self.state.runs}
-        for run_id in [i for i in self._runs if i not in ids]:
-            g = self._runs.pop(run_id)
-            g.hide()
-            self._spare_runs.append(g)
-        for index, run in enumerate(self.state.runs):
-            g = self._runs.get(run.id)
-            if g is None and self._spare_runs:
-                g = self._runs[run.id] = self._spare_runs.pop()
-                g.rebind(run, self.state)
-            elif g is None:
-                g = self._runs[run.id] = RunGraphics(self, run)
-            else:
-                g.set_run(run, self.state)
-            g.set_order(index)
+        sync_run_graphics(self, self._runs, self._spare_runs)
         self._marks_key = None
         self._on_selection()  # and the frame
 

@@ -234,6 +234,27 @@ class RunGraphics:
             item.setVisible(False)
 
 
+def sync_run_graphics(view, shown: dict, spare: list) -> None:
+    """Make ``shown`` (run id → :class:`RunGraphics`) match ``view.state.runs``: a removed run's items are hidden into
+    ``spare`` and reused by the next new run; every run's markers are stacked in run order."""
+    state = view.state
+    ids = {r.id for r in state.runs}
+    for run_id in [i for i in shown if i not in ids]:
+        g = shown.pop(run_id)
+        g.hide()
+        spare.append(g)
+    for index, run in enumerate(state.runs):
+        g = shown.get(run.id)
+        if g is None and spare:
+            g = shown[run.id] = spare.pop()
+            g.rebind(run, state)
+        elif g is None:
+            g = shown[run.id] = RunGraphics(view, run)
+        else:
+            g.set_run(run, state)
+        g.set_order(index)
+
+
 def running_bounds(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Minimum and maximum of the finite values of ``v[: i + 1]`` for every i (NaN while there are none)."""
     finite = np.where(np.isfinite(v), v, np.nan)
