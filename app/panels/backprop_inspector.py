@@ -49,7 +49,8 @@ class _LayerBlock(QWidget):
                                      "right column: ∂L/∂b{l}. Red = positive, blue = negative, white = 0; hover a "
                                      "cell for its value").format(l=layer, k=layer - 1))
         # one view box: ∂L/∂W_l (rows × cols) with ∂L/∂b_l as an extra column on the right, aligned on the units
-        self.box = self.maps.addViewBox(row=0, col=0, lockAspect=True, invertY=True, enableMouse=False)
+        self.box = self.maps.addViewBox(row=0, col=0, lockAspect=True, invertY=True, enableMouse=False,
+                                        enableMenu=False)
         self.dW_image = pg.ImageItem(axisOrder="row-major")
         self.db_image = pg.ImageItem(axisOrder="row-major")
         self.box.addItem(self.dW_image)
