@@ -11,7 +11,7 @@ import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDockWidget, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.model import AppState
 from engine import analysis
@@ -109,6 +109,8 @@ class AnalysisPanel(QWidget):
         layout.addWidget(self.verdict)
         layout.addStretch(1)
 
+        self._unwritten = None  # (quadratic, why not, settings) computed while hidden, written at the next show
+        self._dock = None  # the dock holding the panel, found at the first result
         self.mode.currentIndexChanged.connect(lambda _i: self.refresh())
         self.minimum.currentIndexChanged.connect(lambda _i: self.refresh())
         self.draw.toggled.connect(lambda _on: self.quadraticChanged.emit(self._drawn()))
@@ -168,7 +170,32 @@ class AnalysisPanel(QWidget):
 
     def _show(self, q, why: str, settings) -> None:
         self.quadratic = q
-        self.quadraticChanged.emit(self._drawn())
+        self.quadraticChanged.emit(self._drawn())  # the map's overlay follows even while the panel is hidden
+        self._unwritten = (q, why, settings)
+        if self._readable():  # its text only when it can be read: each new text lays the dock out again
+            self._write()
+
+    def _readable(self) -> bool:
+        """On screen: shown, and its dock not a tab behind another (such a dock stays 'visible' to Qt)."""
+        if self._dock is None:
+            self._dock = self.parentWidget()
+            while self._dock is not None and not isinstance(self._dock, QDockWidget):
+                self._dock = self._dock.parentWidget()
+            if self._dock is not None:
+                self._dock.visibilityChanged.connect(self._on_dock_shown)
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def _on_dock_shown(self, shown: bool) -> None:
+        if shown and self._unwritten is not None:
+            self._write()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._unwritten is not None:
+            self._write()
+
+    def _write(self) -> None:
+        (q, why, settings), self._unwritten = self._unwritten, None
         if q is None:
             self.numbers.setText(why)
             self.scale.set_values(None, None, None)

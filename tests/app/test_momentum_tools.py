@@ -22,6 +22,7 @@ from tests.app.conftest import make_window
 @pytest.fixture
 def window(qtbot, tmp_path):
     w = make_window(qtbot, tmp_path / "settings.ini")
+    w.docks["analysis_dock"].raise_()  # the panel's tab in front: its text is written only when it can be read
     w.state.request_landscape(FunctionLandscape("ill-conditioned"))
     w.compute.wait()
     yield w
@@ -64,6 +65,24 @@ def test_cursor_analysis_matches_finite_differences(window, qtbot):
                          (gx(-0.7, 1.3 + h) - gx(-0.7, 1.3 - h)) / (2 * h)])
     assert q.point == (-0.7, 1.3) and np.allclose(q.hessian, H, rtol=1e-5, atol=1e-4)
     assert "λ" in w.analysis_panel.numbers.text()
+
+
+def test_a_hidden_panel_writes_its_text_when_its_tab_is_raised(window, qtbot):
+    """Behind another tab the panel keeps computing (the map's overlay follows) but writes no text; raising its tab
+    shows the numbers of the latest point, not stale ones."""
+    w = window
+    w.docks["curves_dock"].raise_()
+    qtbot.waitUntil(lambda: w.analysis_panel.visibleRegion().isEmpty(), timeout=2000)
+    w.state.set_optimizer(name="gd", lr=0.042, hyper={})
+    w.analysis_panel.set_mode("cursor")
+    w.analysis_panel.set_cursor(1.0, 0.5)
+    settle(w, qtbot)
+    assert w.analysis_panel.quadratic.point == (1.0, 0.5)  # computed while hidden
+    assert "(1, 0.5)" not in w.analysis_panel.numbers.text()  # not written
+    w.docks["analysis_dock"].raise_()
+    qtbot.waitUntil(lambda: "(1, 0.5)" in w.analysis_panel.numbers.text(), timeout=2000)
+    # x² + 25y² has H = diag(2, 50) everywhere: 2/λmax = 0.04 < η = 0.042
+    assert w.analysis_panel.verdict.text() == "η = 0.042 > 2/λ_max = 0.04: diverges along the steep axis"
 
 
 def test_run_mode_follows_the_selected_runs_current_step(window, qtbot):
