@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         """The Network tab, the data view and backprop docks (shown only on a network slice), the busy indicator."""
         mode = self.network_mode = NetworkMode(self.state, self.compute, self.landscape, self)
         self.network_controller, self.network_panel = mode.controller, mode.panel
-        self.data_view, self.backprop_inspector, self.network_busy = mode.data_view, mode.inspector, mode.busy
+        self.data_view, self.backprop_inspector = mode.data_view, mode.inspector
         tabs = self.landscape_tabs
         tabs.addTab(mode.panel, self.tr("Network"))
         tabs.setTabToolTip(tabs.count() - 1, self.tr(

@@ -1,6 +1,7 @@
 """Network mode's widgets, made by the main window like every other part: the Network tab (where a slice is
 described and built), the data view, backprop inspector and network graph (docks shown only while the landscape is a
-network slice), the projected training path overlay, and a busy indicator in the status bar.
+network slice), and the projected training path overlay
+(their progress and Cancel are the status bar's, app/progress_status.py).
 
 The network slice itself is a landscape of the model (``state.network``); :class:`app.network_controller.
 NetworkController` routes its numbers to these widgets.
@@ -8,7 +9,6 @@ NetworkController` routes its numbers to these widgets.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QProgressBar
 
 from app.network_controller import NetworkController
 from app.network_graph import NetworkGraphController
@@ -42,19 +42,10 @@ class NetworkMode(QObject):
         self.graph_panel = NetworkGraphPanel(self.graph_controller, self.graph_view)
         self.data_view.sampleClicked.connect(self.graph_controller.set_sample)
         self.graph_controller.sampleChanged.connect(self.data_view.mark_sample)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(120)
-        self.busy.setMaximumHeight(14)
-        self.busy.setTextVisible(False)
-        self.busy.setToolTip(_tr("Building the network slice or refining its surface in the background"))
-        self.busy.setVisible(False)
         landscape.hoverChanged.connect(
             lambda info: self.controller.set_hover(None if info is None else (info.x, info.y)))
         self.controller.built.connect(self.label_axes)
         self.controller.activeChanged.connect(self.label_axes)
-        self.controller.busyChanged.connect(self.update_busy)
-        landscape.worker.busyChanged.connect(self.update_busy)
         self.label_axes()
 
     def label_axes(self, *_) -> None:
@@ -62,7 +53,3 @@ class NetworkMode(QObject):
         x, y = axis_titles(self.landscape.state)
         self.landscape.plot.setLabel("bottom", x)
         self.landscape.plot.setLabel("left", y)
-
-    def update_busy(self, *_) -> None:
-        surface_busy = self.landscape.worker.busy and self.controller.active
-        self.busy.setVisible(self.controller.busy or surface_busy)

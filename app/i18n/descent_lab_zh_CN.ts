@@ -3301,7 +3301,7 @@ Drag to start from elsewhere</source>
     </message>
     <message>
         <source>Building the network slice or refining its surface in the background</source>
-        <translation>正在后台构建网络切片或细化其曲面</translation>
+        <translation type="vanished">正在后台构建网络切片或细化其曲面</translation>
     </message>
     <message>
         <source>Full-space {opt} training projected onto the plane ({n} steps); largest gap true − surface = {gap:.4g} at step {k}</source>
