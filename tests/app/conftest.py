@@ -16,3 +16,21 @@ def make_window(qtbot, settings_path) -> MainWindow:
     w.grab()  # a first paint lets the axes widen to their tick labels, so pixel mappings are final
     qtbot.wait(20)
     return w
+
+
+def unrestored_window(qtbot, settings_path) -> MainWindow:
+    """A shown main window with its own settings file, its layout not restored (the network tests' window)."""
+    w = MainWindow(settings=QSettings(str(settings_path), QSettings.Format.IniFormat), restore=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def let_go(w) -> None:
+    """End of a network test: a cheap landscape asked for last, so queued network surfaces are skipped (newest
+    wins), and the work still running is waited for."""
+    from engine import functions
+
+    w.state.set_landscape(functions.get("sphere"))
+    w.compute.wait(60_000)

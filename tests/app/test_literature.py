@@ -8,26 +8,21 @@ import re
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
 
-from app.main_window import MainWindow
 from app.network_controller import default_source
 from engine import functions, nn
 from engine.nn.directions import hessian
+from tests.app.conftest import let_go, unrestored_window
 
 TIMEOUT = 90_000
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), restore=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    w = unrestored_window(qtbot, tmp_path / "settings.ini")
     yield w
     w.convexity_overlay.cancel()
-    w.state.set_landscape(functions.get("sphere"))
-    w.compute.wait(60_000)
+    let_go(w)
 
 
 def build(w, qtbot, layers=(2, 4, 1), method="random", centre="trained"):

@@ -6,26 +6,22 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
 
-from app.main_window import MainWindow
 from app.network_controller import default_source
 from engine import functions
 from engine import scene as scene_mod
+from tests.app.conftest import let_go, unrestored_window
 
 TIMEOUT = 60_000
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), restore=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    w = unrestored_window(qtbot, tmp_path / "settings.ini")
     yield w
-    w.state.set_landscape(functions.get("sphere"))  # newest wins: queued network surfaces are skipped
-    w.compute.wait(60_000)
+    let_go(w)
 
 
 def surface_done(w) -> bool:

@@ -5,24 +5,20 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
-from app.main_window import MainWindow
 from engine import functions
 from engine.nn import MiniBatches
+from tests.app.conftest import let_go, unrestored_window
 
 TIMEOUT = 60_000
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), restore=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    w = unrestored_window(qtbot, tmp_path / "settings.ini")
     yield w
-    w.state.set_landscape(functions.get("sphere"))
-    w.compute.wait(60_000)
+    let_go(w)
 
 
 def build(w, qtbot):
