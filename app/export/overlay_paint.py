@@ -17,6 +17,7 @@ from app.export.overlays import OverlayContent, counter_text
 BOX_COLOUR = QColor(16, 16, 16, 175)
 TEXT_COLOUR = QColor("#f2f2f2")
 COUNTER_WIDEST = "t = 00000"
+SEPARATOR = "  "  # between the parts of a legend line (name, η, start)
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,12 @@ class OverlayLayout:
         self.swatch = round(self.px * 1.6)
         margin = round(self.px * 0.6)
         self.boxes: list[Box] = []
-        legend = tuple(Line(text, colour) for colour, text in content.legend)
+        room = plot.width() - 2 * margin
+        # every box stays inside the plot: lines too long for it are elided (a small frame keeps each run's colour
+        # and optimizer, and loses the end of its settings)
+        legend = self._fit(tuple(Line(text, colour) for colour, text in content.legend), room, swatch=True)
         legend_w = self._width(legend, swatch=True) if legend else 0.0
         title_bottom = plot.top() + margin
-        room = plot.width() - 2 * margin
         if content.title:
             title_room = room - (legend_w + margin if legend and legend_w < room / 2 else 0)
             text = fm.elidedText(content.title, Qt.TextElideMode.ElideRight, max(title_room - 2 * self.pad, 20))
@@ -63,14 +66,37 @@ class OverlayLayout:
         if legend:
             w = legend_w + 2 * self.pad
             self.boxes.append(self._box("legend", legend, plot.right() - margin - w, title_bottom, swatch=True))
-        if content.rule:
-            lines = tuple(Line(t) for t in content.rule)
-            w, h = self._size(lines)
-            self.boxes.append(self._box("rule", lines, plot.right() - margin - w, plot.bottom() - margin - h))
+        counter = None
         if content.counter:
             w = fm.horizontalAdvance(COUNTER_WIDEST) + 2 * self.pad
             h = self.line_height + 2 * self.pad
-            self.boxes.append(Box("counter", QRectF(plot.left() + margin, plot.bottom() - margin - h, w, h), ()))
+            counter = QRectF(plot.left() + margin, plot.bottom() - margin - h, w, h)
+        rule = self._fit(tuple(Line(t) for t in content.rule), room) if content.rule else ()
+        if rule:
+            lines = rule
+            w, h = self._size(lines)
+            bottom = plot.bottom() - margin
+            if counter is not None and plot.right() - margin - w < counter.right() + margin:
+                bottom = counter.top() - margin  # too wide to sit beside the counter: above it
+            self.boxes.append(self._box("rule", lines, plot.right() - margin - w, bottom - h))
+        if counter is not None:
+            self.boxes.append(Box("counter", counter, ()))
+
+    def _fit(self, lines: tuple[Line, ...], room: float, swatch: bool = False) -> tuple[Line, ...]:
+        """``lines`` fitted to a box ``room`` pixels wide: their last parts (separated by two spaces, e.g. a legend
+        line's "  start (x, y)") dropped from every line alike, then what is still too long elided; none when more
+        than half of a line would be lost."""
+        text_room = max(room - 2 * self.pad - (self.swatch + self.pad if swatch else 0), 20)
+        parts = [line.text.split(SEPARATOR) for line in lines]
+        for keep in range(max((len(p) for p in parts), default=1), 0, -1):
+            texts = [SEPARATOR.join(p[:keep]) for p in parts]
+            if all(self.metrics.horizontalAdvance(t) <= text_room for t in texts):
+                break
+        else:
+            if any(self.metrics.horizontalAdvance(t) > 2 * text_room for t in texts):
+                return ()  # not even the names would be readable: no box rather than "Gr…"
+        return tuple(Line(self.metrics.elidedText(t, Qt.TextElideMode.ElideRight, text_room), line.colour)
+                     for t, line in zip(texts, lines))
 
     def _width(self, lines, swatch: bool = False) -> float:
         extra = self.swatch + self.pad if swatch else 0

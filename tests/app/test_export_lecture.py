@@ -237,3 +237,34 @@ def test_export_dialogs_hand_their_overlay_choices_to_the_export(qtbot, tmp_path
     qtbot.addWidget(image)
     image.overlay_options.counter.setChecked(False)
     assert image.overlay_options.overlays(1) == Overlays(counter=False, rule_run=1)
+
+
+@pytest.mark.parametrize("size", [(480, 270), (320, 240), (640, 360)])
+def test_overlays_fit_inside_the_plot_and_apart_in_small_frames(qapp, size):
+    """Six runs and the update rule in small frames: every box inside the plot and no two overlapping; a legend line
+    keeps its run's whole optimizer name (settings are dropped first), and where not even the names fit (a map 75 px
+    wide) there is no legend rather than a legend of "Gr…"."""
+    from app.export import Overlays
+    from app.resources import example_scene
+
+    scene = scene_mod.load(example_scene("rosenbrock-six-optimizers.json"))
+    with FrameRenderer(scene, size, "landscape+loss", overlays=Overlays(update_rule=True)) as r:
+        r.render(r.last_iteration)
+        plot, boxes = r.plot_rect(), r.overlay_layout().boxes
+        names = [OPTIMIZER_NAMES[run.settings.name] for run in r.state.runs]
+    kinds = {b.kind for b in boxes}
+    assert {"title", "counter"} <= kinds
+    if size[0] >= 480:
+        assert kinds == {"title", "legend", "rule", "counter"}
+    for b in boxes:
+        assert plot.contains(b.rect), (b.kind, b.rect, plot)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.rect.intersects(b.rect), (a.kind, b.kind)
+    for legend in (b for b in boxes if b.kind == "legend"):
+        for line, name in zip(legend.lines, names):
+            assert line.text.startswith(name), (line.text, name)
+
+
+OPTIMIZER_NAMES = {"gd": "Gradient descent", "momentum": "Momentum", "nesterov": "Nesterov", "adagrad": "AdaGrad",
+                   "rmsprop": "RMSProp", "adam": "Adam"}
