@@ -1,7 +1,7 @@
 """Engine error and refusal sentences in the user's language.
 
 The engine (plain NumPy, no Qt) explains bad input in English: a formula it cannot read ("unknown name 'z' — use x
-and y"), a hyper-parameter out of range ("momentum must satisfy 0 < μ < 1, got 1.5"), a scene file it refuses
+and y"), a hyper-parameter out of range ("momentum must satisfy 0 < momentum < 1, got 1.5"), a scene file it refuses
 ("landscape.resolution: must be between 20 and 400, got 5"), a network too large to build. The CLI and the tests read
 those sentences as they are; the app shows them through :func:`error_text`, which reads the engine's English
 patterns below and fills the translated ones (context "EngineErrors"). Variable parts (names, numbers, JSON paths,
@@ -222,7 +222,8 @@ def _translate(text: str) -> tuple[str, bool]:
 
 def error_text(message: object) -> str:
     """The engine's error ``message`` (a string or an exception) in the user's language; unchanged when no pattern
-    knows it (or when the UI is English: the templates are the engine's own words)."""
+    knows it. In English the templates are the engine's own words, except that a formula's place is counted from 1
+    ("at character 4", as the Formula panel says) and hyper-parameters are named by the Optimizer panel's symbols."""
     text = str(message)
     if not text or _CJK.search(text) and not re.search(r"[A-Za-z]{3}", text):
         return text
