@@ -22,6 +22,7 @@ from app.export import MAX_SIDE, MIN_SIDE, AnimationExport, finish_in_thread
 from app.export.overlays import Overlays
 from app.export.timeline import DEFAULT_HOLD_S
 from app.export_overlay_options import OverlayOptions, selected_run_index
+from app.engine_errors import error_text
 from engine.scene import Scene, SceneError
 
 FORMATS = (("mp4", QT_TRANSLATE_NOOP("ExportAnimationDialog", "MP4 video (H.264)")),
@@ -309,7 +310,7 @@ class ExportRunner(QObject):
         self.failed.emit(message)
         if not self.quiet:
             QMessageBox.critical(self.parent_widget, self.tr("Export failed"),
-                                 self.tr("The animation was not exported:\n{error}").format(error=message))
+                                 self.tr("The animation was not exported:\n{error}").format(error=error_text(message)))
 
 
 def run_export_dialog(window, scene: Scene) -> ExportRunner | None:

@@ -23,6 +23,7 @@ from app.model import default_scene
 from engine import scene as scene_mod
 from engine.scene import SceneError
 from app.resources import example_scenes
+from app.engine_errors import error_text
 
 RECENT_KEY = "recent_scenes"
 MAX_RECENT = 10
@@ -177,6 +178,7 @@ class FileActions(QObject):
             self._saved = _document(self.state.to_scene())
 
     def _error(self, title: str, message: str) -> None:
+        message = error_text(message)  # the engine's refusals (scene files, exports) in the user's language
         if unattended():
             self.window.statusBar().showMessage(f"{title}: {message}", 10000)
         _dismiss_when_unattended(title)

@@ -25,6 +25,7 @@ from app.model import AppState, set_translator
 from app.surface_worker import SurfaceWorker
 from app.views.landscape import HoverInfo, LandscapeView
 from app.views.surface3d import Surface3DView
+from app.engine_errors import error_text
 
 APP_NAME = "Descent Lab"
 ORGANISATION = "Descent Lab"
@@ -318,7 +319,7 @@ class MainWindow(QMainWindow):
         self.busy_label.setText(self.tr("computing surface…") if busy else "")
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, MESSAGE_MS)
+        self.statusBar().showMessage(error_text(text), MESSAGE_MS)
 
     # ----- dialogs -------------------------------------------------------------------------
     def shortcut_rows(self) -> list[tuple[str, str]]:

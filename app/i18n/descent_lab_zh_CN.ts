@@ -1074,6 +1074,877 @@ D_u f = ∇f·u = {d:.4g}    |∇f| = {n:.4g}    ∇f 指向 {a}</translation>
     </message>
 </context>
 <context>
+    <name>EngineErrors</name>
+    <message>
+        <source>empty formula</source>
+        <translation>公式为空</translation>
+    </message>
+    <message>
+        <source>type an expression in x and y, such as {example}</source>
+        <translation>请输入关于 x 和 y 的表达式，例如 {example}</translation>
+    </message>
+    <message>
+        <source>the formula is too long ({n} characters; at most {max})</source>
+        <translation>公式过长（{n} 个字符；最多 {max} 个）</translation>
+    </message>
+    <message>
+        <source>strings are not allowed</source>
+        <translation>不允许使用字符串</translation>
+    </message>
+    <message>
+        <source>comments are not allowed</source>
+        <translation>不允许使用注释</translation>
+    </message>
+    <message>
+        <source>only one formula at a time is allowed</source>
+        <translation>一次只能输入一个公式</translation>
+    </message>
+    <message>
+        <source>write the formula on one line</source>
+        <translation>请把公式写在一行内</translation>
+    </message>
+    <message>
+        <source>&apos;{char}&apos; ({name}) is not allowed</source>
+        <translation>不允许使用字符“{char}”</translation>
+    </message>
+    <message>
+        <source>type plain ASCII letters</source>
+        <translation>请输入半角英文字母</translation>
+    </message>
+    <message>
+        <source>the control character {code} is not allowed</source>
+        <translation>不允许使用控制字符 {code}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not allowed</source>
+        <translation>不允许使用“{text}”</translation>
+    </message>
+    <message>
+        <source>use numbers, x, y, + - * / ^ and functions</source>
+        <translation>请使用数字、x、y、+ - * / ^ 和函数</translation>
+    </message>
+    <message>
+        <source>use + - * / ^</source>
+        <translation>请使用 + - * / ^</translation>
+    </message>
+    <message>
+        <source>{what} is not allowed</source>
+        <translation>不允许使用{what}</translation>
+    </message>
+    <message>
+        <source>too deeply nested (more than {n} parentheses)</source>
+        <translation>嵌套过深（超过 {n} 层括号）</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;{text}&apos;</source>
+        <translation>此处不应出现“{text}”</translation>
+    </message>
+    <message>
+        <source>it closes nothing</source>
+        <translation>它没有可闭合的括号</translation>
+    </message>
+    <message>
+        <source>expected a closing parenthesis</source>
+        <translation>缺少右括号</translation>
+    </message>
+    <message>
+        <source>the &apos;{text}&apos; here is never closed</source>
+        <translation>此处的“{text}”没有闭合</translation>
+    </message>
+    <message>
+        <source>{name} needs parentheses</source>
+        <translation>{name} 需要括号</translation>
+    </message>
+    <message>
+        <source>missing operator between &apos;{left}&apos; and &apos;{right}&apos;</source>
+        <translation>“{left}”与“{right}”之间缺少运算符</translation>
+    </message>
+    <message>
+        <source>missing operator before &apos;(&apos;</source>
+        <translation>“(”前缺少运算符</translation>
+    </message>
+    <message>
+        <source>write *(…) to multiply</source>
+        <translation>乘法请写成 *(…)</translation>
+    </message>
+    <message>
+        <source>write {code}</source>
+        <translation>请写成 {code}</translation>
+    </message>
+    <message>
+        <source>assignments are not allowed</source>
+        <translation>不允许赋值</translation>
+    </message>
+    <message>
+        <source>the formula is too complicated</source>
+        <translation>公式过于复杂</translation>
+    </message>
+    <message>
+        <source>the formula ends too early after &apos;{text}&apos;</source>
+        <translation>公式在“{text}”之后意外结束</translation>
+    </message>
+    <message>
+        <source>the formula is too large (more than {n} parts)</source>
+        <translation>公式过大（超过 {n} 个部分）</translation>
+    </message>
+    <message>
+        <source>the formula is nested too deeply (more than {n} levels)</source>
+        <translation>公式嵌套过深（超过 {n} 层）</translation>
+    </message>
+    <message>
+        <source>functions are nested too deeply (more than {n} inside each other)</source>
+        <translation>函数嵌套过深（超过 {n} 层相互嵌套）</translation>
+    </message>
+    <message>
+        <source>the formula nests too many functions to differentiate quickly</source>
+        <translation>公式嵌套的函数太多，无法快速求导</translation>
+    </message>
+    <message>
+        <source>use fewer or shallower nested functions</source>
+        <translation>请减少函数嵌套的数量或层数</translation>
+    </message>
+    <message>
+        <source>the formula is too complicated to differentiate quickly</source>
+        <translation>公式过于复杂，无法快速求导</translation>
+    </message>
+    <message>
+        <source>simplify it or nest fewer functions</source>
+        <translation>请化简公式或减少函数嵌套</translation>
+    </message>
+    <message>
+        <source>this formula cannot be differentiated here</source>
+        <translation>此处无法对该公式求导</translation>
+    </message>
+    <message>
+        <source>this formula has no real value anywhere</source>
+        <translation>该公式在任何点都没有实数值</translation>
+    </message>
+    <message>
+        <source>e.g. sqrt or log of something negative for every x and y</source>
+        <translation>例如对所有 x 和 y 都为负的量取 sqrt 或 log</translation>
+    </message>
+    <message>
+        <source>division by zero</source>
+        <translation>除以零</translation>
+    </message>
+    <message>
+        <source>the divisor here is 0 for every x and y</source>
+        <translation>此处的除数对所有 x 和 y 都为 0</translation>
+    </message>
+    <message>
+        <source>{name} is undefined here for every x and y</source>
+        <translation>{name} 在此处对所有 x 和 y 都无定义</translation>
+    </message>
+    <message>
+        <source>its argument is outside its domain or a pole</source>
+        <translation>其自变量超出定义域或位于极点</translation>
+    </message>
+    <message>
+        <source>this part is undefined for every x and y</source>
+        <translation>这一部分对所有 x 和 y 都无定义</translation>
+    </message>
+    <message>
+        <source>it divides by zero or leaves the domain of a function</source>
+        <translation>它除以零或超出了某个函数的定义域</translation>
+    </message>
+    <message>
+        <source>only numbers, x and y are allowed here</source>
+        <translation>此处只允许数字、x 和 y</translation>
+    </message>
+    <message>
+        <source>the number {number} is too large</source>
+        <translation>数 {number} 过大</translation>
+    </message>
+    <message>
+        <source>at most {max}</source>
+        <translation>最多为 {max}</translation>
+    </message>
+    <message>
+        <source>{name} is a function</source>
+        <translation>{name} 是函数</translation>
+    </message>
+    <message>
+        <source>unknown name &apos;{name}&apos;</source>
+        <translation>未知名称“{name}”</translation>
+    </message>
+    <message>
+        <source>did you mean {name}?</source>
+        <translation>您是否想输入 {name}？</translation>
+    </message>
+    <message>
+        <source>use x and y</source>
+        <translation>请使用 x 和 y</translation>
+    </message>
+    <message>
+        <source>use {names}</source>
+        <translation>可用函数：{names}</translation>
+    </message>
+    <message>
+        <source>the exponent is too large</source>
+        <translation>指数过大</translation>
+    </message>
+    <message>
+        <source>this part has no real value</source>
+        <translation>这一部分没有实数值</translation>
+    </message>
+    <message>
+        <source>e.g. log or sqrt of a negative number</source>
+        <translation>例如对负数取 log 或 sqrt</translation>
+    </message>
+    <message>
+        <source>this number is too large</source>
+        <translation>这个数过大</translation>
+    </message>
+    <message>
+        <source>constant parts may be at most {max}</source>
+        <translation>常数部分最多为 {max}</translation>
+    </message>
+    <message>
+        <source>the numbers in this part grow too large</source>
+        <translation>这一部分中的数增长得过大</translation>
+    </message>
+    <message>
+        <source>use smaller numbers or exponents</source>
+        <translation>请使用更小的数或指数</translation>
+    </message>
+    <message>
+        <source>unknown function &apos;{name}&apos;</source>
+        <translation>未知函数“{name}”</translation>
+    </message>
+    <message>
+        <source>{name} takes {n} argument(s)</source>
+        <translation>{name} 需要 {n} 个参数</translation>
+    </message>
+    <message>
+        <source>x must be a finite number</source>
+        <translation>x 必须是有限数</translation>
+    </message>
+    <message>
+        <source>use x alone here: the chain rule is shown for h(x), a formula without y</source>
+        <translation>此处只能使用 x：链式法则针对不含 y 的公式 h(x) 展示</translation>
+    </message>
+    <message>
+        <source>{hyper} must satisfy {rule}, got {value}</source>
+        <translation>{hyper} 必须满足 {rule}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{hyper} must be a real number, got {value}</source>
+        <translation>{hyper} 必须是实数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{hyper} must be finite, got {value}</source>
+        <translation>{hyper} 必须是有限数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the learning rate η must be a finite number &gt; 0, got {value}</source>
+        <translation>学习率 η 必须是大于 0 的有限数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>unknown hyper-parameter &apos;{name}&apos; for {optimizer}; allowed: {allowed}</source>
+        <translation>{optimizer} 没有超参数“{name}”；允许的超参数：{allowed}</translation>
+    </message>
+    <message>
+        <source>the optimizer must be one of {allowed}; got {value}</source>
+        <translation>优化器必须是 {allowed} 之一；实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the number of steps must be an integer ≥ 1, got {value}</source>
+        <translation>步数必须是 ≥ 1 的整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>f or its gradient is not finite at start {k}</source>
+        <translation>f 或其梯度在起点 {k} 处不是有限值</translation>
+    </message>
+    <message>
+        <source>starts must be finite; start {k} is {value}</source>
+        <translation>起点必须是有限值；起点 {k} 为 {value}</translation>
+    </message>
+    <message>
+        <source>f or its gradient is not finite at the start</source>
+        <translation>f 或其梯度在起点处不是有限值</translation>
+    </message>
+    <message>
+        <source>the number of values must be an integer ≥ 1, got {value}</source>
+        <translation>取值个数必须是 ≥ 1 的整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the range must be finite with low ≤ high, got {range}</source>
+        <translation>范围必须有限且下限 ≤ 上限，实际为 {range}</translation>
+    </message>
+    <message>
+        <source>a log-spaced range needs low &gt; 0, got {value}</source>
+        <translation>对数间隔的范围要求下限 &gt; 0，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{optimizer} has no second map axis; only {allowed} have one</source>
+        <translation>{optimizer} 没有第二个图轴；只有 {allowed} 有</translation>
+    </message>
+    <message>
+        <source>{hyper} is the map&apos;s second axis; it cannot also be fixed</source>
+        <translation>{hyper} 是图的第二个轴，不能同时被固定</translation>
+    </message>
+    <message>
+        <source>the map&apos;s axes must be non-empty lists of numbers</source>
+        <translation>图的轴必须是非空的数值列表</translation>
+    </message>
+    <message>
+        <source>the Hessian is not defined at {point}</source>
+        <translation>Hessian 在 {point} 处无定义</translation>
+    </message>
+    <message>
+        <source>the point must be finite, got {point}</source>
+        <translation>该点必须是有限值，实际为 {point}</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>this network landscape needs about {work} operations ({n} samples × {params} parameters × {res}² grid points, plus training); at most {max}: lower {setting}</source>
+        <translation>该网络地形约需 {work} 次运算（{n} 个样本 × {params} 个参数 × {res}² 个网格点，另加训练）；上限为 {max}：请降低{setting}</translation>
+    </message>
+    <message>
+        <source>the number of samples dataset.n ({n})</source>
+        <translation>样本数 dataset.n（{n}）</translation>
+    </message>
+    <message>
+        <source>the layer sizes ({layers}: {params} parameters)</source>
+        <translation>各层大小（{layers}：{params} 个参数）</translation>
+    </message>
+    <message>
+        <source>the resolution ({res})</source>
+        <translation>分辨率（{res}）</translation>
+    </message>
+    <message>
+        <source>the steps of the runs and the training ({steps})</source>
+        <translation>运行与训练的步数（{steps}）</translation>
+    </message>
+    <message>
+        <source>hidden layer {i} has {n} units; every layer needs at least 1</source>
+        <translation>隐藏层 {i} 有 {n} 个单元；每层至少需要 1 个</translation>
+    </message>
+    <message>
+        <source>hidden layer {i} has {n} units; at most {max} units per layer are allowed</source>
+        <translation>隐藏层 {i} 有 {n} 个单元；每层最多允许 {max} 个</translation>
+    </message>
+    <message>
+        <source>the {what} has {n} units; every layer needs at least 1</source>
+        <translation>{what}有 {n} 个单元；每层至少需要 1 个</translation>
+    </message>
+    <message>
+        <source>the {what} has {n} units; at most {max} units per layer are allowed</source>
+        <translation>{what}有 {n} 个单元；每层最多允许 {max} 个</translation>
+    </message>
+    <message>
+        <source>a network needs at least an input and an output layer, e.g. {example}</source>
+        <translation>网络至少需要一个输入层和一个输出层，例如 {example}</translation>
+    </message>
+    <message>
+        <source>layer sizes must be whole numbers, got {value}</source>
+        <translation>各层大小必须是整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy needs 1 output unit, the network has {n}</source>
+        <translation>二元交叉熵需要 1 个输出单元，而网络有 {n} 个</translation>
+    </message>
+    <message>
+        <source>softmax cross-entropy needs at least 2 output units (one per class)</source>
+        <translation>Softmax 交叉熵至少需要 2 个输出单元（每个类别一个）</translation>
+    </message>
+    <message>
+        <source>got {n} activations for {k} hidden layers; give one name, or one per hidden layer</source>
+        <translation>{k} 个隐藏层给出了 {n} 个激活函数；请给出一个，或每个隐藏层一个</translation>
+    </message>
+    <message>
+        <source>the dataset has {n} input feature(s) but the network&apos;s input layer has {k} unit(s)</source>
+        <translation>数据集有 {n} 个输入特征，但网络的输入层有 {k} 个单元</translation>
+    </message>
+    <message>
+        <source>softmax cross-entropy needs integer class labels in [0, {n}) (the network has {n} output units)</source>
+        <translation>Softmax 交叉熵需要 [0, {n}) 内的整数类别标签（网络有 {n} 个输出单元）</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy needs targets that are 0 or 1</source>
+        <translation>二元交叉熵要求目标值为 0 或 1</translation>
+    </message>
+    <message>
+        <source>the two directions are parallel; cannot orthogonalise (try another seed)</source>
+        <translation>两个方向平行，无法正交化（请换一个随机种子）</translation>
+    </message>
+    <message>
+        <source>the trajectory does not span two directions (it is a point or a straight line)</source>
+        <translation>该轨迹张不成两个方向（它是一个点或一条直线）</translation>
+    </message>
+    <message>
+        <source>a Hessian slice needs a network with at least 2 parameters</source>
+        <translation>Hessian 切片需要至少有 2 个参数的网络</translation>
+    </message>
+    <message>
+        <source>filter-normalised directions are zero because all weights are zero; use normalization=&apos;none&apos;</source>
+        <translation>所有权重都为零，按滤波器归一化的方向为零；请使用 normalization=&apos;none&apos;</translation>
+    </message>
+    <message>
+        <source>choose two different parameters (both are {name})</source>
+        <translation>请选择两个不同的参数（两个都是 {name}）</translation>
+    </message>
+    <message>
+        <source>param_a and param_b must be two different parameters (both are {name})</source>
+        <translation>param_a 与 param_b 必须是两个不同的参数（两个都是 {name}）</translation>
+    </message>
+    <message>
+        <source>no parameter named {name} in this network; valid names: {valid}</source>
+        <translation>该网络中没有名为 {name} 的参数；有效名称：{valid}</translation>
+    </message>
+    <message>
+        <source>a test fraction of {f} leaves {k} of {n} points for training; lower it or use more points</source>
+        <translation>测试集比例 {f} 只给训练留下 {n} 个点中的 {k} 个；请降低比例或使用更多点</translation>
+    </message>
+    <message>
+        <source>the dataset {name} needs scikit-learn, which is not installed ({command})</source>
+        <translation>数据集 {name} 需要 scikit-learn，但它尚未安装（{command}）</translation>
+    </message>
+    <message>
+        <source>the learning rate must be a positive number, got {value}</source>
+        <translation>学习率必须是正数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the L2 strength λ must be a finite number ≥ 0, got {value}</source>
+        <translation>L2 强度 λ 必须是 ≥ 0 的有限数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the file has {n} bytes; at most {max} are read</source>
+        <translation>文件有 {n} 字节；最多读取 {max} 字节</translation>
+    </message>
+    <message>
+        <source>cannot be read ({problem})</source>
+        <translation>无法读取（{problem}）</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (is this a CSV file?)</source>
+        <translation>不是 UTF-8 文本（这是 CSV 文件吗？）</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected rows of x1, x2, label</source>
+        <translation>文件为空；应为 x1, x2, label 形式的行</translation>
+    </message>
+    <message>
+        <source>only a header, no data rows</source>
+        <translation>只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <source>more than {max} data rows</source>
+        <translation>数据行超过 {max} 行</translation>
+    </message>
+    <message>
+        <source>{n} column(s), expected 3 (x1, x2, label)</source>
+        <translation>有 {n} 列，应为 3 列（x1, x2, label）</translation>
+    </message>
+    <message>
+        <source>{field} is not a number</source>
+        <translation>{field} 不是数</translation>
+    </message>
+    <message>
+        <source>{field} is not a finite number</source>
+        <translation>{field} 不是有限数</translation>
+    </message>
+    <message>
+        <source>the label {field} is not a whole number (class labels are 0, 1, 2, …)</source>
+        <translation>标签 {field} 不是整数（类别标签为 0, 1, 2, …）</translation>
+    </message>
+    <message>
+        <source>every row has the label {label}; a classifier needs at least two classes</source>
+        <translation>每一行的标签都是 {label}；分类器至少需要两个类别</translation>
+    </message>
+    <message>
+        <source>{n} different labels; at most {max} classes</source>
+        <translation>有 {n} 种不同的标签；最多 {max} 个类别</translation>
+    </message>
+    <message>
+        <source>attribute access</source>
+        <translation>属性访问</translation>
+    </message>
+    <message>
+        <source>indexing with [ ]</source>
+        <translation>方括号 [ ] 索引</translation>
+    </message>
+    <message>
+        <source>comparison</source>
+        <translation>比较运算</translation>
+    </message>
+    <message>
+        <source>assignment</source>
+        <translation>赋值</translation>
+    </message>
+    <message>
+        <source>lambda</source>
+        <translation>lambda 表达式</translation>
+    </message>
+    <message>
+        <source>if … else</source>
+        <translation>if … else 条件表达式</translation>
+    </message>
+    <message>
+        <source>and/or</source>
+        <translation>and/or 逻辑运算</translation>
+    </message>
+    <message>
+        <source>starred arguments</source>
+        <translation>带星号的参数</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>a set</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>a tuple (a comma outside a function call)</source>
+        <translation>元组（函数调用之外的逗号）</translation>
+    </message>
+    <message>
+        <source>a dictionary</source>
+        <translation>字典</translation>
+    </message>
+    <message>
+        <source>a comprehension</source>
+        <translation>推导式</translation>
+    </message>
+    <message>
+        <source>strings</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a slice</source>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <source>await</source>
+        <translation>await 表达式</translation>
+    </message>
+    <message>
+        <source>yield</source>
+        <translation>yield 表达式</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>空值 null</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数</translation>
+    </message>
+    <message>
+        <source>input layer</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>no such file or directory</source>
+        <translation>文件或目录不存在</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>is a directory</source>
+        <translation>这是一个目录</translation>
+    </message>
+    <message>
+        <source>not a directory</source>
+        <translation>不是目录</translation>
+    </message>
+    <message>
+        <source>no space left on device</source>
+        <translation>设备上没有剩余空间</translation>
+    </message>
+    <message>
+        <source>read-only file system</source>
+        <translation>文件系统为只读</translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation>一个目录</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>一个命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>一个设备</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>一个套接字</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>此处应为一个值</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>有多余的数据</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>此处应为分隔符“,”</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>此处应为分隔符“:”</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>此处应为用双引号括起的属性名</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>字符串没有结束</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>无效的控制字符</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>无效的转义序列</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>must be a number, got {type}</source>
+        <translation>必须是数，实际为{type}</translation>
+    </message>
+    <message>
+        <source>must be a positive finite number, got {value}</source>
+        <translation>必须是正的有限数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be a finite number, got {value}</source>
+        <translation>必须是有限数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be between {lo} and {hi}, got {value}</source>
+        <translation>必须在 {lo} 到 {hi} 之间，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be an integer, got {type}</source>
+        <translation>必须是整数，实际为{type}</translation>
+    </message>
+    <message>
+        <source>must be true or false, got {type}</source>
+        <translation>必须是 true 或 false，实际为{type}</translation>
+    </message>
+    <message>
+        <source>must be a string, got {type}</source>
+        <translation>必须是字符串，实际为{type}</translation>
+    </message>
+    <message>
+        <source>is too long ({n} characters, at most {max})</source>
+        <translation>过长（{n} 个字符，最多 {max} 个）</translation>
+    </message>
+    <message>
+        <source>must be one of {allowed}, got {value}</source>
+        <translation>必须是 {allowed} 之一，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be a colour written #rrggbb, got {value}</source>
+        <translation>必须是写成 #rrggbb 的颜色，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be a list of two numbers, got {type}</source>
+        <translation>必须是由两个数组成的列表，实际为{type}</translation>
+    </message>
+    <message>
+        <source>must be an object, got {type}</source>
+        <translation>必须是对象，实际为{type}</translation>
+    </message>
+    <message>
+        <source>must be a list, got {type}</source>
+        <translation>必须是列表，实际为{type}</translation>
+    </message>
+    <message>
+        <source>is required but missing</source>
+        <translation>是必需项，但缺失</translation>
+    </message>
+    <message>
+        <source>unknown key(s) {names}</source>
+        <translation>未知的键 {names}</translation>
+    </message>
+    <message>
+        <source>is not a hyper-parameter of {optimizer}; allowed: {allowed}</source>
+        <translation>不是 {optimizer} 的超参数；允许的超参数：{allowed}</translation>
+    </message>
+    <message>
+        <source>minimum must be below maximum, got {value}</source>
+        <translation>最小值必须小于最大值，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>has {n} runs, at most {max}</source>
+        <translation>有 {n} 个运行，最多 {max} 个</translation>
+    </message>
+    <message>
+        <source>has {n} entries, at most {max}</source>
+        <translation>有 {n} 项，最多 {max} 项</translation>
+    </message>
+    <message>
+        <source>must be {format}: this is not a Descent Lab scene</source>
+        <translation>必须是 {format}：这不是 Descent Lab 场景文件</translation>
+    </message>
+    <message>
+        <source>must be {version}, got {value}</source>
+        <translation>必须是 {version}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{version} is not a Descent Lab scene version</source>
+        <translation>{version} 不是 Descent Lab 场景文件的版本号</translation>
+    </message>
+    <message>
+        <source>made by a newer Descent Lab (version {version}); this one reads up to {max}</source>
+        <translation>由更新版本的 Descent Lab 创建（版本 {version}）；当前版本最多只能读取版本 {max}</translation>
+    </message>
+    <message>
+        <source>a scene must be a JSON object, got {type}</source>
+        <translation>场景文件必须是 JSON 对象，实际为{type}</translation>
+    </message>
+    <message>
+        <source>contains characters a formula cannot contain</source>
+        <translation>含有公式中不能出现的字符</translation>
+    </message>
+    <message>
+        <source>formula refused: {error}</source>
+        <translation>公式被拒绝：{error}</translation>
+    </message>
+    <message>
+        <source>cannot be built: {error}</source>
+        <translation>无法构建：{error}</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>is not an option of the {method} slice (its options: {allowed})</source>
+        <translation>不是 {method} 切片的选项（其选项：{allowed}）</translation>
+    </message>
+    <message>
+        <source>must be a list of 2 to 10 layer sizes</source>
+        <translation>必须是由 2 到 10 个层大小组成的列表</translation>
+    </message>
+    <message>
+        <source>must be {n} (the inputs of {dataset}), got {value}</source>
+        <translation>必须是 {n}（{dataset} 的输入个数），实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be a list of 4 to {max} rows [x1, x2, label]</source>
+        <translation>必须是由 4 到 {max} 行 [x1, x2, label] 组成的列表</translation>
+    </message>
+    <message>
+        <source>must be a row [x1, x2, label]</source>
+        <translation>必须是一行 [x1, x2, label]</translation>
+    </message>
+    <message>
+        <source>has a single class; a classifier needs at least two</source>
+        <translation>只有一个类别；分类器至少需要两个</translation>
+    </message>
+    <message>
+        <source>labels must be numbered 0 … {n} without gaps, got {value}</source>
+        <translation>标签必须连续编号为 0 … {n}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>unknown function {name}; did you mean {close}?</source>
+        <translation>未知函数 {name}；您是否想输入 {close}？</translation>
+    </message>
+    <message>
+        <source>unknown function {name}; known: {known}</source>
+        <translation>未知函数 {name}；已知函数：{known}</translation>
+    </message>
+    <message>
+        <source>file too large ({n} bytes; a scene is at most {max} bytes)</source>
+        <translation>文件过大（{n} 字节；场景文件最多 {max} 字节）</translation>
+    </message>
+    <message>
+        <source>not a text file: invalid UTF-8 at byte {n}</source>
+        <translation>不是文本文件：第 {n} 字节处是无效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>empty file: not a scene</source>
+        <translation>文件为空：不是场景文件</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {json} at line {line}, column {col} (the file ends too early: truncated?)</source>
+        <translation>不是有效的 JSON：第 {line} 行第 {col} 列，{json}（文件提前结束：是否被截断？）</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {json} at line {line}, column {col}</source>
+        <translation>不是有效的 JSON：第 {line} 行第 {col} 列，{json}</translation>
+    </message>
+    <message>
+        <source>not a scene: JSON nested too deeply</source>
+        <translation>不是场景文件：JSON 嵌套过深</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: it is {what}, not a scene file</source>
+        <translation>无法读取 {path}：它是{what}，不是场景文件</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {problem}</source>
+        <translation>无法读取 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>cannot write to {path}: {problem}</source>
+        <translation>无法写入 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>{error} — {hint}</source>
+        <translation>{error}——{hint}</translation>
+    </message>
+    <message>
+        <source>{error} at character {column}</source>
+        <translation>{error}（第 {column} 个字符处）</translation>
+    </message>
+    <message>
+        <source>line {line}, column {col} ({header})</source>
+        <translation>第 {line} 行第 {col} 列（{header}）</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>column {col} ({header})</source>
+        <translation>第 {col} 列（{header}）</translation>
+    </message>
+    <message>
+        <source>{where}: {error}</source>
+        <translation>{where}：{error}</translation>
+    </message>
+</context>
+<context>
     <name>EngineTexts</name>
     <message>
         <source>identity</source>

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from app.engine_errors import error_text
 
 from typing import TYPE_CHECKING
 
@@ -133,7 +134,7 @@ class ChainPanel(QWidget):
     def _on_graph(self, result) -> None:
         if isinstance(result, str):
             self.graph = None
-            self.status.setText(_tr("Not accepted: {error}").format(error=result))
+            self.status.setText(_tr("Not accepted: {error}").format(error=error_text(result)))
             for item in self.texts:
                 self.view.removeItem(item)
             self.texts = []

@@ -23,6 +23,7 @@ from superqt.utils import qdebounced
 from app.model import AppState
 from app.panels.formula_widgets import (MAX_RECENT, RECENT_KEY, FormulaEdit, example_chips, help_text, kink_text,
                                         math_html, read_recent)
+from app.engine_errors import error_text
 
 if TYPE_CHECKING:
     import engine.formula
@@ -326,7 +327,8 @@ class FormulaPanel(QWidget):
     def apply(self) -> bool:
         """Build the function from the field and show it in the view rectangle; False (state unchanged) if refused."""
         if not self.check():
-            self.state.message.emit(self.tr("Formula not applied: {reason}").format(reason=self._error.message))
+            reason = error_text(self._error.message)
+            self.state.message.emit(self.tr("Formula not applied: {reason}").format(reason=reason))
             return False
         view = self.view()
         (x0, x1), (y0, y1) = view
@@ -360,7 +362,7 @@ class FormulaPanel(QWidget):
         self._info, self._error = None, err
         if err.column is not None:
             where = self.tr("at character {n}").format(n=err.column + 1)
-            self.status.setText(self.tr("✗ {message} ({where})").format(message=err.message, where=where))
+            self.status.setText(self.tr("✗ {message} ({where})").format(message=error_text(err.message), where=where))
             start, end = err.column, err.column + err.length
             bad = html.escape(text[start:end]) or " "  # an error past the end marks an empty slot
             caret = " " * start + "^" + "~" * (max(len(text[start:end]), 1) - 1)
@@ -370,7 +372,7 @@ class FormulaPanel(QWidget):
                 f"{html.escape(text[end:])}<br><span style='color: {ERROR_COLOUR};'>{caret}</span></pre>")
             self.marked.show()
         else:
-            self.status.setText(self.tr("✗ {message}").format(message=err.message))
+            self.status.setText(self.tr("✗ {message}").format(message=error_text(err.message)))
             self.marked.hide()
         self.status.setStyleSheet(f"color: {ERROR_COLOUR};")
         if self._shown is not None:  # grey out the gradient: it belongs to an earlier formula

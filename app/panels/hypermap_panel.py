@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel,
                                QVBoxLayout, QWidget)
 
 from app.model import AppState
+from app.engine_errors import error_text
 from engine import analysis
 from engine.optimizers import OPTIMIZERS
 from engine.hypermaps import CONVERGED, DIVERGED, SECOND_AXIS, axis, hyper_map
@@ -144,7 +145,7 @@ class HyperMapPanel(QWidget):
             second = None if second_name is None else axis(self.s_lo.value(), self.s_hi.value(), self.s_n.value(),
                                                              log=False)
         except ValueError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return
         own = OPTIMIZERS[s.name].hyper_defaults
         hyper = {k: v for k, v in s.hyper.items() if k in own and k != second_name}
@@ -175,7 +176,7 @@ class HyperMapPanel(QWidget):
 
     def _failed(self, message: str) -> None:
         self.cancel_button.setEnabled(False)
-        self.status.setText(message)
+        self.status.setText(error_text(message))
 
     def _clear(self) -> None:
         self.result = None

@@ -15,6 +15,7 @@ from superqt.utils import qthrottled
 
 from app.panels import optimizer_title
 from app.model import AppState, Run
+from app.engine_errors import error_text
 from engine.descent import StepExplanation, explain_step
 
 HYPER_SYMBOLS = {"momentum": "μ", "beta1": "β<sub>1</sub>", "beta2": "β<sub>2</sub>", "alpha": "α", "eps": "ε",
@@ -118,7 +119,8 @@ class StepInspector(QWidget):
         run = runs[0]
         if run.trajectory is None:
             self.explanation = None
-            self._show_notice(self.tr("Run {id} could not be computed: {error}").format(id=run.id, error=run.error))
+            self._show_notice(self.tr("Run {id} could not be computed: {error}").format(
+                id=run.id, error=error_text(run.error)))
             return
         # Once a run has stopped (at row k) the last step it took, k−1 → k, stays on show with a note.
         k = int(run.trajectory.stopped_at[0])

@@ -18,6 +18,7 @@ from app.network_controller import NetworkController, default_source
 from app.model import AppState
 from app.panels.full_training import FullTrainingBox
 from app.panels.network_training import NetworkTrainingBox
+from app.engine_errors import error_text
 from engine import nn
 from engine import scene as scene_mod
 
@@ -339,6 +340,7 @@ class NetworkPanel(QWidget):
         self.message.setText(f"<span style='color:{colour}'>{mark}{html.escape(text, quote=False)}</span>")
 
     def _on_failed(self, text: str) -> None:
+        text = error_text(text)  # the engine's refusal (e.g. the work bound) in the user's language
         self._say(self.tr("Not built: {error}. The previous landscape stays.").format(error=text)
                   if not self.controller.busy else text, error=True)
         self.state.message.emit(self.tr("Network: {error}").format(error=text))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayo
 
 from app.model.landscapes import RECOMMENDED_TRAINING
 from app.i18n import engine_text
+from app.engine_errors import error_text
 from engine import nn, vocab
 from engine.optimizers import OPTIMIZERS
 from engine.nn import sklearn_data
@@ -146,7 +147,7 @@ class NetworkTrainingBox(QGroupBox):
         try:
             X, y = nn.load_csv(path)
         except ValueError as err:
-            self.panel._on_failed(self.tr("cannot use this file: {error}").format(error=err))
+            self.panel._on_failed(self.tr("cannot use this file: {error}").format(error=error_text(err)))
             return False
         if len(X) < 4:
             self.panel._on_failed(self.tr("cannot use this file: {name} has {n} data rows, at least 4 are needed")

@@ -17,6 +17,7 @@ from app.i18n import engine_text
 from app.panels import formula_html, optimizer_title
 from app.panels.number_field import NumberField
 from app.model import OPTIMIZER_NAMES, AppState
+from app.engine_errors import error_text
 from engine.optimizers import OPTIMIZERS, make
 
 LR_MIN, LR_MAX = 1e-5, 10.0
@@ -202,7 +203,7 @@ class OptimizerPanel(QWidget):
         try:
             make(trial["name"], trial["lr"], **trial["hyper"])  # the engine names what is wrong
         except ValueError as exc:  # a rule between settings that no single field checks
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             self._on_optimizer_changed()  # put the fields back to the state's values
             return
         self._show_error("")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMen
 
 from app.panels import fmt, is_failed, optimizer_title, shown_row, status_text
 from app.model import AppState
+from app.engine_errors import error_text
 
 FAILED = QColor("#d62728")
 COLUMNS = (
@@ -80,7 +81,7 @@ class RunTableModel(QStandardItemModel):
             for col in range(len(COLUMNS)):
                 item = QStandardItem()
                 item.setFlags(CELL_FLAGS)
-                item.setToolTip(run.error if col == 7 and run.error else tip)
+                item.setToolTip(error_text(run.error) if col == 7 and run.error else tip)
                 if col in RIGHT_ALIGNED_COLUMNS:
                     item.setTextAlignment(RIGHT_ALIGNED)
                 row.append(item)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 from superqt.utils import qthrottled
 
 from app.model import AppState
+from app.engine_errors import error_text
 from engine.hypermaps import axis
 from engine.optimizers import OPTIMIZERS
 from engine.scene import OptimizerSettings
@@ -175,7 +176,7 @@ class SweepPanel(QWidget):
         try:
             values = axis(self.lo.value(), self.hi.value(), self.count.value(), log=(p == "lr"))
         except ValueError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return []
         self.message.setText("")
         self.state.remove_runs(self.sweep_ids)
