@@ -24,6 +24,7 @@ from app.compute import ComputeService
 from app.model import AppState, set_translator
 from app.surface_worker import SurfaceWorker
 from app.views.landscape import HoverInfo, LandscapeView
+from app.views.readout import TextReadout
 from app.views.surface3d import Surface3DView
 from app.engine_errors import error_text
 
@@ -98,9 +99,10 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.busy_label = QLabel()
         self.busy_label.setToolTip(self.tr("The landscape is being recomputed in the background"))
-        self.hover_label = QLabel()
+        # changes on every mouse move: a readout of steady size (a QLabel re-lays out the window for each new text)
+        self.hover_label = TextReadout(sample="x = −0.0000, y = −0.0000   f = −0.000000   ∇f = (−0.000000, "
+                                              "−0.000000)   |∇f| = 0.000000   −∇f at 000.0°")
         self.hover_label.setObjectName("hover_readout")
-        self.hover_label.setTextFormat(Qt.TextFormat.PlainText)
         self.hover_label.setToolTip(self.tr("f and its gradient at the cursor, from the engine's exact formulas"))
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.hover_label)

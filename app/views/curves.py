@@ -10,11 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.model import AppState, Run
-from app.views.log_axis import DecadeAxis
+from app.views.axis_style import DecadeAxis, steady_width
 
 LOG_FLOOR = 1e-16
 THIN_ABOVE = 4096  # runs longer than this many steps are thinned to the plot's pixel width
@@ -64,11 +63,7 @@ class CurvesView(QWidget):
                 axis["item"].enableAutoSIPrefix(False)  # f ≈ 0.3 reads 0.3, not 300 "(×0.001)"
                 axis["item"].setCacheMode(STATIC_CACHE)
                 axis["item"].label.setCacheMode(STATIC_CACHE)  # its title: a text item of its own
-            # The value axis keeps room for a typical label and only ever widens: a width that follows each new
-            # range moves the plot area after the first paint, and everything is painted a second time.
-            left = plot.getPlotItem().getAxis("left")
-            left.setStyle(autoReduceTextSpace=False)
-            left.textWidth = QFontMetricsF(left.font()).horizontalAdvance("−0.0001")
+            steady_width(plot.getPlotItem().getAxis("left"))
         self.empty_texts = []
         self._empty: bool | None = None  # what _show_empty last showed
         for plot in (self.loss_plot, self.grad_plot):

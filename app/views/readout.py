@@ -13,12 +13,17 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
 class TextReadout(QWidget):
-    def __init__(self, lines: int = 1, colour: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, lines: int = 1, colour: str | None = None, parent: QWidget | None = None,
+                 sample: str = "") -> None:
+        """``sample``: a typical text, whose width is the readout's preferred width (where no layout gives it one,
+        e.g. in a status bar); without it the width is the layout's."""
         super().__init__(parent)
         self._text = ""
         self._lines = max(1, int(lines))
         self._colour = QColor(colour) if colour else None
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._width = self.fontMetrics().horizontalAdvance(sample) + 8 if sample else 200
+        horizontal = QSizePolicy.Policy.Preferred if sample else QSizePolicy.Policy.Ignored
+        self.setSizePolicy(horizontal, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(self.fontMetrics().lineSpacing() * self._lines + 4)
 
     def text(self) -> str:
@@ -30,7 +35,7 @@ class TextReadout(QWidget):
             self.update()  # a repaint of this widget only: the size never depends on the text
 
     def sizeHint(self) -> QSize:
-        return QSize(200, self.height())
+        return QSize(self._width, self.height())
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayo
 
 from app.model import AppState
 from app.model.calculus_focus import H_RANGE, CalculusFocus
+from app.views.axis_style import steady_width
 from app.views.readout import TextReadout
 from engine import calculus
 
@@ -99,6 +100,7 @@ class _SlicePlot(pg.PlotWidget):
         self.setMinimumHeight(110)
         item = self.getPlotItem()
         item.setLabel("bottom", axis)
+        steady_width(item.getAxis("left"))  # new values under every move: no new layout for each
         item.setMouseEnabled(False, False)
         # 1-pixel pens on the long curves: Qt strokes wider lines through a much slower path
         self.curve = pg.PlotCurveItem(pen=pg.mkPen("#e8e8e8", width=1), connect="finite")

@@ -1,0 +1,32 @@
+"""Axes that stay cheap to repaint when their range changes often (the loss curves, the slices under the cursor).
+
+- :class:`DecadeAxis`: on a log scale, the minor ticks (2, 3, …, 9 × 10ᵏ) only where they can be told apart.
+  pyqtgraph draws nine per decade, each with its grid line, whenever its major levels are few: over the twelve decades
+  a loss curve commonly spans that is ~110 grid lines on a plot 250 px tall — a grey wash, crowded labels in small
+  exports, and most of the cost of repainting the curves' axes.
+- :func:`steady_width`: a value axis that keeps room for a typical label and only ever widens. A width that follows
+  each new range moves the plot area after the first paint (a layout pass of the window, and everything painted a
+  second time) — on every mouse move for a plot that follows the cursor.
+"""
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QFontMetricsF
+
+MINOR_TICKS_UP_TO = 3.0  # decades shown: above this, the decades alone are ticked
+
+
+class DecadeAxis(pg.AxisItem):
+    def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802, N803 (pyqtgraph's names)
+        ticks = super().logTickValues(minVal, maxVal, size, stdTicks)
+        if maxVal - minVal <= MINOR_TICKS_UP_TO:
+            return ticks
+        majors = [(spacing, values) for spacing, values in ticks if spacing is not None]
+        return majors or ticks
+
+
+def steady_width(axis: pg.AxisItem, widest: str = "−0.0001") -> None:
+    """``axis`` (a left or right one) keeps the width of ``widest`` and grows only for wider labels."""
+    axis.setStyle(autoReduceTextSpace=False)
+    axis.textWidth = max(axis.textWidth, QFontMetricsF(axis.font()).horizontalAdvance(widest))
+    axis._updateWidth()  # noqa: SLF001 (pyqtgraph applies a new text width through this method)
