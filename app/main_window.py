@@ -24,7 +24,7 @@ from app.compute import ComputeService
 from app.model import AppState, set_translator
 from app.surface_worker import SurfaceWorker
 from app.views.landscape import HoverInfo, LandscapeView
-from app.views.readout import TextReadout
+from app.readout import TextReadout
 from app.views.surface3d import Surface3DView
 from app.engine_errors import error_text
 

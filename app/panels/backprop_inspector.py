@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from app.network_controller import BackpropReport, NetworkController
+from app.readout import RichReadout, TextReadout
 
 GRADIENT_LUT = pg.ColorMap([0.0, 0.5, 1.0], [(33, 102, 172), (247, 247, 247), (178, 24, 43)]).getLookupTable(
     0.0, 1.0, 256)
@@ -37,9 +38,7 @@ class _LayerBlock(QWidget):
     def __init__(self, layer: int, shape: tuple[int, int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.layer, self.shape = layer, shape
-        self.text = QLabel()
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setWordWrap(True)
+        self.text = RichReadout()  # new norms at every point hovered: no new layout for each
         self.text.setToolTip(self.tr("The chain rule for this layer and the sizes of its gradients"))
         self.maps = pg.GraphicsLayoutWidget()
         self.maps.setBackground("#1e1e1e")
@@ -57,8 +56,7 @@ class _LayerBlock(QWidget):
         self.box.addItem(self.db_image)
         self.dW_image.setRect(QRectF(0, 0, cols, rows))
         self.db_image.setRect(QRectF(cols + B_GAP, 0, 1, rows))
-        self.value = QLabel(" ")
-        self.value.setStyleSheet("color: gray")
+        self.value = TextReadout(colour="gray")
         self.value.setToolTip(self.tr("The gradient entry under the cursor"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
@@ -109,9 +107,7 @@ class BackpropInspector(QWidget):
         self.blocks: dict[int, _LayerBlock] = {}
         self._arch = None
         self._dirty = True
-        self.header = QLabel()
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setWordWrap(True)
+        self.header = RichReadout()
         self.header.setToolTip(self.tr("The point whose gradients are shown, its loss, and the gradient a run on "
                                        "the map follows: the full gradient projected on the plane's directions"))
         self.body = QWidget()

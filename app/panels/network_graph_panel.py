@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QSizePolicy, QSpinBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHBoxLayout, QSizePolicy, QSpinBox,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from app.network_graph import NetworkGraphController
 from app.panels import optimizer_title
+from app.readout import RichReadout
 
 
 def n6(v: float) -> str:
@@ -46,9 +47,7 @@ class NetworkGraphPanel(QWidget):
         self.scope.setToolTip(self.tr("Which loss the backward pass differentiates: the traced sample's own loss ℓ, "
                                       "or the mean loss L over the dataset that training follows (its δ summed "
                                       "over the samples is ∂L/∂b)"))
-        self.header = QLabel()
-        self.header.setWordWrap(True)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header = RichReadout(rich=False)  # new numbers at every point hovered: no new layout for each
         self.header.setToolTip(self.tr("The parameters traced (the selected run at the current iteration, else the "
                                        "cursor, else the slice centre) and the sample's way through the network"))
         self.update_text = QTextBrowser()

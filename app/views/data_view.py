@@ -11,9 +11,10 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.network_controller import NetworkController, PointResult
+from app.readout import RichReadout
 from engine.nn import Prediction
 
 CLASS_COLOURS = np.array([[0, 114, 178], [230, 159, 0], [0, 158, 115]], dtype=float)  # Okabe-Ito blue/orange/green
@@ -35,8 +36,7 @@ class DataView(QWidget):
         self.prediction: Prediction | None = None
         self.result: PointResult | None = None  # the point, its prediction and backprop, computed off the GUI thread
         self._data_key = None
-        self.title = QLabel()
-        self.title.setWordWrap(True)
+        self.title = RichReadout(rich=False)  # new numbers at every point hovered: no new layout for each
         self.title.setToolTip(self.tr("Which parameters the prediction uses: the selected run at the current "
                                       "iteration, else the point under the cursor, else the slice centre"))
         self.plot = pg.PlotWidget(background="#1e1e1e")

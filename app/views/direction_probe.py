@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QDial, QHBoxLayout, QVBoxLayout, QWidge
 
 from app.model import AppState
 from app.model.calculus_focus import CalculusFocus
-from app.views.readout import TextReadout
+from app.readout import TextReadout
 from app.views.slices import compute_now_or_later
 from engine import calculus
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayo
 from app.model import AppState
 from app.model.calculus_focus import H_RANGE, CalculusFocus
 from app.views.axis_style import steady_width
-from app.views.readout import TextReadout
+from app.readout import TextReadout
 from engine import calculus
 
 SAMPLES = 200

@@ -7,8 +7,10 @@ plain text, elided when it would need more lines.
 """
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
@@ -44,4 +46,55 @@ class TextReadout(QWidget):
         rect = QRect(2, 2, self.width() - 4, self.height() - 4)
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
                          self._text)
+        painter.end()
+
+
+class RichReadout(QWidget):
+    """Rich text (a QLabel's subset of HTML), or plain text with ``rich=False``, that changes often without
+    re-laying out the window: word-wrapped to the width the layout gives, the widget's height changes only when the
+    text needs another number of lines."""
+
+    def __init__(self, parent: QWidget | None = None, rich: bool = True) -> None:
+        super().__init__(parent)
+        self._html = ""
+        self._rich = rich
+        self._doc = QTextDocument()
+        self._doc.setDocumentMargin(0)
+        self._doc.setDefaultFont(self.font())
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() + 4)
+
+    def text(self) -> str:
+        return self._html
+
+    def setText(self, html: str) -> None:
+        if html != self._html:
+            self._html = html
+            if self._rich:
+                self._doc.setHtml(html)
+            else:
+                self._doc.setPlainText(html)
+            self._fit()
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, self.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self._doc.setTextWidth(max(self.width() - 4, 40))
+        height = math.ceil(self._doc.size().height()) + 4
+        if height != self.height():
+            self.setFixedHeight(height)  # the only change that lays the window out again
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.translate(2, 2)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette = self.palette()
+        context.palette.setColor(QPalette.ColorRole.Text, self.palette().color(QPalette.ColorRole.WindowText))
+        self._doc.documentLayout().draw(painter, context)
         painter.end()
