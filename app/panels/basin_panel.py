@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 from engine.atomic import WriteError, atomic_write
 from app.basin_worker import MAX_RESOLUTION, MIN_RESOLUTION
 from app.model import AppState
+from app.readout import RichReadout
 from engine.basins import DIVERGED, NOT_CONVERGED, BasinMap
 
 CSV_COLUMNS = ("x", "y", "label", "steps", "end_x", "end_y")
@@ -112,9 +113,8 @@ class BasinPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setToolTip(self.tr("What the displayed map was computed with"))
-        self.hover_label = QLabel()
+        self.hover_label = RichReadout(rich=False)  # changes on every mouse move: no new layout for each
         self.hover_label.setObjectName("basin_hover")
-        self.hover_label.setWordWrap(True)
         self.hover_label.setToolTip(self.tr("The basin under the cursor"))
 
         self.legend = QTableWidget(0, 4)

@@ -26,15 +26,24 @@ def window(qtbot, tmp_path):
     return make_window(qtbot, tmp_path / "settings.ini")
 
 
-def test_hovering_the_map_lays_nothing_out(window, qtbot):
+@pytest.mark.parametrize("basins", [False, True])
+def test_hovering_the_map_lays_nothing_out(window, qtbot, basins):
+    """With the Slices view and the probe open; and with a basin map, whose panel names the basin under the cursor."""
     w, view = window, window.landscape
     for name in ("slices_dock", "probe_dock"):
         w.docks[name].setVisible(True)
-    qtbot.wait(100)
+    if basins:
+        overlay = w.basin_overlay
+        w.docks["basins_dock"].raise_()
+        overlay.set_enabled(True)
+        qtbot.waitUntil(lambda: overlay.result is not None and overlay.result.final
+                        and overlay.result.request.id == overlay.worker.latest_id, timeout=30_000)
+    points = [(-4.2 + 0.37 * k, -3.9 + 0.41 * k) for k in range(16)]  # values of every size along the diagonal
+    QTest.mouseMove(view.viewport(), view.mapFromScene(view.plot.vb.mapViewToScene(QPointF(*points[0]))))
+    qtbot.wait(100)  # the readouts hold a first text: a basin's name may take another number of lines than the hint
     counter = LayoutCounter()
     for widget in (w, w.statusBar()):
         widget.installEventFilter(counter)
-    points = [(-4.2 + 0.37 * k, -3.9 + 0.41 * k) for k in range(16)]  # values of every size along the diagonal
     texts = set()
     for x, y in points:
         QTest.mouseMove(view.viewport(), view.mapFromScene(view.plot.vb.mapViewToScene(QPointF(x, y))))
@@ -43,4 +52,6 @@ def test_hovering_the_map_lays_nothing_out(window, qtbot):
     w.compute.wait()
     qtbot.wait(50)
     assert len(texts) >= 12  # the readout did follow the cursor
+    if basins:
+        assert w.basin_panel.hover_label.text().startswith("basin of minimum")
     assert counter.count == 0
