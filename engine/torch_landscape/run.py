@@ -84,12 +84,17 @@ class Store:
         return [int(b) for b in np.flatnonzero(~self.done)]
 
     def write(self, b: int, loss: np.ndarray, acc: np.ndarray) -> None:
-        idx, _, _ = self.prepared.block_points(b)
+        idx, _, _ = self.prepared.block_points(b)  # consecutive flat indices
+        nx = len(self.prepared.xs)
+        r0, r1 = int(idx[0]) // nx, int(idx[-1]) // nx + 1  # a 2D block touches these rows: only they are rewritten
         for name, vals in (("train_loss", loss), ("train_acc", acc)):
             ds = self.f[name]
-            flat = ds[()].reshape(-1)
-            flat[idx] = vals
-            ds[...] = flat.reshape(ds.shape)
+            if ds.ndim == 1:
+                ds[int(idx[0]):int(idx[-1]) + 1] = vals
+                continue
+            rows = np.asarray(ds[r0:r1]).reshape(-1)
+            rows[idx - r0 * nx] = vals
+            ds[r0:r1] = rows.reshape(r1 - r0, nx)
         self.done[b] = True
         self.f["done_blocks"][b] = True
         self.f.flush()

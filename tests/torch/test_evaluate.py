@@ -76,8 +76,9 @@ def test_a_model_that_needs_its_own_layout_keeps_it():
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts page faults with Linux's RUSAGE_THREAD")
 def test_forward_passes_reuse_their_memory(digits):
-    """In a fresh process with Dask's worker setting MALLOC_TRIM_THRESHOLD_=65536: the digits CNN's activations are
-    about 2,000 pages per pass; after the first points, further points take (almost) none."""
+    """In a fresh process with Dask's worker setting MALLOC_TRIM_THRESHOLD_=65536, five forward passes of the digits
+    CNN take about 36,000 fresh pages without the allocator setting; with it, none, give or take the pages the
+    kernel reclaims on its own from a process waiting for a busy CPU (hence the margin)."""
     _, data, ckpts = digits
     script = textwrap.dedent(f"""
         import resource, sys
@@ -96,4 +97,4 @@ def test_forward_passes_reuse_their_memory(digits):
     out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     faults = int(out.stdout.split()[-1])
-    assert faults < 200, f"{faults} page faults in 5 forward passes"
+    assert faults < 2000, f"{faults} page faults in 5 forward passes"

@@ -120,3 +120,25 @@ def test_pca_file_has_the_path_and_a_1d_line(digits, tmp_path):
     with h5py.File(tmp_path / "line.h5", "r") as f:
         assert "ycoordinates" not in f and f["train_loss"].shape == (5,)
         np.testing.assert_allclose(f["xcoordinates"][()], np.linspace(-0.5, 1.5, 5))
+
+
+def test_every_cell_holds_its_own_point(digits, tmp_path):
+    """Blocks of 5 on a 4 x 4 grid straddle rows: each cell of the file is the point (xs[j], ys[i]) evaluated alone,
+    for the 2D surface and for the 1D line."""
+    from engine.torch_landscape.job import evaluator_for
+
+    prepared = _job(digits, resolution=4)
+    compute(prepared, tmp_path / "s.h5")
+    got = _read(tmp_path / "s.h5")
+    ev = evaluator_for(prepared)
+    for i, y in enumerate(prepared.ys):
+        for j, x in enumerate(prepared.xs):
+            assert (got["train_loss"][i, j], got["train_acc"][i, j]) == ev.at(float(x), float(y)), (i, j)
+    _, _, ckpts = digits
+    line = _job(digits, weights=(str(ckpts["mlp"][0]), str(ckpts["mlp"][-1])), plane="interpolation", resolution=7,
+                range=None, block_size=3)
+    compute(line, tmp_path / "line.h5")
+    ev = evaluator_for(line)
+    with h5py.File(tmp_path / "line.h5", "r") as f:
+        loss = f["train_loss"][()]
+    assert list(loss) == [ev.at(float(x))[0] for x in line.xs]
