@@ -43,11 +43,13 @@ def prefer_channels_last(model: nn.Module, sample: torch.Tensor) -> bool:
     costs about half). A model that reshapes with ``view`` or otherwise needs the default layout keeps it."""
     if not any(p.ndim == 4 for p in model.parameters()):
         return False
+    same = False
     with torch.inference_mode():
-        reference = model(sample)
-        model.to(memory_format=torch.channels_last)
         try:
-            same = torch.allclose(model(sample), reference, rtol=1e-4, atol=1e-5)
+            reference = model(sample)
+            model.to(memory_format=torch.channels_last)
+            out = model(sample)
+            same = isinstance(out, torch.Tensor) and torch.allclose(out, reference, rtol=1e-4, atol=1e-5)
         except Exception:  # noqa: BLE001 - any failure on the other layout: keep the model's own
             same = False
     if not same:

@@ -98,3 +98,22 @@ def test_forward_passes_reuse_their_memory(digits):
     assert out.returncode == 0, out.stderr
     faults = int(out.stdout.split()[-1])
     assert faults < 2000, f"{faults} page faults in 5 forward passes"
+
+
+def test_an_exported_cnn_has_the_values_of_its_module(digits, tmp_path):
+    """A torch.export program of the CNN (.pt2) runs channels-last too, with the module's values."""
+    _, data, ckpts = digits
+    module = load_model(f"{MODELS}:cnn", str(ckpts["cnn"][-1]))
+    X = load_data(data).X
+    program = torch.export.export(module, (X[:4],), dynamic_shapes=({0: torch.export.Dim("batch")},))
+    torch.export.save(program, tmp_path / "cnn.pt2")
+    jobs = [prepare(Job(model, weights, str(data), "cross-entropy", "random", 3, 1.0, block_size=4))
+            for model, weights in ((f"{MODELS}:cnn", (str(ckpts["cnn"][-1]),)), (str(tmp_path / "cnn.pt2"), ()))]
+    for field in ("origin", "dx", "dy"):  # the same plane, so the same points
+        np.testing.assert_allclose(getattr(jobs[1], field), getattr(jobs[0], field), err_msg=field)
+    exported = evaluator_for(jobs[1])
+    assert exported.channels_last
+    got = [exported.at(0.3, -0.4), exported.at(-0.2, 0.1)]
+    plain = evaluator_for(jobs[0])
+    want = [plain.at(0.3, -0.4), plain.at(-0.2, 0.1)]
+    np.testing.assert_allclose(got, want, rtol=1e-5)
