@@ -47,6 +47,9 @@ def test_one_process_two_workers_and_a_resumed_run_are_identical(digits, tmp_pat
         compute(prepared, tmp_path / "two.h5", client=client)
         loads = client.run(load_count)
         assert sorted(n for _, n in loads.values()) in ([1, 1], [0, 1])  # one load per worker, not per block
+        threads = client.run(lambda: (torch.get_num_threads(), torch.get_num_interop_threads()))
+        for worker, (_, n) in loads.items():  # a worker that evaluated: one intra-op and one inter-op thread
+            assert n == 0 or threads[worker] == (1, 1), threads
         for k, v in single.items():
             np.testing.assert_array_equal(_read(tmp_path / "two.h5")[k], v, err_msg=k)
         # the CNN too (evaluated channels-last in every process)
