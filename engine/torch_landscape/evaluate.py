@@ -21,15 +21,15 @@ def keep_freed_memory() -> None:
     """Let this process reuse the memory of one forward pass's activations in the next (glibc only; once).
 
     By default glibc maps every block over 128 KiB afresh and returns freed heap to the kernel, so each forward pass
-    takes its activations' pages again one page fault at a time, which costs about as much system time as the pass
-    itself (twice that in a Dask worker, started with a 64 KiB trim threshold). These are the values glibc's own
-    adaptive thresholds grow to (32 MiB served from the heap, 64 MiB of free heap kept), set from the start."""
+    takes its activations' pages again one page fault at a time, in system time comparable to the pass itself (worse
+    in a Dask worker, started with a 64 KiB trim threshold). These are the values glibc's own adaptive thresholds grow
+    to (32 MiB served from the heap, 64 MiB of free heap kept), set from the start."""
     if _MALLOC_TUNED or not sys.platform.startswith("linux"):
         return
     _MALLOC_TUNED.append(True)
     try:
         libc = ctypes.CDLL(None)
-        mallopt, _glibc = libc.mallopt, libc.gnu_get_libc_version
+        mallopt, _glibc = libc.mallopt, libc.gnu_get_libc_version  # the second only exists in glibc
     except (OSError, AttributeError):  # another C library: leave its allocator alone
         return
     m_trim_threshold, m_mmap_threshold = -1, -3
@@ -39,9 +39,8 @@ def keep_freed_memory() -> None:
 
 def prefer_channels_last(model: nn.Module, sample: torch.Tensor) -> bool:
     """Store the model's 4D weights (convolutions) channels-last when it gives the same outputs on ``sample``: oneDNN's
-    convolutions and the pooling after them run on that layout without reordering (the digits CNN: a fifth less CPU
-    time per pass, its max-pool a third). A model that reshapes with ``view`` or otherwise needs the default layout
-    keeps it."""
+    convolutions and the pooling after them run on that layout without reordering (max-pooling in the default layout
+    is slow on CPU). A model that reshapes with ``view`` or otherwise needs the default layout keeps it."""
     if not any(p.ndim == 4 for p in model.parameters()):
         return False
     same = False

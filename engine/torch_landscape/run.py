@@ -175,9 +175,9 @@ def compute(prepared: PreparedJob, out: str | Path, workers: int = 1, scheduler:
     return RunStats(total, len(todo), peaks)
 
 
-# Housekeeping a LocalCluster without a dashboard has no use for, each a share of the cores the grid needs (idle, the
-# defaults cost a 2-worker cluster 14 % of a core): the statistical profiler sampling the worker's busy thread every
-# 10 ms, the event-loop tick every 20 ms, the system monitor, and the memory monitor every 100 ms (kept, each second).
+# Housekeeping a LocalCluster without a dashboard has no use for, each taking a share of the cores the grid needs:
+# the statistical profiler sampling the worker's busy thread, the frequent event-loop tick and system monitor; the
+# memory monitor stays, polling each second.
 QUIET_CLUSTER = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
                  "distributed.admin.system-monitor.interval": "2s", "distributed.worker.memory.monitor-interval": "1s"}
 
