@@ -29,7 +29,8 @@ def keep_freed_memory() -> None:
     _MALLOC_TUNED.append(True)
     try:
         libc = ctypes.CDLL(None)
-        mallopt, _glibc = libc.mallopt, libc.gnu_get_libc_version  # the second only exists in glibc
+        libc.gnu_get_libc_version  # only glibc has it
+        mallopt = libc.mallopt
     except (OSError, AttributeError):  # another C library: leave its allocator alone
         return
     m_trim_threshold, m_mmap_threshold = -1, -3
