@@ -138,6 +138,10 @@ def evaluator_for(prepared: PreparedJob, threads: int | None = 1):
 
         if threads:
             torch.set_num_threads(threads)
+            try:  # only possible before the process's first parallel work; a sequential forward pass needs none
+                torch.set_num_interop_threads(threads)
+            except RuntimeError:
+                pass
         model, data, objective, targets = _load(prepared.job)
         shapes = [p for _, p in model.named_parameters()]
 

@@ -84,12 +84,17 @@ class Store:
         return [int(b) for b in np.flatnonzero(~self.done)]
 
     def write(self, b: int, loss: np.ndarray, acc: np.ndarray) -> None:
-        idx, _, _ = self.prepared.block_points(b)
+        idx, _, _ = self.prepared.block_points(b)  # consecutive flat indices
+        nx = len(self.prepared.xs)
+        r0, r1 = int(idx[0]) // nx, int(idx[-1]) // nx + 1  # a 2D block touches these rows: only they are rewritten
         for name, vals in (("train_loss", loss), ("train_acc", acc)):
             ds = self.f[name]
-            flat = ds[()].reshape(-1)
-            flat[idx] = vals
-            ds[...] = flat.reshape(ds.shape)
+            if ds.ndim == 1:
+                ds[int(idx[0]):int(idx[-1]) + 1] = vals
+                continue
+            rows = np.asarray(ds[r0:r1]).reshape(-1)
+            rows[idx - r0 * nx] = vals
+            ds[r0:r1] = rows.reshape(r1 - r0, nx)
         self.done[b] = True
         self.f["done_blocks"][b] = True
         self.f.flush()
@@ -170,20 +175,36 @@ def compute(prepared: PreparedJob, out: str | Path, workers: int = 1, scheduler:
     return RunStats(total, len(todo), peaks)
 
 
+# Housekeeping a LocalCluster without a dashboard has no use for, each taking a share of the cores the grid needs:
+# the statistical profiler sampling the worker's busy thread, the frequent event-loop tick and system monitor; the
+# memory monitor stays, polling each second.
+QUIET_CLUSTER = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
+                 "distributed.admin.system-monitor.interval": "2s", "distributed.worker.memory.monitor-interval": "1s"}
+
+
+def local_cluster(workers: int):
+    """A ``LocalCluster`` of ``workers`` single-threaded processes for landscape blocks (the benchmark uses it too)."""
+    import dask
+    from dask.distributed import LocalCluster
+
+    with dask.config.set(QUIET_CLUSTER):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                            silence_logs=logging.ERROR)
+
+
 @contextlib.contextmanager
 def _dask_client(workers: int, scheduler: str | None, client):
     if client is not None:
         yield client
         return
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
     cluster = None
     try:
         if scheduler:
             client = Client(scheduler, timeout="20s")
         else:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+            cluster = local_cluster(workers)
             client = Client(cluster)
     except (OSError, TimeoutError) as err:
         raise LandscapeError(f"cannot reach the Dask scheduler {scheduler or ''}: {err}") from None

@@ -15,7 +15,7 @@ import torch
 
 from engine.torch_landscape import LandscapeError
 from engine.torch_landscape.job import Job, load_count, prepare
-from engine.torch_landscape.run import Cancelled, compute, partial_path
+from engine.torch_landscape.run import Cancelled, compute, local_cluster, partial_path
 from tests.torch.conftest import MODELS
 
 
@@ -33,20 +33,31 @@ def _read(path):
 
 
 def test_one_process_two_workers_and_a_resumed_run_are_identical(digits, tmp_path):
-    from dask.distributed import Client, LocalCluster
+    import dask
+    from dask.distributed import Client
 
     prepared = _job(digits)
     compute(prepared, tmp_path / "one.h5")
     single = _read(tmp_path / "one.h5")
     assert np.all(np.isfinite(single["train_loss"])) and single["train_loss"].shape == (7, 7)
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    with local_cluster(2) as cluster, Client(cluster) as client:  # the cluster `compute(workers=2)` starts
+        # the workers run without the housekeeping a cluster without a dashboard has no use for
+        assert set(client.run(dask.config.get, "distributed.worker.profile.enabled").values()) == {False}
         compute(prepared, tmp_path / "two.h5", client=client)
         loads = client.run(load_count)
         assert sorted(n for _, n in loads.values()) in ([1, 1], [0, 1])  # one load per worker, not per block
+        threads = client.run(lambda: (torch.get_num_threads(), torch.get_num_interop_threads()))
+        for worker, (_, n) in loads.items():  # a worker that evaluated: one intra-op and one inter-op thread
+            assert n == 0 or threads[worker] == (1, 1), threads
         for k, v in single.items():
             np.testing.assert_array_equal(_read(tmp_path / "two.h5")[k], v, err_msg=k)
+        # the CNN too (evaluated channels-last in every process)
+        cnn = _job(digits, model=f"{MODELS}:cnn", weights=(str(digits[2]["cnn"][-1]),), resolution=4, block_size=3)
+        compute(cnn, tmp_path / "cnn-two.h5", client=client)
+        compute(cnn, tmp_path / "cnn-one.h5")
+        for k, v in _read(tmp_path / "cnn-one.h5").items():
+            np.testing.assert_array_equal(_read(tmp_path / "cnn-two.h5")[k], v, err_msg=k)
 
         # kill a worker after 3 blocks, then stop the run as a crash would
         seen = []
@@ -112,3 +123,25 @@ def test_pca_file_has_the_path_and_a_1d_line(digits, tmp_path):
     with h5py.File(tmp_path / "line.h5", "r") as f:
         assert "ycoordinates" not in f and f["train_loss"].shape == (5,)
         np.testing.assert_allclose(f["xcoordinates"][()], np.linspace(-0.5, 1.5, 5))
+
+
+def test_every_cell_holds_its_own_point(digits, tmp_path):
+    """Blocks of 5 on a 4 x 4 grid straddle rows: each cell of the file is the point (xs[j], ys[i]) evaluated alone,
+    for the 2D surface and for the 1D line."""
+    from engine.torch_landscape.job import evaluator_for
+
+    prepared = _job(digits, resolution=4)
+    compute(prepared, tmp_path / "s.h5")
+    got = _read(tmp_path / "s.h5")
+    ev = evaluator_for(prepared)
+    for i, y in enumerate(prepared.ys):
+        for j, x in enumerate(prepared.xs):
+            assert (got["train_loss"][i, j], got["train_acc"][i, j]) == ev.at(float(x), float(y)), (i, j)
+    _, _, ckpts = digits
+    line = _job(digits, weights=(str(ckpts["mlp"][0]), str(ckpts["mlp"][-1])), plane="interpolation", resolution=7,
+                range=None, block_size=3)
+    compute(line, tmp_path / "line.h5")
+    ev = evaluator_for(line)
+    with h5py.File(tmp_path / "line.h5", "r") as f:
+        loss = f["train_loss"][()]
+    assert list(loss) == [ev.at(float(x))[0] for x in line.xs]
