@@ -31,10 +31,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ModelLandscape", text)
 
 
-def missing_extra() -> list[str]:
-    """The packages of the optional extra that are not installed."""
+def missing_extra(names: tuple[str, ...] = EXTRA) -> list[str]:
+    """The packages of the optional extra (or of ``names``) that are not installed."""
     missing = []
-    for name in EXTRA:
+    for name in names:
         try:
             if importlib.util.find_spec(name) is None:
                 missing.append(name)

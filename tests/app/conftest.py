@@ -1,6 +1,7 @@
 """Helpers for the GUI tests."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from app.main_window import MainWindow
@@ -34,3 +35,16 @@ def let_go(w) -> None:
 
     w.state.set_landscape(functions.get("sphere"))
     w.compute.wait(60_000)
+
+
+@pytest.fixture
+def zh_CN(qapp, monkeypatch):
+    """The app's Simplified Chinese catalogue installed for one test (removed after it)."""
+    from app.i18n import install_translator
+
+    monkeypatch.setenv("DESCENT_LAB_LANG", "zh_CN")
+    translators = install_translator(qapp)
+    assert translators
+    yield translators
+    for t in translators:
+        qapp.removeTranslator(t)

@@ -20,18 +20,6 @@ from tests.app.zh_walk import english_words
 CATALOGUE = Path(__file__).resolve().parents[2] / "app" / "i18n" / "descent_lab_zh_CN.ts"
 
 
-@pytest.fixture
-def zh_CN(qapp, monkeypatch):
-    from app.i18n import install_translator
-
-    monkeypatch.setenv("DESCENT_LAB_LANG", "zh_CN")
-    translators = install_translator(qapp)
-    assert translators
-    yield translators
-    for t in translators:
-        qapp.removeTranslator(t)
-
-
 def _raised(call) -> BaseException:
     try:
         call()

@@ -5,22 +5,19 @@ slow surface and a basin map stop the same way and the surface shown stays."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from app.main_window import MainWindow
 from engine import functions, nn
 from engine.nn.training import REPORT_EVERY
+from tests.app.conftest import unrestored_window
 
 TIMEOUT = 60_000
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), restore=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    w = unrestored_window(qtbot, tmp_path / "settings.ini")
     w.compute.wait(TIMEOUT)
     yield w
     w.state.set_landscape(functions.get("sphere"))

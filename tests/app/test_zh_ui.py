@@ -41,18 +41,6 @@ def test_dynamic_engine_texts_are_translated(zh_CN):
         assert shown != text and not english_words(shown), shown
 
 
-@pytest.fixture
-def zh_CN(qapp, monkeypatch):
-    from app.i18n import install_translator
-
-    monkeypatch.setenv("DESCENT_LAB_LANG", "zh_CN")
-    translators = install_translator(qapp)
-    assert translators
-    yield translators
-    for t in translators:
-        qapp.removeTranslator(t)
-
-
 def test_no_english_left_in_the_chinese_window(zh_CN, qtbot, tmp_path):
     from app.about import about_box
     from app.export_dialog import ExportAnimationDialog, ImageSizeDialog

@@ -13,13 +13,9 @@ EXTRA = ("torch", "h5py", "distributed", "sklearn")
 
 def require_extra() -> None:
     """Skip the calling test module when a package of the optional extra is missing."""
-    missing = []
-    for name in EXTRA:
-        try:
-            if importlib.util.find_spec(name) is None:
-                missing.append(name)
-        except ImportError:
-            missing.append(name)
+    from app.model_landscape import missing_extra
+
+    missing = missing_extra(EXTRA)
     if missing:
         pytest.skip(f"the optional extra is not installed ({', '.join(missing)} missing): pip install -e '.[torch]'",
                     allow_module_level=True)

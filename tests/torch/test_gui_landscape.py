@@ -11,11 +11,11 @@ import time
 
 import h5py
 import numpy as np
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.cli import main
-from app.main_window import MainWindow
+from tests.app.conftest import unrestored_window
 from tests.torch.conftest import MODELS
 
 TIMEOUT = 120_000
@@ -24,10 +24,7 @@ RESOLUTION = 9  # 81 points, 6 blocks of 16
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), restore=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    w = unrestored_window(qtbot, tmp_path / "settings.ini")
     w.compute.wait(TIMEOUT)
     yield w
     w.file_actions.model_landscape.runner.cancel()
