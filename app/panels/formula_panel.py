@@ -218,7 +218,6 @@ class FormulaPanel(QWidget):
         self._ensure_ready()
         super().showEvent(event)
 
-    # ----- texts ------------------------------------------------------------------------------------------------
     # ----- recent formulas --------------------------------------------------------------------------------------
     def recent(self) -> list[str]:
         return read_recent(self.settings)

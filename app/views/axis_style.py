@@ -27,6 +27,5 @@ class DecadeAxis(pg.AxisItem):
 
 def steady_width(axis: pg.AxisItem, widest: str = "−0.0001") -> None:
     """``axis`` (a left or right one) keeps the width of ``widest`` and grows only for wider labels."""
-    axis.setStyle(autoReduceTextSpace=False)
     axis.textWidth = max(axis.textWidth, QFontMetricsF(axis.font()).horizontalAdvance(widest))
-    axis._updateWidth()  # noqa: SLF001 (pyqtgraph applies a new text width through this method)
+    axis.setStyle(autoReduceTextSpace=False)  # also applies the text width to the axis's size
