@@ -5,7 +5,7 @@ window (closed at first; View ▸ Panels and the lessons open them)."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from app.model.calculus_focus import CalculusFocus
 from app.panels.chain_panel import ChainPanel
@@ -16,32 +16,6 @@ from app.views.slices import SlicesView
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CalculusTools", text)
-
-
-class Staggered(QObject):
-    """Runs requested refreshes one per event-loop pass, oldest first, each at most once while pending: on a cursor
-    move the map, the slices and the probe then draw in separate passes, so input is handled between them instead of
-    after all three."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.pending: list = []
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(0)
-        self.timer.timeout.connect(self._run_one)
-
-    def request(self, job) -> None:
-        if job not in self.pending:
-            self.pending.append(job)
-        if not self.timer.isActive():
-            self.timer.start()
-
-    def _run_one(self) -> None:
-        if self.pending:
-            self.pending.pop(0)()
-        if self.pending:
-            self.timer.start()
 
 
 class CalculusTools(QObject):
@@ -63,10 +37,9 @@ class CalculusTools(QObject):
         window.tabify_after_show(window.docks["inspector_dock"], chain)
         for dock in (slices, probe, chain):
             dock.hide()
-        stagger = self.stagger = Staggered(self)
         for view in (self.slices_view, self.direction_probe):  # a moving point: one tool per event-loop pass
             focus.changed.disconnect(view.refresh)
-            focus.changed.connect(lambda v=view: stagger.request(v.refresh))
+            focus.changed.connect(lambda v=view: window.compute.later(v.refresh))
 
         def on_visibility(*_) -> None:
             if shiboken6.isValid(overlay.pin):  # docks report hiding while the window is torn down, after the map

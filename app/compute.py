@@ -10,12 +10,13 @@ newer request was made is dropped. Results, progress and partial results are del
 from __future__ import annotations
 
 import itertools
+from collections import deque
 import sys
 import threading
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 from app.model.compute import Cancelled, Job, describe
 
@@ -28,9 +29,49 @@ GIL_SWITCH_INTERVAL_S = 0.001
 
 
 class _Relay(QObject):
-    """Lives in the GUI thread: a callable emitted from a lane thread is called there (a queued connection)."""
+    """Lives in the GUI thread and runs what shows something one per event-loop pass: a result emitted from a lane
+    thread (through ``call``, a queued connection) or a refresh asked for with :meth:`ComputeService.later`.
+
+    A change to a plot makes its scene repaint the window at once, inside the batch of posted events that holds the
+    scene's update. Several results delivered in one batch (a cursor move ends the slices', the probe's and the network
+    point's jobs at nearly the same time) were painted back to back, with no input and no timer handled in between.
+    Queued here and run one per pass (a 0 ms timer), each repaint is a short pass of its own. A queued callable returns
+    True when it showed something; stale results (False) cost nothing and do not use up a pass."""
 
     call = Signal(object)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.queue: deque[Callable[[], bool]] = deque()
+        self.waiting: list[Callable[[], object]] = []  # refreshes in the queue (each at most once)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self._run)
+        self.call.connect(self._queue, Qt.ConnectionType.QueuedConnection)
+
+    def _queue(self, fn: Callable[[], bool]) -> None:
+        self.queue.append(fn)
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def later(self, refresh: Callable[[], object]) -> None:
+        if refresh not in self.waiting:
+            self.waiting.append(refresh)
+            self._queue(lambda: self._refresh(refresh))
+
+    def _refresh(self, refresh: Callable[[], object]) -> bool:
+        self.waiting.remove(refresh)
+        refresh()
+        return True
+
+    def _run(self) -> None:
+        queue = self.queue
+        while queue:
+            if queue.popleft()():
+                break
+        if queue:
+            self.timer.start()
 
 
 class _Lane:
@@ -41,7 +82,7 @@ class _Lane:
 
 
 class _Task(QRunnable):
-    def __init__(self, service: ComputeService, job: Job, work, deliver: Callable[[Callable[[], None]], None],
+    def __init__(self, service: ComputeService, job: Job, work, deliver: Callable[[Callable[[], bool]], None],
                  on_done, on_error) -> None:
         super().__init__()
         self.service, self.job, self.work, self.deliver = service, job, work, deliver
@@ -77,7 +118,6 @@ class ComputeService(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._relay = _Relay(self)
-        self._relay.call.connect(lambda fn: fn(), Qt.ConnectionType.QueuedConnection)
         self._lanes: dict[str, _Lane] = {}
         self._latest: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -94,7 +134,7 @@ class ComputeService(QObject):
             self._latest[key] = job_id
         relay = self._relay
 
-        def deliver(fn: Callable[[], None]) -> None:
+        def deliver(fn: Callable[[], bool]) -> None:
             try:
                 relay.call.emit(fn)
             except RuntimeError:  # the window closed while the work ran: nobody is listening
@@ -104,17 +144,34 @@ class ComputeService(QObject):
             with self._lock:
                 return not self._closed and self._latest.get(key) == job_id
 
+        progress: list = []  # the newest report not yet shown: one waits in the queue however fast they come
+
         def report(fraction: float, text: str) -> None:
-            def on_gui() -> None:
-                if is_current():
-                    self.progressed.emit(key, fraction, text)
-                    if on_progress is not None:
-                        on_progress(fraction, text)
-            deliver(on_gui)
+            with self._lock:
+                waiting = bool(progress)
+                progress[:] = [(fraction, text)]
+            if not waiting:
+                deliver(show_progress)
+
+        def show_progress() -> bool:
+            with self._lock:
+                (fraction, text), = progress
+                progress.clear()
+            if not is_current():
+                return False
+            self.progressed.emit(key, fraction, text)
+            if on_progress is not None:
+                on_progress(fraction, text)
+            return True
 
         def partial(value: Any) -> None:
+            def on_gui() -> bool:
+                if not is_current():
+                    return False
+                on_partial(value)
+                return True
             if on_partial is not None:
-                deliver(lambda: is_current() and on_partial(value))
+                deliver(on_gui)
 
         job = Job(key, job_id, is_current, report, partial)
         lane = self._lane(self.lane_of(key))
@@ -124,14 +181,21 @@ class ComputeService(QObject):
         lane.pool.start(_Task(self, job, work, deliver, on_done, on_error))
         return job_id
 
+    def later(self, refresh: Callable[[], object]) -> None:
+        """Call ``refresh`` on the GUI thread in an event-loop pass of its own, after what is already queued; a refresh
+        already waiting is not queued twice (a view redraws once for a burst of changes)."""
+        self._relay.later(refresh)
+
     def cancel(self, key: str) -> None:
         """Make every request for ``key`` stale (its result will not be delivered)."""
         with self._lock:
             self._latest[key] = next(self._ids)
 
     def busy(self, key: str | None = None) -> bool:
+        """Whether a lane (``key``'s, or any) still computes or has a result to deliver; without ``key``, also whether a
+        refresh is waiting for its pass."""
         if key is None:
-            return any(lane.pending for lane in self._lanes.values())
+            return bool(self._relay.queue) or any(lane.pending for lane in self._lanes.values())
         lane = self._lanes.get(self.lane_of(key))
         return bool(lane and lane.pending)
 
@@ -152,6 +216,9 @@ class ComputeService(QObject):
         """Stop delivering: every running request becomes stale (the window is closing)."""
         with self._lock:
             self._closed = True
+        self._relay.timer.stop()
+        self._relay.queue.clear()
+        self._relay.waiting.clear()
         for lane in self._lanes.values():
             lane.pool.clear()
             lane.pool.waitForDone(5000)
@@ -162,12 +229,15 @@ class ComputeService(QObject):
             self._lanes[name] = _Lane(self)
         return self._lanes[name]
 
-    def _finished(self, job: Job, callback=None, value: Any = None) -> None:
+    def _finished(self, job: Job, callback=None, value: Any = None) -> bool:
+        """Ends ``job`` on the GUI thread; True if its callback ran (it showed something)."""
         lane = self._lanes[self.lane_of(job.key)]
         lane.pending -= 1
         try:
             if callback is not None and job.is_current():
                 callback(value)
+                return True
+            return False
         finally:
             if lane.pending == 0:
                 self.busyChanged.emit(self.lane_of(job.key), False)

@@ -5,13 +5,14 @@ attributes (``file_menu``, ``view_menu``, ``playback_menu``, ``help_menu``).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow,
                                QMenu, QScrollArea, QTabBar, QTableWidget, QTabWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from app.file_actions import FileActions
+from app.gc_policy import FREEZE_AFTER_MS, freeze_once
 from app.momentum_tools import MomentumTools
 from app.network_curves import NetworkCurves
 from app.network_mode import NetworkMode
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        QTimer.singleShot(FREEZE_AFTER_MS, lambda: freeze_once("window"))  # see app.gc_policy
         pending, self._pending_tabs = self._pending_tabs, []
         for first, second in pending:
             self.tabifyDockWidget(first, second)
@@ -282,7 +284,7 @@ class MainWindow(QMainWindow):
         from app.calculus_tools import CalculusTools
         from app.lesson_actions import LessonPlayer
         calculus = self.calculus_tools = CalculusTools(self)  # Slices, directional derivative, chain rule (closed)
-        self.calculus_focus, self.calculus_stagger = calculus.focus, calculus.stagger
+        self.calculus_focus = calculus.focus
         self.slices_view, self.direction_probe = calculus.slices_view, calculus.direction_probe
         self.chain_panel, self.calculus_overlay = calculus.chain_panel, calculus.overlay
         self.lessons = LessonPlayer(self)  # Lessons menu and panel, File ▸ Open lesson…

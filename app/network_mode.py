@@ -8,8 +8,9 @@ NetworkController` routes its numbers to these widgets.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from app.gc_policy import FREEZE_AFTER_MS, freeze_once
 from app.network_controller import NetworkController
 from app.network_graph import NetworkGraphController
 from app.panels.backprop_inspector import BackpropInspector
@@ -45,6 +46,7 @@ class NetworkMode(QObject):
         landscape.hoverChanged.connect(
             lambda info: self.controller.set_hover(None if info is None else (info.x, info.y)))
         self.controller.built.connect(self.label_axes)
+        self.controller.built.connect(lambda *_: QTimer.singleShot(FREEZE_AFTER_MS, lambda: freeze_once("network")))
         self.controller.activeChanged.connect(self.label_axes)
         self.label_axes()
 

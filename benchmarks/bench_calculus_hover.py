@@ -89,7 +89,9 @@ def main() -> int:
     def tools(on: bool) -> None:
         for name in ("slices_dock", "probe_dock"):
             w.docks[name].setVisible(on)
-        StallProbe.run_until(lambda: True, settle_s=0.2)
+        # the map's new size can widen its view (equal axes): the surface for it is computed before the sweep, so that
+        # each sweep measures the hover alone (a network surface takes seconds of both cores)
+        settle()
 
     landscapes = [("himmelblau", lambda: w.state.set_landscape(functions.get("himmelblau"))),
                   ("formula",

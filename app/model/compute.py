@@ -59,6 +59,9 @@ class Compute(Protocol):
 
     def busy(self, key: str | None = None) -> bool: ...
 
+    def later(self, refresh: Callable[[], object]) -> None:
+        """Call ``refresh`` soon, on the caller's thread (a view's redraw, one at a time with results)."""
+
 
 def describe(exc: BaseException) -> str:
     """The user-facing text of an exception raised by work (engine errors name the problem)."""
@@ -90,3 +93,6 @@ class ImmediateCompute:
 
     def busy(self, key: str | None = None) -> bool:
         return False
+
+    def later(self, refresh: Callable[[], object]) -> None:
+        refresh()

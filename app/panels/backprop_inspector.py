@@ -121,7 +121,7 @@ class BackpropInspector(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.header)
         layout.addWidget(scroll, 1)
-        controller.pointChanged.connect(self.refresh)
+        controller.pointChanged.connect(lambda: controller.compute.later(self.refresh))  # a pass of its own
         controller.built.connect(lambda *_: self.refresh())
         self.refresh()
 

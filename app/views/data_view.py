@@ -68,7 +68,7 @@ class DataView(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.title)
         layout.addWidget(self.plot, 1)
-        controller.pointChanged.connect(self.refresh)
+        controller.pointChanged.connect(lambda: controller.compute.later(self.refresh))  # a pass of its own
         controller.built.connect(lambda *_: self.refresh())
         self.refresh()
 

@@ -16,7 +16,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGraphicsItem, QMenu
 
@@ -146,10 +146,6 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         vb.sigResized.connect(self._relayout)
         vb.clickedAt.connect(self._on_clicked)
         vb.contextRequested.connect(self._show_context_menu)
-        self._hover_timer = QTimer(self)
-        self._hover_timer.setSingleShot(True)
-        self._hover_timer.setInterval(0)
-        self._hover_timer.timeout.connect(self._probe_hover)
         self.worker.ready.connect(self._show_surface)
         self.worker.failed.connect(self._on_surface_failed)
 
@@ -364,11 +360,11 @@ class LandscapeView(pg.GraphicsLayoutWidget):
     def mouseMoveEvent(self, ev):
         # Not the scene's sigMouseMoved: pyqtgraph rate-limits it (100/s) and drops the last move of a quick
         # gesture, which would leave the readout describing a point the cursor already left. Instead the newest
-        # position is kept and probed once per event-loop pass (a burst of queued moves costs one evaluation).
+        # position is kept and probed in an event-loop pass of its own (a burst of queued moves costs one
+        # evaluation; the map's repaint is not added to a tool's).
         super().mouseMoveEvent(ev)
         self._hover_pos = self.mapToScene(ev.position().toPoint())
-        if not self._hover_timer.isActive():
-            self._hover_timer.start()
+        self.state.compute.later(self._probe_hover)
 
     def _probe_hover(self) -> None:
         pos, self._hover_pos = self._hover_pos, None
@@ -392,8 +388,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self.hoverChanged.emit(info)
 
     def leaveEvent(self, ev):
-        self._hover_timer.stop()  # a move still waiting for its probe must not bring the readout back
-        self._hover_pos = None
+        self._hover_pos = None  # a move still waiting for its probe must not bring the readout back
         self._set_hover(None)
         super().leaveEvent(ev)
 

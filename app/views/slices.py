@@ -209,7 +209,7 @@ class SlicesView(QWidget):
         self.numbers = numbers
         s, (sx, sy), h = numbers.slices, numbers.secant, numbers.h
         self.x_plot.show_slice(s.xs, s.fx, s.x0, s.f0, s.dfdx, sx, h)
-        self.y_plot.show_slice(s.ys, s.fy, s.y0, s.f0, s.dfdy, sy, h)
+        self.compute.later(self._show_y)  # each plot repaints in an event-loop pass of its own
         self.x_title.setText(_tr("f(x, y₀)   ∂f/∂x = {d:.4g}   secant (h = {h:.3g}): {s:.4g}").format(
             d=s.dfdx, h=h, s=sx))
         self.y_title.setText(_tr("f(x₀, y)   ∂f/∂y = {d:.4g}   secant (h = {h:.3g}): {s:.4g}").format(
@@ -217,3 +217,7 @@ class SlicesView(QWidget):
         self.readout.setText(_tr("At (x₀, y₀) = ({x:.4g}, {y:.4g}): ∇f = (∂f/∂x, ∂f/∂y) = ({gx:.4g}, {gy:.4g}). "
                                  "Blue: the secant (f(x₀+h, y₀) − f(x₀, y₀))/h, which becomes the tangent as "
                                  "h → 0.").format(x=s.x0, y=s.y0, gx=s.dfdx, gy=s.dfdy))
+
+    def _show_y(self) -> None:
+        s, (_, sy), h = self.numbers.slices, self.numbers.secant, self.numbers.h
+        self.y_plot.show_slice(s.ys, s.fy, s.y0, s.f0, s.dfdy, sy, h)

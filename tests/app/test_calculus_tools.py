@@ -30,8 +30,7 @@ def window(qtbot, tmp_path):
 
 
 def settle(window, qtbot):
-    """Let the tools redraw: they refresh one per event-loop pass (app.calculus_tools.Staggered), then compute."""
-    qtbot.waitUntil(lambda: not window.calculus_stagger.pending and not window.calculus_stagger.timer.isActive())
+    """Let the tools redraw: they refresh one per event-loop pass (ComputeService.later), then compute."""
     window.compute.wait()
 
 

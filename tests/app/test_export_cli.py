@@ -121,6 +121,7 @@ def test_gui_and_cli_exports_give_identical_apng_frames(qtbot, window, tmp_path)
 
 def test_gui_export_keeps_the_window_responsive_and_cancel_leaves_nothing(qtbot, window, tmp_path):
     window.file_actions.open_path(HIMMELBLAU)
+    window.compute.wait()  # the scene's runs, whose frames the slider below moves through
     target = tmp_path / "keep.mp4"
     target.write_bytes(b"old")
     options = AnimationOptions(target, "mp4", (320, 240), 30.0, 1.0, None, 0.0, "landscape")

@@ -80,9 +80,7 @@ def test_learning_rate_lesson_shows_slow_right_and_diverging(window):
 def test_direction_lesson_pins_the_probe_where_the_caption_says(window, qtbot):
     window.lessons.start(LESSONS["direction-magnitude"])
     window.lessons.go(1)
-    stagger = window.calculus_stagger  # the tools redraw one per event-loop pass
-    qtbot.waitUntil(lambda: not stagger.pending and not stagger.timer.isActive())
-    window.compute.wait()
+    window.compute.wait()  # the tools redraw one per event-loop pass (ComputeService.later), then compute
     p = window.direction_probe.numbers.probe
     assert (p.x, p.y) == (-2.0, 1.0) and p.norm > 0
 

@@ -84,6 +84,7 @@ def test_default_network_slice_is_drawn_with_preview_first(window, qtbot):
     assert window.docks["data_dock"].isVisible() and window.docks["backprop_dock"].isVisible()
     state.set_landscape(functions.get("rosenbrock"))                     # back to a 2D function
     assert not window.docks["data_dock"].isVisible() and not window.docks["backprop_dock"].isVisible()
+    window.compute.wait()  # the views redraw in a pass of their own (ComputeService.later)
     assert window.data_view.prediction is None and window.backprop_inspector.report is None
 
 
