@@ -23,9 +23,10 @@ from app.model.compute import Cancelled, Job, describe
 # The GUI thread needs the GIL for every Python call Qt makes while it lays out and paints (paint(), boundingRect(),
 # itemChange(): hundreds per repaint). While a lane computes, Python hands the GIL over only every switch interval
 # (5 ms by default), so each of those calls could wait up to 5 ms: a repaint of a few milliseconds of work became a
-# stall of hundreds. 1 ms bounds the wait per call; the lanes' numeric work loses a switch per millisecond at most,
-# and only while the GUI thread asks for the GIL.
-GIL_SWITCH_INTERVAL_S = 0.001
+# stall of hundreds. 1 ms still left a paint of 5 ms of work at 20–30 ms while six compare runs computed; 0.2 ms
+# bounds the wait per call to that. A lane is made to switch only while the GUI thread asks for the GIL, so its work
+# slows only then.
+GIL_SWITCH_INTERVAL_S = 0.0002
 
 
 class _Relay(QObject):

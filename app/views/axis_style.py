@@ -7,6 +7,10 @@
 - :func:`steady_width`: a value axis that keeps room for a typical label and only ever widens. A width that follows
   each new range moves the plot area after the first paint (a layout pass of the window, and everything painted a
   second time) — on every mouse move for a plot that follows the cursor.
+- :func:`settle_range`: after new data or a new range, the plot's auto-range and transform are brought up to date at
+  once. pyqtgraph leaves both to the next paint, where the new transform moves every item's bounds in the middle of
+  the paint: Qt then paints the window again (measured: the loss plots were painted two to three times per compare
+  click, 4–15 ms each).
 """
 from __future__ import annotations
 
@@ -29,3 +33,8 @@ def steady_width(axis: pg.AxisItem, widest: str = "−0.0001") -> None:
     """``axis`` (a left or right one) keeps the width of ``widest`` and grows only for wider labels."""
     axis.textWidth = max(axis.textWidth, QFontMetricsF(axis.font()).horizontalAdvance(widest))
     axis.setStyle(autoReduceTextSpace=False)  # also applies the text width to the axis's size
+
+
+def settle_range(plot: pg.PlotWidget | pg.PlotItem) -> None:
+    """Bring ``plot``'s auto-range and view transform up to date now, not in its next paint."""
+    plot.getViewBox().prepareForPaint()  # what pyqtgraph's paint does first: the range, then the transform

@@ -13,9 +13,10 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.model import AppState, Run
-from app.views.axis_style import DecadeAxis, steady_width
+from app.views.axis_style import DecadeAxis, settle_range, steady_width
 
 LOG_FLOOR = 1e-16
+SPARE_CURVES = 8  # curves made with the plots (compare mode starts six runs at once)
 THIN_ABOVE = 4096  # runs longer than this many steps are thinned to the plot's pixel width
 CURSOR_PEN = pg.mkPen("#dddddd", width=1.5, style=Qt.DashLine)
 
@@ -82,12 +83,16 @@ class CurvesView(QWidget):
         self.extra_data: dict[int, dict[str, np.ndarray]] = {}
         self.legend = None
         self.grad_curves: dict[int, pg.PlotDataItem] = {}
-        self._spare: tuple[list, list] = ([], [])  # removed runs' curves (loss, |∇f|), hidden, for new runs
+        # hidden curves for new runs: removed runs' curves, and at first as many as a compare click adds (a plot
+        # that gains items repaints once more as its items settle: not on the first compare click)
+        self._spare: tuple[list, list] = tuple([self._new_curve(p) for _ in range(SPARE_CURVES)]
+                                               for p in (self.loss_plot, self.grad_plot))
         # What each run's curves show (its trajectory, the axis mode), so that only changed runs are drawn again;
         # the ✕ where a diverged run stopped, per plot; whether its values were clipped to the log floor.
         self._drawn: dict[int, tuple] = {}
         self._ends: dict[int, tuple | None] = {}
         self._clipped: dict[int, bool] = {}
+        self._grad_todo: dict[int, tuple] = {}  # run id -> the |∇f| curve's (t, |∇f|, thinned), for _draw_grad
         self.cursors = [Cursor(angle=90, movable=True, pen=CURSOR_PEN,
                                         hoverPen=pg.mkPen("#ffffff", width=3)) for _ in range(2)]
         # Where a diverged run stopped: one scatter item per plot, an × at each run's last valid iteration.
@@ -113,7 +118,8 @@ class CurvesView(QWidget):
         layout.addWidget(self.loss_plot, 1)
         layout.addWidget(self.grad_plot, 1)
 
-        state.runsChanged.connect(self._redraw)
+        # in an event-loop pass after the map's (a compare click's six new runs: the map shows them first)
+        state.runsChanged.connect(lambda: state.compute.later(self._redraw))
         state.landscapeChanged.connect(self._on_landscape_changed)
         state.selectionChanged.connect(self._on_selection_changed)
         state.frameChanged.connect(self._on_frame_changed)
@@ -128,6 +134,10 @@ class CurvesView(QWidget):
 
     def _redraw(self, *_) -> None:
         runs = [r for r in self.state.runs if r.trajectory is not None]
+        if runs and self._empty:  # the axes appear in a pass of their own (a new layout of both plots), curves next
+            self._show_empty(False)
+            self.state.compute.later(self._redraw)
+            return
         changed = self._sync_items(runs)
         log = self.log_y.isChecked()
         self.loss_plot.setLogMode(y=log)
@@ -156,7 +166,7 @@ class CurvesView(QWidget):
             thin = n > THIN_ABOVE
             self.loss_curves[run.id].setData(t, f, autoDownsample=thin)
             g = np.maximum(run.trajectory.grad_norm[:n, 0], LOG_FLOOR)
-            self.grad_curves[run.id].setData(t, g, autoDownsample=thin)
+            self._grad_todo[run.id] = (t, g, thin)
             self._ends[run.id] = None
             if run.trajectory.status[0] == "diverged":
                 brush = pg.mkBrush(run.color)
@@ -165,17 +175,33 @@ class CurvesView(QWidget):
         self._show_empty(not runs)
         if not changed:
             return
-        for i, item in enumerate(self.ends):
-            spots = [end[i] for run_id, end in self._ends.items() if end is not None and run_id in self.loss_curves]
-            item.setData(spots)
-            item.setVisible(bool(spots))  # an empty scatter item still costs ~0.3 ms per paint
+        self._show_ends(0)
         self.loss_plot.setLabel("left", self._loss_label(log, f_star, clipped))
         self._draw_extra(runs, log)
         self._on_selection_changed()
         self._on_frame_changed(self.state.frame)
         if runs:
-            for plot in (self.loss_plot, self.grad_plot):
-                plot.enableAutoRange()
+            self.loss_plot.enableAutoRange()
+        settle_range(self.loss_plot)
+        self.state.compute.later(self._draw_grad)  # each plot repaints in an event-loop pass of its own
+
+    def _draw_grad(self) -> None:
+        """The |∇f| curves of the runs the last redraw changed, a pass after the loss curves."""
+        todo, self._grad_todo = self._grad_todo, {}
+        for run_id, (t, g, thin) in todo.items():
+            if run_id in self.grad_curves:  # (a run removed meanwhile has no curve left)
+                self.grad_curves[run_id].setData(t, g, autoDownsample=thin)
+        self._show_ends(1)
+        if self.loss_curves:
+            self.grad_plot.enableAutoRange()
+        settle_range(self.grad_plot)
+
+    def _show_ends(self, i: int) -> None:
+        """The ✕ where diverged runs stopped, in plot ``i`` (0: loss, 1: |∇f|)."""
+        item = self.ends[i]
+        spots = [end[i] for run_id, end in self._ends.items() if end is not None and run_id in self.loss_curves]
+        item.setData(spots)
+        item.setVisible(bool(spots))  # an empty scatter item still costs ~0.3 ms per paint
 
     def _show_empty(self, empty: bool) -> None:
         """No run: hide the axes, cursors and grid and say how to get curves; the ranges start afresh."""
@@ -312,17 +338,24 @@ class CurvesView(QWidget):
                         item = spare.pop()
                         item.setVisible(True)
                     else:
-                        # skipFiniteCheck: the curves are a trajectory's valid rows, finite by construction (and
-                        # clipped above 0 on a log axis).
-                        item = pg.PlotDataItem(skipFiniteCheck=True, downsampleMethod="peak")
-                        item.curve.setCacheMode(STATIC_CACHE)
-                        plot.addItem(item)
+                        item = self._new_curve(plot)
+                        item.setVisible(True)
                     item.setPen(pg.mkPen(run.color, width=1))
                     item.opts["name"] = run.label
                     item.setToolTip(run.label)
                     curves[run.id] = item
                     changed = True
         return changed
+
+    @staticmethod
+    def _new_curve(plot: pg.PlotWidget) -> pg.PlotDataItem:
+        # skipFiniteCheck: the curves are a trajectory's valid rows, finite by construction (and clipped above 0 on a
+        # log axis).
+        item = pg.PlotDataItem(skipFiniteCheck=True, downsampleMethod="peak")
+        item.curve.setCacheMode(STATIC_CACHE)
+        item.setVisible(False)
+        plot.addItem(item)
+        return item
 
     def _known_minimum(self) -> float:
         values = [m[2] for m in self.state.function.minima]
