@@ -207,12 +207,16 @@ class MainWindow(QMainWindow):
         mode.controller.built.connect(lambda *_: self.statusBar().clearMessage())
 
         def on_active(active: bool) -> None:
-            for dock in (data, back, graph):
-                dock.setVisible(active)
-            if active:  # room for the data plot and the per-layer heat maps
-                back.raise_()
-                self.resizeDocks([back, data], [330, 300], Qt.Orientation.Vertical)
-                self.resizeDocks([data], [380], Qt.Orientation.Horizontal)
+            for dock in (data, back, graph) if not active else ():
+                dock.hide()
+            for step in (data.show, back.show, graph.show, make_room) if active else ():
+                # each dock's first layout and paint in an event-loop pass of its own (none once the network is left)
+                self.compute.later(lambda step=step: mode.controller.active and step())
+
+        def make_room() -> None:  # for the data plot and the per-layer heat maps
+            back.raise_()
+            self.resizeDocks([back, data], [330, 300], Qt.Orientation.Vertical)
+            self.resizeDocks([data], [380], Qt.Orientation.Horizontal)
 
         mode.controller.activeChanged.connect(on_active)
         on_active(mode.controller.active)
