@@ -37,4 +37,9 @@ def steady_width(axis: pg.AxisItem, widest: str = "−0.0001") -> None:
 
 def settle_range(plot: pg.PlotWidget | pg.PlotItem) -> None:
     """Bring ``plot``'s auto-range and view transform up to date now, not in its next paint."""
-    plot.getViewBox().prepareForPaint()  # what pyqtgraph's paint does first: the range, then the transform
+    vb = plot.getViewBox()
+    vb.prepareForPaint()  # what pyqtgraph's paint does first: the range, then the transform
+    # pyqtgraph 0.14 means to exempt the view's child group from reporting its own transform changes, but the
+    # exemption's attribute name is misspelt (``__inform_view_on_change`` against ``__inform_view_on_changes``): the new
+    # transform queues one more auto-range. Computed here it finds the same range, and the paint has nothing to redo.
+    vb.prepareForPaint()

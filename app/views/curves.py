@@ -134,8 +134,10 @@ class CurvesView(QWidget):
 
     def _redraw(self, *_) -> None:
         runs = [r for r in self.state.runs if r.trajectory is not None]
-        if runs and self._empty:  # the axes appear in a pass of their own (a new layout of both plots), curves next
-            self._show_empty(False)
+        if runs and self._empty:  # the axes appear a plot per pass (each a new layout), the curves after them
+            self._empty = False
+            for i in (0, 1):
+                self.state.compute.later(lambda i=i: self._empty or self._show_plot_empty(i, False))
             self.state.compute.later(self._redraw)
             return
         changed = self._sync_items(runs)
@@ -182,7 +184,9 @@ class CurvesView(QWidget):
         self._on_frame_changed(self.state.frame)
         if runs:
             self.loss_plot.enableAutoRange()
-        settle_range(self.loss_plot)
+        self.loss_plot.getPlotItem().layout.activate()  # a new axis title: its layout now, not after a first paint
+        for plot in (self.loss_plot, self.grad_plot):  # (the |∇f| plot follows the loss plot's iterations)
+            settle_range(plot)
         self.state.compute.later(self._draw_grad)  # each plot repaints in an event-loop pass of its own
 
     def _draw_grad(self) -> None:
@@ -193,7 +197,8 @@ class CurvesView(QWidget):
                 self.grad_curves[run_id].setData(t, g, autoDownsample=thin)
         self._show_ends(1)
         if self.loss_curves:
-            self.grad_plot.enableAutoRange()
+            # y only: its iterations follow the loss plot's (linked), which would otherwise re-range in this pass
+            self.grad_plot.enableAutoRange(axis=pg.ViewBox.YAxis)
         settle_range(self.grad_plot)
 
     def _show_ends(self, i: int) -> None:
@@ -205,24 +210,25 @@ class CurvesView(QWidget):
 
     def _show_empty(self, empty: bool) -> None:
         """No run: hide the axes, cursors and grid and say how to get curves; the ranges start afresh."""
-        if empty == self._empty:
-            return
-        self._empty = empty
-        plots = (self.loss_plot.getPlotItem(), self.grad_plot.getPlotItem())
-        for item, text in zip(plots, self.empty_texts):
-            for name in ("left", "bottom"):
-                item.showAxis(name, not empty)
-            item.showGrid(x=not empty, y=not empty, alpha=0.2)
-            text.setVisible(empty)
-        for item in plots:
-            item.layout.activate()  # the plot areas take their new sizes now, not after a first (wasted) paint
+        if empty != self._empty:
+            self._empty = empty
+            for i in (0, 1):
+                self._show_plot_empty(i, empty)
+
+    def _show_plot_empty(self, i: int, empty: bool) -> None:
+        """Plot ``i`` (0: loss, 1: |∇f|) with or without its axes, grid and cursor."""
+        item, text = self.plot_widgets()[i].getPlotItem(), self.empty_texts[i]
+        for name in ("left", "bottom"):
+            item.showAxis(name, not empty)
+        item.showGrid(x=not empty, y=not empty, alpha=0.2)
+        text.setVisible(empty)
+        self.cursors[i].setVisible(not empty)
+        item.layout.activate()  # the plot area takes its new size now, not after a first (wasted) paint
         if empty:
-            for item, text in zip(plots, self.empty_texts):
-                item.vb.disableAutoRange()
-                item.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
-                text.setPos(0.5, 0.5)
-        for cursor in self.cursors:
-            cursor.setVisible(not empty)
+            item.vb.disableAutoRange()
+            item.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+            text.setPos(0.5, 0.5)
+        settle_range(item)
 
     def _on_selection_changed(self) -> None:
         """Selected runs are drawn thicker and on top (when nothing is selected all runs look alike)."""
