@@ -176,8 +176,12 @@ class Literature(QObject):
                    lambda: overlay.worker.busy, overlay.cancel)
 
     def on_active(self, active: bool) -> None:
-        for dock in (self.line_dock, self.maps_dock):
-            dock.setVisible(active)
+        controller = self.window.network_controller
+        for dock in (self.line_dock, self.maps_dock):  # shown one per event-loop pass, as network mode's own docks
+            if active:
+                self.window.compute.later(lambda dock=dock: controller.active and dock.show())
+            else:
+                dock.hide()
         self.convexity_overlay.toggle_action.setEnabled(active)
         self.pca_path_overlay.toggle_action.setEnabled(active)
         if not active:

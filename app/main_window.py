@@ -213,10 +213,9 @@ class MainWindow(QMainWindow):
                 # each dock's first layout and paint in an event-loop pass of its own (none once the network is left)
                 self.compute.later(lambda step=step: mode.controller.active and step())
 
-        def make_room() -> None:  # for the data plot and the per-layer heat maps
+        def make_room() -> None:  # for the data plot and the per-layer heat maps (the map keeps its width and view)
             back.raise_()
             self.resizeDocks([back, data], [330, 300], Qt.Orientation.Vertical)
-            self.resizeDocks([data], [380], Qt.Orientation.Horizontal)
 
         mode.controller.activeChanged.connect(on_active)
         on_active(mode.controller.active)
@@ -251,7 +250,7 @@ class MainWindow(QMainWindow):
         self.landscape_tabs.addTab(self.formula_panel, self.tr("Formula"))
         self.landscape_tabs.setTabToolTip(0, self.tr("The classic test functions with their known minima"))
         self.landscape_tabs.setTabToolTip(1, self.tr("Type your own f(x, y); its exact gradient is derived for you"))
-        self.state.landscapeChanged.connect(self._show_landscape_source_tab)
+        self.state.landscapeChanged.connect(lambda: self.compute.later(self._show_landscape_source_tab))
         pick = self.add_dock(self.landscape_tabs, left, self.tr("Landscape"), "landscape_dock", scroll=True)
         curves = self.add_dock(self.curves, right, self.tr("Loss and |∇f|"), "curves_dock")
         self._add_network_mode(right)

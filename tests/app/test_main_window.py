@@ -152,6 +152,7 @@ def test_formula_tab_applies_a_formula_and_follows_the_landscape_source(window, 
     assert (float(gx), float(gy)) == (2.0, 12.0)  # ∂/∂x x² = 2x, ∂/∂y 3y² = 6y at (1, 2)
     qtbot.waitUntil(lambda: window.landscape.result.request.function is window.state.function, timeout=5000)
     window.state.set_landscape(functions.get("booth"))
+    window.compute.wait()  # the tab follows in an event-loop pass of its own (ComputeService.later)
     assert window.landscape_tabs.currentWidget() is window.landscape_picker
 
 
