@@ -106,6 +106,7 @@ class BackpropInspector(QWidget):
         self.report: BackpropReport | None = None
         self.blocks: dict[int, _LayerBlock] = {}
         self._arch = None
+        self._to_make: list[tuple[int, tuple[int, int]]] = []  # (layer, W's shape) of blocks not made yet
         self._dirty = True
         self.header = RichReadout()
         self.header.setToolTip(self.tr("The point whose gradients are shown, its loss, and the gradient a run on "
@@ -146,7 +147,8 @@ class BackpropInspector(QWidget):
                 "Build a network landscape (Network tab) to see backprop at a point of its slice.") + "</span>")
             return
         point, what, build = result.point, result.what, result.build
-        self._set_blocks(build.model)
+        if not self._set_blocks(build.model):
+            return  # the blocks of a new architecture are still being made; the last one renders
         report = result.report
         self.report = report
         model = build.model
@@ -158,27 +160,37 @@ class BackpropInspector(QWidget):
             "d{s2}·∇<sub>θ</sub>L) = ({ga:.6g}, {gb:.6g})").format(
             what=what, a=point[0], b=point[1], loss=report.loss, ga=ga, gb=gb, s1=_sub("1"), s2=_sub("2")))
 
-    def _set_blocks(self, model) -> None:
+    def _set_blocks(self, model) -> bool:
+        """The per-layer blocks of ``model``'s architecture, made one per event-loop pass (each block is a new layout
+        and a first paint: all at once were ~30 ms of one pass); True when they are all there."""
         arch = None if model is None else (tuple(model.layer_sizes), model.loss_name, tuple(model.activations))
-        if arch == self._arch:
+        if arch != self._arch:
+            self._arch = arch
+            for block in self.blocks.values():
+                block.setParent(None)
+                block.deleteLater()
+            self.blocks = {}
+            while self.body_layout.count():
+                item = self.body_layout.takeAt(0)
+                if item.widget() is not None:
+                    item.widget().setParent(None)
+            sizes = [] if model is None else model.layer_sizes
+            self._to_make = [(l, (sizes[l], sizes[l - 1])) for l in range(len(sizes) - 1, 0, -1)]
+            if self._to_make:
+                self.controller.compute.later(self._make_block)
+        return not self._to_make
+
+    def _make_block(self) -> None:
+        if not self._to_make:
             return
-        self._arch = arch
-        for block in self.blocks.values():
-            block.setParent(None)
-            block.deleteLater()
-        self.blocks = {}
-        while self.body_layout.count():
-            item = self.body_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().setParent(None)
-        if model is None:
-            return
-        sizes = model.layer_sizes
-        for l in range(model.n_layers, 0, -1):
-            block = _LayerBlock(l, (sizes[l], sizes[l - 1]))
-            self.blocks[l] = block
-            self.body_layout.addWidget(block)
-        self.body_layout.addStretch(1)
+        l, shape = self._to_make.pop(0)
+        self.blocks[l] = _LayerBlock(l, shape)
+        self.body_layout.addWidget(self.blocks[l])
+        if self._to_make:
+            self.controller.compute.later(self._make_block)
+        else:
+            self.body_layout.addStretch(1)
+            self.refresh()
 
     def _formula(self, model, l: int) -> str:
         """The chain-rule line of layer l (δ_l = ∂L/∂z_l)."""
