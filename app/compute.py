@@ -56,10 +56,16 @@ class _Relay(QObject):
         if not self.timer.isActive():
             self.timer.start()
 
-    def later(self, refresh: Callable[[], object]) -> None:
+    def later(self, refresh: Callable[[], object], first: bool = False) -> None:
         if refresh not in self.waiting:
             self.waiting.append(refresh)
-            self._queue(lambda: self._refresh(refresh))
+            call = lambda: self._refresh(refresh)  # noqa: E731
+            if first:
+                self.queue.appendleft(call)
+                if not self.timer.isActive():
+                    self.timer.start()
+            else:
+                self._queue(call)
 
     def _refresh(self, refresh: Callable[[], object]) -> bool:
         self.waiting.remove(refresh)
@@ -182,10 +188,11 @@ class ComputeService(QObject):
         lane.pool.start(_Task(self, job, work, deliver, on_done, on_error))
         return job_id
 
-    def later(self, refresh: Callable[[], object]) -> None:
-        """Call ``refresh`` on the GUI thread in an event-loop pass of its own, after what is already queued; a refresh
-        already waiting is not queued twice (a view redraws once for a burst of changes)."""
-        self._relay.later(refresh)
+    def later(self, refresh: Callable[[], object], first: bool = False) -> None:
+        """Call ``refresh`` on the GUI thread in an event-loop pass of its own, after what is already queued (before it
+        with ``first``: what answers the user's input); a refresh already waiting is not queued twice (a view redraws
+        once for a burst of changes)."""
+        self._relay.later(refresh, first)
 
     def cancel(self, key: str) -> None:
         """Make every request for ``key`` stale (its result will not be delivered)."""

@@ -59,8 +59,9 @@ class Compute(Protocol):
 
     def busy(self, key: str | None = None) -> bool: ...
 
-    def later(self, refresh: Callable[[], object]) -> None:
-        """Call ``refresh`` soon, on the caller's thread (a view's redraw, one at a time with results)."""
+    def later(self, refresh: Callable[[], object], first: bool = False) -> None:
+        """Call ``refresh`` soon, on the caller's thread (a view's redraw, one at a time with results; ``first``: before
+        what already waits)."""
 
 
 def describe(exc: BaseException) -> str:
@@ -94,5 +95,5 @@ class ImmediateCompute:
     def busy(self, key: str | None = None) -> bool:
         return False
 
-    def later(self, refresh: Callable[[], object]) -> None:
+    def later(self, refresh: Callable[[], object], first: bool = False) -> None:
         refresh()

@@ -364,7 +364,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         # evaluation; the map's repaint is not added to a tool's).
         super().mouseMoveEvent(ev)
         self._hover_pos = self.mapToScene(ev.position().toPoint())
-        self.state.compute.later(self._probe_hover)
+        self.state.compute.later(self._probe_hover, first=True)  # the cursor's readout before queued results
 
     def _probe_hover(self) -> None:
         pos, self._hover_pos = self._hover_pos, None

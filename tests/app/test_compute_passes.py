@@ -99,3 +99,17 @@ def test_wait_runs_what_is_queued_and_close_drops_it(qtbot):
     for _ in range(5):
         QCoreApplication.processEvents()
     assert sorted(shown) == [1, 2] and not service.busy()
+
+
+def test_what_answers_input_goes_before_queued_results(qtbot):
+    service = ComputeService()
+    shown = []
+    for key in ("a:1", "b:1"):
+        service.submit(key, lambda job, k=key: k, shown.append)
+    _lanes_done(service)
+    QCoreApplication.processEvents()  # the results are queued (one may already be shown)
+    before = len(shown)
+    service.later(lambda: shown.append("cursor"), first=True)
+    assert service.wait(5000)
+    assert shown.index("cursor") == before  # the cursor's readout, then the results still waiting
+    assert sorted(s for s in shown if s != "cursor") == ["a:1", "b:1"]
