@@ -207,9 +207,11 @@ class MainWindow(QMainWindow):
         mode.controller.built.connect(lambda *_: self.statusBar().clearMessage())
 
         def on_active(active: bool) -> None:
-            for dock in (data, back, graph) if not active else ():
-                dock.hide()
-            for step in (data.show, back.show, graph.show, make_room) if active else ():
+            if not active:
+                for dock in (data, back, graph):
+                    dock.hide()
+                return
+            for step in (data.show, back.show, graph.show, make_room):
                 # each dock's first layout and paint in an event-loop pass of its own (none once the network is left)
                 self.compute.later(lambda step=step: mode.controller.active and step())
 
