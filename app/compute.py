@@ -10,13 +10,14 @@ newer request was made is dropped. Results, progress and partial results are del
 from __future__ import annotations
 
 import itertools
+import os
 from collections import deque
 import sys
 import threading
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal
 
 from app.model.compute import Cancelled, Job, describe
 
@@ -27,6 +28,25 @@ from app.model.compute import Cancelled, Job, describe
 # bounds the wait per call to that. A lane is made to switch only while the GUI thread asks for the GIL, so its work
 # slows only then.
 GIL_SWITCH_INTERVAL_S = 0.0002
+
+# A lane's work (and the threads it starts: NumPy's chunk pool inherits it) runs at a lower OS priority than the GUI
+# thread, so a repaint is not shared out with a surface's sampling on a machine of two cores. On Linux the nice value
+# is per thread; elsewhere Qt's LowPriority maps onto the platform's thread priorities.
+LANE_NICE = 10
+_lowered = threading.local()
+
+
+def _lower_priority() -> None:
+    """Once per lane thread: run below the GUI thread (best effort: a refusal leaves the priority as it was)."""
+    if getattr(_lowered, "done", False):
+        return
+    _lowered.done = True
+    if sys.platform.startswith("linux"):
+        try:
+            tid = threading.get_native_id()
+            os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), LANE_NICE))
+        except OSError:
+            pass
 
 
 class _Relay(QObject):
@@ -85,6 +105,8 @@ class _Lane:
     def __init__(self, parent: QObject) -> None:
         self.pool = QThreadPool(parent)
         self.pool.setMaxThreadCount(1)  # requests of a lane run in order; stale ones are skipped
+        if not sys.platform.startswith("linux"):
+            self.pool.setThreadPriority(QThread.Priority.LowPriority)
         self.pending = 0
 
 
@@ -96,6 +118,7 @@ class _Task(QRunnable):
         self.on_done, self.on_error = on_done, on_error
 
     def run(self) -> None:
+        _lower_priority()
         job = self.job
         if not job.is_current():
             self.deliver(lambda: self.service._finished(job))
@@ -231,7 +254,7 @@ class ComputeService(QObject):
             lane.pool.clear()
             lane.pool.waitForDone(5000)
 
-    # ----- internals ---------------------------------------------------------------------------------------------------
+    # ----- internals --------------------------------------------------------------------------------------------------
     def _lane(self, name: str) -> _Lane:
         if name not in self._lanes:
             self._lanes[name] = _Lane(self)
