@@ -12,8 +12,6 @@ event-loop pass, so a burst of queued moves costs one evaluation.
 """
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -28,9 +26,8 @@ from app.views.colorbar_ticks import log_ticks
 from app.views.cursor import CursorArrow
 from app.views.start_drag import StartDrag
 from app.views.landscape_axes import apply_axes, sampled_or_shown, shown_view
-from app.views.arrows import HoverInfo, arrow_pairs, field_arrows, probe  # noqa: F401 - HoverInfo for callers
-from app.views.paths import (NO_LINES, Z_HANDLE, Z_MARK, RunGraphics, RunTracks, Track, lines_bounds, sync_run_graphics,
-                             union_bounds)
+from app.views.arrows import HoverInfo, field_arrows, probe  # noqa: F401 - HoverInfo for callers
+from app.views.paths import Z_HANDLE, Z_MARK, RunGraphics, RunTracks, frame_tracks, sync_run_graphics
 from engine import vocab
 
 COLORMAPS = list(vocab.COLORMAPS)
@@ -86,6 +83,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self._marks_key: tuple = ()
         self._applying_view = False
         self._request_key = None
+        self._colormap = None
         self.setBackground("#1e1e1e")
         self.ci.setContentsMargins(4, 4, 4, 4)
 
@@ -156,26 +154,37 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         state.selectionChanged.connect(self._on_selection)
         state.frameChanged.connect(self._on_frame)
 
-        self._on_landscape()
-        self._on_display()
-        self._apply_view()
-        self._request_surface()
-        self._on_runs()
+        self._held = False  # a new landscape waits for its own event-loop pass (the others' changes are drawn first)
+        self._show_landscape()
 
     # ----- state -> view ------------------------------------------------------------------
     def _on_landscape(self) -> None:
+        self._held = True  # the view, display, runs and frame that come with it are shown by _show_landscape
+        self.state.compute.later(self._show_landscape)
+
+    def _show_landscape(self) -> None:
+        self._held = False
+        self._apply_view()
+        self._on_display()  # and the surface
+        self._on_runs()
         fn = self.state.function
         self.minima.setData(pos=[(m[0], m[1]) for m in fn.minima] or np.empty((0, 2)),
                             data=[_tr("global minimum ({x:.4g}, {y:.4g}), f = {f:.4g}").format(
                                 x=m[0], y=m[1], f=m[2]) for m in fn.minima])
 
     def _on_view(self) -> None:
+        if self._held:
+            return
         self._apply_view()
         self._request_surface()  # the field comes with the surface, from the worker
 
     def _on_display(self) -> None:
+        if self._held:
+            return
         d = self.state.display
-        self.colorbar.setColorMap(pg.colormap.get(d.colormap if d.colormap in COLORMAPS else "viridis"))
+        if d.colormap != self._colormap:  # a new bar image costs ~3 ms: not for every display change
+            self._colormap = d.colormap
+            self.colorbar.setColorMap(pg.colormap.get(d.colormap if d.colormap in COLORMAPS else "viridis"))
         self.minima.setVisible(d.show_minima)
         if apply_axes(self):  # equal axes turned on or off: fit the view rectangle again
             self._apply_view()
@@ -185,6 +194,7 @@ class LandscapeView(pg.GraphicsLayoutWidget):
         self._layout_field()  # the field mode (descent/ascent) is display only: the same arrows, flipped
         if self.hover is not None:
             self._set_hover(self.hover)  # the cursor arrow follows the field's direction
+
     def _apply_view(self) -> None:
         (x0, x1), (y0, y1) = self.state.view
         self._applying_view = True
@@ -265,47 +275,23 @@ class LandscapeView(pg.GraphicsLayoutWidget):
 
     # ----- runs ---------------------------------------------------------------------------
     def _on_runs(self) -> None:
+        if self._held:
+            return
         sync_run_graphics(self, self._runs, self._spare_runs)
         self._marks_key = None
         self._on_selection()  # and the frame
 
     def _on_selection(self) -> None:
+        if self._held:
+            return
         for run_id, g in self._runs.items():
             g.set_selected(run_id in self.state.selected)
         self._on_frame(self.state.frame)  # the new path pens
 
     def _on_frame(self, t: int) -> None:
         """Show iteration ``t`` of every run: slices of precomputed arrays only."""
-        px, py = self._pixel_size()
-        marks, shown, boxes = [], [], []
-        steps = []  # (index in shown, x_t, y_t, screen direction ux, uy, length in pixels)
-        for g in self._runs.values():
-            if g.last < 0:
-                g.head.setVisible(False)
-                continue
-            i = min(t, g.last)
-            shown.append([g, g.path_lines(i), NO_LINES])
-            boxes.append(g.path_bounds(i))
-            g.head.setVisible(True)
-            g.head.setPos(g.xs[i], g.ys[i])
-            length = 0.0
-            if i < g.last and px is not None:
-                dx, dy = (g.xs[i + 1] - g.xs[i]) / px, (g.ys[i + 1] - g.ys[i]) / py
-                length = math.hypot(dx, dy)
-            if length > 0:
-                steps.append((len(shown) - 1, g.xs[i], g.ys[i], dx / length, dy / length, length))
-            if g.mark_row >= 0 and t >= g.last:
-                marks.append((g.run_id, g.xs[g.mark_row], g.ys[g.mark_row]))
-        if steps:  # every run's step arrow from one arrow_pairs call
-            index, *columns = zip(*steps)
-            xs, ys = arrow_pairs(*(np.array(c) for c in columns), px, py)
-            arrows = np.stack([xs[0::2], ys[0::2], xs[1::2], ys[1::2]], axis=-1).reshape(len(index), 3, 4)
-            for k, segments in zip(index, arrows):
-                segments = np.ascontiguousarray(segments[np.isfinite(segments).all(axis=1)])
-                shown[k][2] = segments
-                boxes.append(lines_bounds(segments))
-        self.tracks.set_tracks([Track(g.run_id, g.path_pen, g.step_pen, path, step) for g, path, step in shown],
-                               union_bounds(boxes))
+        tracks, bounds, marks = frame_tracks(self._runs.values(), t, *self._pixel_size())
+        self.tracks.set_tracks(tracks, bounds)
         key = tuple(marks)
         if key != self._marks_key:  # touch the scatter only when the set of ✕ marks changes
             self._marks_key = key

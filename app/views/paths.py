@@ -20,6 +20,8 @@ from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsRectItem
 
+from app.views.arrows import arrow_pairs
+
 Z_MARK, Z_HANDLE = 8, 10  # above the paths (the view's Z_PATH), below the hover arrow
 LIMIT = 1e150  # bounding rects are clamped to ±LIMIT: a diverged run's 1e300 would overflow Qt's geometry
 
@@ -295,5 +297,39 @@ def lines_bounds(lines: np.ndarray) -> tuple[float, float, float, float] | None:
     return float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
 
 
-__all__ = ["Track", "RunTracks", "RunGraphics", "Dot", "StartHandle", "running_bounds", "path_lines", "pair_lines", "union_bounds",
-           "lines_bounds"]
+def frame_tracks(runs, t: int, px: float | None, py: float | None) -> tuple[list[Track], tuple | None, list]:
+    """What the runs show at iteration ``t`` (``px``, ``py``: the view's data units per pixel, None when unknown):
+    each run's :class:`Track`, their union's bounds and the (run id, x, y) of the ✕ of each diverged run that has
+    stopped. Heads move here too (slices of precomputed arrays only: the playback's per-frame work)."""
+    marks, shown, boxes = [], [], []
+    steps = []  # (index in shown, x_t, y_t, screen direction ux, uy, length in pixels)
+    for g in runs:
+        if g.last < 0:
+            g.head.setVisible(False)
+            continue
+        i = min(t, g.last)
+        shown.append([g, g.path_lines(i), NO_LINES])
+        boxes.append(g.path_bounds(i))
+        g.head.setVisible(True)
+        g.head.setPos(g.xs[i], g.ys[i])
+        length = 0.0
+        if i < g.last and px is not None:
+            dx, dy = (g.xs[i + 1] - g.xs[i]) / px, (g.ys[i + 1] - g.ys[i]) / py
+            length = math.hypot(dx, dy)
+        if length > 0:
+            steps.append((len(shown) - 1, g.xs[i], g.ys[i], dx / length, dy / length, length))
+        if g.mark_row >= 0 and t >= g.last:
+            marks.append((g.run_id, g.xs[g.mark_row], g.ys[g.mark_row]))
+    if steps:  # every run's step arrow from one arrow_pairs call
+        index, *columns = zip(*steps)
+        xs, ys = arrow_pairs(*(np.array(c) for c in columns), px, py)
+        arrows = np.stack([xs[0::2], ys[0::2], xs[1::2], ys[1::2]], axis=-1).reshape(len(index), 3, 4)
+        for k, segments in zip(index, arrows):
+            segments = np.ascontiguousarray(segments[np.isfinite(segments).all(axis=1)])
+            shown[k][2] = segments
+            boxes.append(lines_bounds(segments))
+    return [Track(g.run_id, g.path_pen, g.step_pen, path, step) for g, path, step in shown], union_bounds(boxes), marks
+
+
+__all__ = ["Track", "RunTracks", "RunGraphics", "Dot", "StartHandle", "running_bounds", "path_lines", "pair_lines",
+           "union_bounds", "lines_bounds", "frame_tracks"]

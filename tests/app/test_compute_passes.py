@@ -4,6 +4,7 @@ runs once; a burst of progress reports costs one update with the newest value; `
 queued has run."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QCoreApplication
 
 from app.compute import ComputeService
@@ -113,3 +114,54 @@ def test_what_answers_input_goes_before_queued_results(qtbot):
     assert service.wait(5000)
     assert shown.index("cursor") == before  # the cursor's readout, then the results still waiting
     assert sorted(s for s in shown if s != "cursor") == ["a:1", "b:1"]
+
+
+def test_lanes_compute_below_the_gui_thread(qtbot):
+    """A lane's thread (and the threads it starts) runs at a lower OS priority than the GUI thread, so a repaint is not
+    shared out with a surface's sampling. Linux: the nice value is per thread."""
+    import os
+    import sys
+    import threading
+
+    from app.compute import LANE_NICE
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the per-thread nice value is Linux's")
+    service = ComputeService()
+    seen = []
+
+    def work(job):
+        inner = []
+        t = threading.Thread(target=lambda: inner.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id())))
+        t.start()
+        t.join()
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id()), inner[0]
+
+    service.submit("surface:view", work, seen.append)
+    assert service.wait(5000)
+    gui = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    (lane, child), = seen
+    assert lane >= max(gui, LANE_NICE) and child >= lane  # lower priority = higher nice value
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == gui  # the GUI thread keeps its own
+
+
+def test_the_map_follows_a_new_landscape_in_a_pass_of_its_own_with_the_newest_view(qtbot, tmp_path):
+    """A landscape change repaints the panels first; the map (its costliest repaint) follows in the next pass, and
+    shows the view asked for after the change, not the landscape's default."""
+    from engine import functions
+    from tests.app.stall import shown_window
+
+    w = shown_window(str(tmp_path))
+    qtbot.addWidget(w)
+    assert w.compute.wait(10_000)
+    old = w.landscape.plot.vb.viewRange()
+    w.state.set_landscape(functions.get("rosenbrock"))
+    assert w.landscape.plot.vb.viewRange() == old  # not yet: the map waits for its pass
+    w.state.set_view(((-1.0, 1.5), (-0.5, 2.0)))  # asked for before that pass
+    assert w.compute.wait(10_000)
+    (x0, x1), (y0, y1) = w.landscape.plot.vb.viewRange()
+    assert x0 <= -1.0 + 1e-9 and x1 >= 1.5 - 1e-9 and y0 <= -0.5 + 1e-9 and y1 >= 2.0 - 1e-9  # (equal axes may widen)
+    assert min(x1 - x0, y1 - y0) == pytest.approx(2.5, abs=1e-6)  # one side exactly the asked for, not the default
+    assert w.landscape.result.request.function is w.state.function  # its surface is the new landscape's
+    xs, ys = w.landscape.minima.getData()
+    assert list(zip(xs, ys)) == [(m[0], m[1]) for m in functions.get("rosenbrock").minima]
