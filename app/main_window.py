@@ -6,10 +6,8 @@ attributes (``file_menu``, ``view_menu``, ``playback_menu``, ``help_menu``).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFrame, QHeaderView, QLabel, QMainWindow,
-                               QMenu, QScrollArea, QTabBar, QTableWidget, QTabWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QTabBar, QTabWidget, QWidget
 
 from app.file_actions import FileActions
 from app.gc_policy import FREEZE_AFTER_MS, freeze_once
@@ -18,7 +16,8 @@ from app.network_curves import NetworkCurves
 from app.network_mode import NetworkMode
 from app.panels.wheel_guard import guard_wheel
 from app.window_settings import restore_settings, save_settings
-from app.window_actions import make_action, make_actions, make_menus, make_toolbars, sync_display_actions
+from app.window_actions import (make_action, make_actions, make_menus, make_toolbars, shortcut_rows,
+                                shortcuts_dialog, sync_display_actions)
 from app.playback import Playback
 from app.progress_status import install_progress_status
 from app.compute import ComputeService
@@ -159,6 +158,11 @@ class MainWindow(QMainWindow):
             child.setElideMode(Qt.TextElideMode.ElideNone)
             child.setUsesScrollButtons(True)
 
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self.isVisible():
+            self._asked_size = self.size()  # before show() fits the window to the docks' minimum
+        super().setVisible(visible)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         QTimer.singleShot(FREEZE_AFTER_MS, lambda: freeze_once("window"))  # see app.gc_policy
@@ -166,6 +170,9 @@ class MainWindow(QMainWindow):
         for first, second in pending:
             self.tabifyDockWidget(first, second)
             first.raise_()
+        if pending:  # docks still stacked made show() grow the window (874 px, not 800): tabbed, it fits again
+            self.layout().activate()
+            self.resize(self._asked_size.expandedTo(self.minimumSizeHint()))
 
     def _show_landscape_source_tab(self) -> None:
         """Show the tab that matches where the current landscape came from (catalogue, formula, ...)."""
@@ -333,47 +340,11 @@ class MainWindow(QMainWindow):
     # ----- dialogs -------------------------------------------------------------------------
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(shortcut, what it does) for every action with a shortcut, then the mouse gestures."""
-        rows = []
-        seen = set()
-        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.runs_menu, self.playback_menu,
-                     self.help_menu):
-            for act in _menu_actions(menu):
-                if act.shortcut().isEmpty() or id(act) in seen:
-                    continue
-                seen.add(id(act))
-                rows.append((act.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
-                             act.text().replace("&", "")))
-        rows += [
-            (self.tr("Left click"), self.tr("Start a run at that point")),
-            (self.tr("Drag a start marker"), self.tr("Re-run from the new point")),
-            (self.tr("Click a start marker"), self.tr("Select that run")),
-            (self.tr("Drag"), self.tr("Pan the landscape")),
-            (self.tr("Wheel"), self.tr("Zoom around the cursor")),
-            (self.tr("Right click"), self.tr("Landscape menu")),
-        ]
-        return rows
+        return shortcut_rows(self)
 
     def show_shortcuts(self) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows = self.shortcut_rows()
-        table = QTableWidget(len(rows), 2, dialog)
-        table.setHorizontalHeaderLabels([self.tr("Shortcut"), self.tr("Action")])
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        for r, (key, what) in enumerate(rows):
-            table.setItem(r, 0, QTableWidgetItem(key))
-            table.setItem(r, 1, QTableWidgetItem(what))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
-        dialog.resize(460, 520)
-        self.shortcuts_dialog = dialog
-        dialog.show()
+        self.shortcuts_dialog = shortcuts_dialog(self)
+        self.shortcuts_dialog.show()
 
     def show_about(self) -> None:
         from app.about import show_about
@@ -406,13 +377,4 @@ class MainWindow(QMainWindow):
         self.worker.wait(3000)
         self.compute.close()
         super().closeEvent(event)
-
-
-def _menu_actions(menu: QMenu):
-    for act in menu.actions():
-        if act.menu() is not None:
-            yield from _menu_actions(act.menu())
-        elif not act.isSeparator():
-            yield act
-
 

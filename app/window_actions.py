@@ -7,7 +7,8 @@ from typing import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QMenu, QTableWidget, QTableWidgetItem, QToolBar,
+                               QVBoxLayout)
 
 from app.playback import PlaybackBar
 from engine import scene as scene_mod
@@ -159,3 +160,57 @@ def sync_display_actions(w) -> None:
             act.setChecked(key == value)
     w.ascent_action.setEnabled(d.show_field)
     w.density_menu.setEnabled(d.show_field)
+
+
+def shortcut_rows(window) -> list[tuple[str, str]]:
+    """(shortcut, what it does) for every action with a shortcut, then the mouse gestures."""
+    rows = []
+    seen = set()
+    for menu in (window.file_menu, window.edit_menu, window.view_menu, window.runs_menu, window.playback_menu,
+                 window.help_menu):
+        for act in _menu_actions(menu):
+            if act.shortcut().isEmpty() or id(act) in seen:
+                continue
+            seen.add(id(act))
+            rows.append((act.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                         act.text().replace("&", "")))
+    rows += [
+        (_tr("Left click"), _tr("Start a run at that point")),
+        (_tr("Drag a start marker"), _tr("Re-run from the new point")),
+        (_tr("Click a start marker"), _tr("Select that run")),
+        (_tr("Drag"), _tr("Pan the landscape")),
+        (_tr("Wheel"), _tr("Zoom around the cursor")),
+        (_tr("Right click"), _tr("Landscape menu")),
+    ]
+    return rows
+
+
+def shortcuts_dialog(window) -> QDialog:
+    """Help ▸ Keyboard shortcuts: every shortcut and mouse gesture in a table (not shown yet)."""
+    dialog = QDialog(window)
+    dialog.setWindowTitle(_tr("Keyboard shortcuts"))
+    rows = shortcut_rows(window)
+    table = QTableWidget(len(rows), 2, dialog)
+    table.setHorizontalHeaderLabels([_tr("Shortcut"), _tr("Action")])
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    for r, (key, what) in enumerate(rows):
+        table.setItem(r, 0, QTableWidgetItem(key))
+        table.setItem(r, 1, QTableWidgetItem(what))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    layout.addWidget(buttons)
+    dialog.resize(460, 520)
+    return dialog
+
+
+def _menu_actions(menu: QMenu):
+    for act in menu.actions():
+        if act.menu() is not None:
+            yield from _menu_actions(act.menu())
+        elif not act.isSeparator():
+            yield act

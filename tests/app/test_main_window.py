@@ -37,6 +37,21 @@ def test_opens_on_default_landscape_with_panels(window):
     assert window.hover_label.text()
 
 
+def test_the_window_opens_at_the_size_asked_for_on_a_1280_by_800_screen(qtbot, tmp_path):
+    """Docks tabbed only after the first show used to be stacked when show() fitted the window to its minimum: it
+    opened 874 px tall, taller than the laptop screen it was sized for."""
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings=settings, restore=False)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    QApplication.processEvents()
+    assert (w.width(), w.height()) == (1280, 800)
+    assert w.minimumSizeHint().height() <= 800 and w.docks["hypermap_dock"].isVisible()
+    w.compute.wait(10_000)
+
+
 def test_every_action_has_a_tooltip_and_shortcuts_are_unique(window):
     rows = window.shortcut_rows()
     keys = [k for k, _ in rows if "+" in k or len(k) <= 6]
