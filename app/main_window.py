@@ -218,12 +218,12 @@ class MainWindow(QMainWindow):
                 for dock in (data, back, graph):
                     dock.hide()
                 return
-            for step in (data.show, back.show, graph.show, make_room):
-                # each dock's first layout and paint in an event-loop pass of its own (none once the network is left)
+            # each dock's first layout and paint in an event-loop pass of its own (none once the network is left);
+            # the Backprop tab goes in front first, so the data dock's arrival does not resize and repaint the curves
+            for step in (lambda: back.show() or back.raise_(), graph.show, data.show, make_room):
                 self.compute.later(lambda step=step: mode.controller.active and step())
 
         def make_room() -> None:  # for the data plot and the per-layer heat maps (the map keeps its width and view)
-            back.raise_()
             self.resizeDocks([back, data], [330, 300], Qt.Orientation.Vertical)
 
         mode.controller.activeChanged.connect(on_active)

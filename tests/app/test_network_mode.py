@@ -318,3 +318,30 @@ def test_pan_computes_the_field_off_the_gui_thread(window, qtbot):
     np.testing.assert_allclose(np.stack(view.result.field[:4]), np.stack([X, Y, GX, GY]), rtol=1e-12, atol=1e-15)
     tails = np.concatenate([np.asarray(i.getData()[0]).reshape(-1, 6)[:, 0] for i in view.field_items])
     assert len(tails) > 0 and tails.min() >= nx0
+
+
+def test_entering_network_mode_brings_backprop_forward_before_the_data_dock_takes_its_room(window, qtbot):
+    """The Backprop tab is in front of the loss curves before the data dock appears below them: the curves' two plots
+    are then hidden and are not resized and repainted by the data dock's arrival (that repaint made building a network
+    stall the GUI for ~50 ms); the Loss tab shows them again, at their new size."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Resizes(QObject):
+        count = 0
+
+        def eventFilter(self, obj, ev):
+            if ev.type() == QEvent.Type.Resize:
+                Resizes.count += 1
+            return False
+
+    watch = Resizes()
+    window.curves.installEventFilter(watch)
+    build_default(window, qtbot)
+    window.compute.wait()
+    back, data, curves = (window.docks[n] for n in ("backprop_dock", "data_dock", "curves_dock"))
+    assert data.isVisible() and back.isVisible() and not back.visibleRegion().isEmpty()
+    assert curves.visibleRegion().isEmpty()  # behind the Backprop tab
+    assert Resizes.count == 0
+    curves.raise_()
+    qtbot.waitUntil(lambda: not curves.visibleRegion().isEmpty())
+    assert Resizes.count >= 1 and curves.geometry().bottom() < data.geometry().top()  # its new size: above the data
