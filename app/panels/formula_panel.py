@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayo
 from superqt.utils import qdebounced
 
 from app.model import AppState
-from app.panels.formula_widgets import (MAX_RECENT, RECENT_KEY, FormulaEdit, example_chips, help_text, kink_text,
-                                        math_html, read_recent)
+from app.panels.formula_widgets import (MAX_RECENT, RECENT_KEY, FormulaEdit, example_chips, fill_recent_menu, help_text,
+                                        kink_text, math_html, note_label, read_recent)
 from app.engine_errors import error_text
 
 if TYPE_CHECKING:
@@ -89,17 +89,10 @@ class FormulaPanel(QWidget):
         self._checking = ""   # the text the background check in flight is checking (the newest wins)
         self.check_pending = False  # typed text waits for the pause before its check
 
-        self.status = QLabel()
-        self.status.setObjectName("formulaStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.status.setToolTip(self.tr("Whether the formula is accepted, and what is wrong when it is not"))
-        self.marked = QLabel()
-        self.marked.setObjectName("formulaMarked")
-        self.marked.setTextFormat(Qt.RichText)
-        self.marked.setWordWrap(True)
-        self.marked.setToolTip(self.tr("Your formula with the part the error is about underlined in red"))
-        self.marked.hide()
+        self.status = note_label("formulaStatus", self.tr("Whether the formula is accepted, and what is wrong when it "
+                                                          "is not"), selectable=True)
+        self.marked = note_label("formulaMarked", self.tr("Your formula with the part the error is about underlined "
+                                                          "in red"), rich=True, hidden=True)
 
         chips, self.example_buttons = example_chips(EXAMPLES, self.use_example)
         examples_label = QLabel(self.tr("Examples:"))
@@ -132,11 +125,7 @@ class FormulaPanel(QWidget):
             label.setToolTip(box.toolTip())
             grid.addWidget(label, i // 2, 2 * (i % 2))
             grid.addWidget(box, i // 2, 2 * (i % 2) + 1)
-        self.view_error = QLabel()
-        self.view_error.setObjectName("formulaViewError")
-        self.view_error.setWordWrap(True)
-        self.view_error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.view_error.hide()
+        self.view_error = note_label("formulaViewError", "", hidden=True, style=f"color: {ERROR_COLOUR};")
         grid.addWidget(self.view_error, 2, 0, 1, 4)
 
         self.apply_button = QPushButton(self.tr("&Apply formula"))
@@ -157,12 +146,8 @@ class FormulaPanel(QWidget):
             label.setToolTip(tip)
             label.setStyleSheet(f"font-family: {MATH_FONT}; font-size: 11pt;")
             g.addWidget(label)
-        self.kink_note = QLabel()
-        self.kink_note.setObjectName("formulaKinks")
-        self.kink_note.setWordWrap(True)
-        self.kink_note.setTextFormat(Qt.RichText)
-        self.kink_note.setToolTip(self.tr("Where the formula is not smooth, and what the gradient means there"))
-        self.kink_note.hide()
+        self.kink_note = note_label("formulaKinks", self.tr("Where the formula is not smooth, and what the gradient "
+                                                            "means there"), rich=True, hidden=True)
         g.addWidget(self.kink_note)
 
         top = QHBoxLayout()
@@ -234,18 +219,7 @@ class FormulaPanel(QWidget):
         self.edit.history = []
 
     def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        items = self.recent()
-        if not items:
-            action = self.recent_menu.addAction(self.tr("No recent formulas yet"))
-            action.setEnabled(False)
-            return
-        for text in items:
-            action = self.recent_menu.addAction(text)
-            action.setToolTip(self.tr("Put this formula in the field and apply it"))
-            action.triggered.connect(lambda _=False, t=text: self.use_example(t))
-        self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self.tr("Clear recent formulas"), self.clear_recent)
+        fill_recent_menu(self.recent_menu, self.recent(), self.use_example, self.clear_recent)
 
     # ----- actions ----------------------------------------------------------------------------------------------
     def view(self) -> tuple[tuple[float, float], tuple[float, float]]:

@@ -7,7 +7,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLayout, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QLineEdit, QToolButton, QWidget
 
 RECENT_KEY = "formula/recent"
 MAX_RECENT = 20
@@ -21,6 +21,38 @@ def read_recent(settings: QSettings) -> list[str]:
         return []
     items = [value] if isinstance(value, str) else list(value)
     return [s for s in items if isinstance(s, str) and s.strip()][:MAX_RECENT]
+
+
+def fill_recent_menu(menu, items: list[str], use, clear) -> None:
+    """The Recent menu: each formula (``use(text)`` puts it in the field and applies it), then Clear (``clear()``)."""
+    menu.clear()
+    if not items:
+        menu.addAction(_tr("No recent formulas yet")).setEnabled(False)
+        return
+    for text in items:
+        action = menu.addAction(text)
+        action.setToolTip(_tr("Put this formula in the field and apply it"))
+        action.triggered.connect(lambda _=False, t=text: use(t))
+    menu.addSeparator()
+    menu.addAction(_tr("Clear recent formulas"), clear)
+
+
+def note_label(name: str, tip: str, rich: bool = False, selectable: bool = False, hidden: bool = False,
+               style: str = "") -> QLabel:
+    """A word-wrapped label of the panel (status, error mark, kinks) called ``name``."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setToolTip(tip)
+    if rich:
+        label.setTextFormat(Qt.TextFormat.RichText)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if style:
+        label.setStyleSheet(style)
+    if hidden:
+        label.hide()
+    return label
 
 
 def math_html(text: str) -> str:
