@@ -23,18 +23,13 @@ from app.model import default_scene
 from engine import scene as scene_mod
 from engine.scene import SceneError
 from app.resources import example_scenes
+from app.example_titles import example_title
 from app.engine_errors import error_text
 
 RECENT_KEY = "recent_scenes"
 MAX_RECENT = 10
 SCENE_FILTER = QT_TRANSLATE_NOOP("FileActions", "Descent Lab scenes (*.json)")
-EXAMPLE_TITLES = {  # readable, translatable titles of the shipped examples (others: from the file name)
-    "rosenbrock-six-optimizers": QT_TRANSLATE_NOOP("FileActions", "Rosenbrock: six optimizers from one start"),
-    "himmelblau-four-basins": QT_TRANSLATE_NOOP("FileActions", "Himmelblau: four starts, four minima"),
-    "diverging-learning-rate": QT_TRANSLATE_NOOP("FileActions", "A learning rate that diverges"),
-    "saddle-momentum-escapes": QT_TRANSLATE_NOOP("FileActions", "Saddle: GD stalls, momentum escapes"),
-    "network-slice": QT_TRANSLATE_NOOP("FileActions", "Network: a slice of a small MLP's loss"),
-}
+
 
 
 UNATTENDED_PLATFORMS = ("offscreen", "minimal")  # nobody can see, let alone answer, a message box there
@@ -392,15 +387,6 @@ class FileActions(QObject):
             return False
         self.window.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 6000)
         return True
-
-
-def example_title(path: Path) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    known = EXAMPLE_TITLES.get(path.stem)
-    if known:
-        return QCoreApplication.translate("FileActions", known)
-    return path.stem.replace("-", " ").replace("_", " ").capitalize()
 
 
 def _document(scene):
