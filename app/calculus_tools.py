@@ -5,7 +5,7 @@ window (closed at first; View ▸ Panels and the lessons open them)."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 from app.model.calculus_focus import CalculusFocus
 from app.panels.chain_panel import ChainPanel
@@ -30,8 +30,10 @@ class CalculusTools(QObject):
         self.direction_probe = DirectionProbe(window.state, focus, window.compute)
         self.chain_panel = ChainPanel(window.compute)
         self.overlay = overlay = CalculusOverlay(window.state, focus, window.landscape.plot)
-        slices = window.add_dock(self.slices_view, right, _tr("Slices: ∂f/∂x and ∂f/∂y"), "slices_dock")
-        probe = window.add_dock(self.direction_probe, left, _tr("Directional derivative D_u f"), "probe_dock")
+        # scrolled when the window is short: opening a tool must not make the window taller than the screen
+        slices = window.add_dock(self.slices_view, right, _tr("Slices: ∂f/∂x and ∂f/∂y"), "slices_dock", scroll=True)
+        probe = window.add_dock(self.direction_probe, left, _tr("Directional derivative D_u f"), "probe_dock",
+                                scroll=True)
         chain = window.add_dock(self.chain_panel, Qt.DockWidgetArea.BottomDockWidgetArea, _tr("Chain rule"),
                                 "chain_dock")
         window.tabify_after_show(window.docks["inspector_dock"], chain)
@@ -45,6 +47,14 @@ class CalculusTools(QObject):
             if shiboken6.isValid(overlay.pin):  # docks report hiding while the window is torn down, after the map
                 overlay.set_parts(not slices.isHidden(), not probe.isHidden())
 
-        slices.visibilityChanged.connect(on_visibility)
-        probe.visibilityChanged.connect(on_visibility)
+        def give_room(dock) -> None:  # a tool just opened gets the height its content asks for, if the column has it
+            if not shiboken6.isValid(dock) or not dock.isVisible():
+                return
+            need = dock.widget().widget().minimumSizeHint().height() + dock.height() - dock.widget().height()
+            if dock.height() < need:
+                window.resizeDocks([dock], [need], Qt.Orientation.Vertical)
+
+        for dock in (slices, probe):
+            dock.visibilityChanged.connect(on_visibility)
+            dock.visibilityChanged.connect(lambda shown, d=dock: shown and QTimer.singleShot(0, lambda: give_room(d)))
         window.landscape.hoverChanged.connect(lambda info: focus.hover(info.x, info.y) if info is not None else None)

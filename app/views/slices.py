@@ -97,7 +97,7 @@ class _SlicePlot(pg.PlotWidget):
         self.setBackground("#1e1e1e")
         self.setMenuEnabled(False)
         self.hideButtons()
-        self.setMinimumHeight(110)
+        self.setMinimumHeight(90)
         item = self.getPlotItem()
         item.setLabel("bottom", axis)
         steady_width(item.getAxis("left"))  # new values under every move: no new layout for each

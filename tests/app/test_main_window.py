@@ -52,6 +52,31 @@ def test_the_window_opens_at_the_size_asked_for_on_a_1280_by_800_screen(qtbot, t
     w.compute.wait(10_000)
 
 
+def test_opening_the_calculus_tools_keeps_the_window_on_a_1280_by_800_screen(qtbot, tmp_path):
+    """The Slices view and the directional-derivative probe scroll when the window is short (they made it 928 px
+    tall); each is given the height its content asks for where its column has room."""
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings=settings, restore=False)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    heights = {}
+    for name in ("slices_dock", "probe_dock"):
+        heights[name] = w.docks[name].height()
+        w.docks[name].show()
+        qtbot.waitUntil(lambda n=name: w.docks[n].isVisible())
+        qtbot.wait(50)
+    assert (w.width(), w.height()) == (1280, 800)
+    slices, curves = w.docks["slices_dock"], w.docks["curves_dock"]
+    # the room went to the tool: its content fits, or the tabs above it (loss curves, local quadratic, hyper-parameter
+    # map) are down to the tallest of their minimums
+    tabs = max(w.docks[n].minimumSizeHint().height() for n in ("curves_dock", "analysis_dock", "hypermap_dock"))
+    assert slices.height() >= slices.widget().widget().minimumSizeHint().height() or curves.height() <= tabs + 1
+    assert slices.height() > heights["slices_dock"] or slices.height() > 200
+    w.compute.wait(10_000)
+
+
 def test_every_action_has_a_tooltip_and_shortcuts_are_unique(window):
     rows = window.shortcut_rows()
     keys = [k for k, _ in rows if "+" in k or len(k) <= 6]
