@@ -148,8 +148,9 @@ class FileActions(QObject):
 
     # ----- title / modified ------------------------------------------------------------------
     def _on_changed(self, *_) -> None:
-        """The scene differs from the one opened or saved (computed trajectories arriving are not a change)."""
-        if self._applying:
+        """The scene differs from the one opened or saved (computed trajectories arriving are not a change). While a
+        network scene is being built the model still holds the previous scene: no verdict until it arrives."""
+        if self._applying or self.state.building is not None:
             return
         modified = _document(self.state.to_scene()) != self._saved
         if modified != self.modified:

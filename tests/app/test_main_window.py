@@ -269,3 +269,24 @@ os._exit(0)
     r = json.loads(out.stdout.strip().splitlines()[-1])
     assert r["at_start"] == {"sympy": False, "numba": False}
     assert r["sympy_after"] and r["checked"] and r["limit"] < 32767 and r["cursor_restored"]
+
+
+def test_a_network_example_being_built_is_not_an_unsaved_change(window, qtbot):
+    """While a network scene builds, the model still holds the previous scene: the previous runs' trajectories that
+    arrive meanwhile must not mark the new scene modified (on a loaded machine they did, and the next example asked
+    to save changes nobody made)."""
+    from app.resources import example_scenes
+
+    examples = {p.stem: p for p in example_scenes()}
+    fa = window.file_actions
+    assert fa.open_example(examples["himmelblau-four-basins"])
+    assert fa.open_example(examples["network-slice"])     # returns at once; the network builds in a lane
+    assert window.state.building is not None
+    window.state.runsChanged.emit()                        # e.g. a trajectory of the previous scene arriving now
+    assert not fa.modified and not window.isWindowModified()
+    qtbot.waitUntil(lambda: window.state.building is None and not window.compute.busy(), timeout=60_000)
+    assert window.state.landscape_source["kind"] == "network"
+    assert not fa.modified                                 # the built scene is the one opened
+    window.state.add_run((0.1, 0.1))
+    assert fa.modified                                     # and a real change still counts
+    fa.modified = False
