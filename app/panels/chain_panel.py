@@ -88,7 +88,7 @@ class ChainPanel(QWidget):
         self.view.hideButtons()
         self.view.hideAxis("left")
         self.view.hideAxis("bottom")
-        self.view.setMinimumHeight(200)
+        self.view.setMinimumHeight(170)
         self.edges = pg.PlotCurveItem(pen=pg.mkPen(EDGE, width=1.5), connect="pairs")
         self.active = pg.PlotCurveItem(pen=pg.mkPen(ACTIVE, width=3), connect="pairs")
         self.view.addItem(self.edges)
