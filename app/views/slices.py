@@ -169,11 +169,11 @@ class SlicesView(QWidget):
         top.addWidget(self.pin)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(row)  # the control above the plots: in view when a short dock scrolls them
         layout.addWidget(self.x_title)
         layout.addWidget(self.x_plot, 1)
         layout.addWidget(self.y_title)
         layout.addWidget(self.y_plot, 1)
-        layout.addLayout(row)
         focus.changed.connect(self.refresh)
         focus.stepChanged.connect(self.refresh)
         state.landscapeChanged.connect(self.refresh)
