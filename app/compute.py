@@ -158,7 +158,11 @@ class ComputeService(QObject):
     def lane_of(key: str) -> str:
         return key.split(":", 1)[0]
 
-    def submit(self, key: str, work, on_done, on_error=None, on_progress=None, on_partial=None) -> int:
+    def submit(self, key: str, work, on_done, on_error=None, on_progress=None, on_partial=None,
+               rest_ms: int = 0) -> int:
+        """Queue ``work`` for ``key`` (see the module docstring). ``rest_ms`` > 0: start it only once no newer request
+        for ``key`` came for that long. A readout that cannot keep up with the cursor (a network's slices: a forward
+        pass per point) is computed where the cursor rests, instead of competing with the GUI thread for every move."""
         job_id = next(self._ids)
         with self._lock:
             self._latest[key] = job_id
@@ -208,8 +212,18 @@ class ComputeService(QObject):
         lane.pending += 1
         if lane.pending == 1:
             self.busyChanged.emit(self.lane_of(key), True)
-        lane.pool.start(_Task(self, job, work, deliver, on_done, on_error))
+        task = _Task(self, job, work, deliver, on_done, on_error)
+        if rest_ms > 0:
+            QTimer.singleShot(int(rest_ms), self, lambda: self._start_rested(lane, task))
+        else:
+            lane.pool.start(task)
         return job_id
+
+    def _start_rested(self, lane: _Lane, task: _Task) -> None:
+        if task.job.is_current():
+            lane.pool.start(task)
+        else:
+            self._finished(task.job)  # a newer request came while it waited: it never runs
 
     def later(self, refresh: Callable[[], object], first: bool = False) -> None:
         """Call ``refresh`` on the GUI thread in an event-loop pass of its own, after what is already queued (before it

@@ -53,7 +53,7 @@ class Job:
 class Compute(Protocol):
     def submit(self, key: str, work: Work, on_done: Done, on_error: Failed | None = None,
                on_progress: Callable[[float, str], None] | None = None,
-               on_partial: Callable[[Any], None] | None = None) -> int: ...
+               on_partial: Callable[[Any], None] | None = None, rest_ms: int = 0) -> int: ...
 
     def cancel(self, key: str) -> None: ...
 
@@ -74,7 +74,7 @@ class ImmediateCompute:
 
     _ids = itertools.count(1)
 
-    def submit(self, key, work, on_done, on_error=None, on_progress=None, on_partial=None) -> int:
+    def submit(self, key, work, on_done, on_error=None, on_progress=None, on_partial=None, rest_ms=0) -> int:
         job = Job(key, next(self._ids), report=on_progress, partial=on_partial)
         try:
             result = work(job)

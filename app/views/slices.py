@@ -23,6 +23,9 @@ from app.readout import TextReadout
 from engine import calculus
 
 SAMPLES = 200
+# a network's slices (400 forward passes, ~45 ms) cannot keep up with a moving cursor: they are computed once it has
+# rested this long (ComputeService.submit(rest_ms)), instead of competing with the map's repaints for every move
+NETWORK_REST_MS = 50
 SLIDER_STEPS = 300
 X_COLOUR, Y_COLOUR, SECANT_COLOUR = "#ff6b6b", "#7bd88f", "#5ec8ff"  # the map's component arrows use the same
 
@@ -47,7 +50,7 @@ def compute_slices(function, point, view, h: float) -> SliceNumbers:
     return SliceNumbers(s, secant, h)
 
 
-def compute_now_or_later(state: AppState, compute, key: str, work, on_done, on_error) -> None:
+def compute_now_or_later(state: AppState, compute, key: str, work, on_done, on_error, rest_ms: int = 0) -> None:
     """Run ``work`` at once for a closed-form landscape (a few hundred evaluations of a formula: well under a
     millisecond, cheaper than handing it to a thread), through the compute service for a network slice (each point
     is a forward pass of the network)."""
@@ -59,7 +62,7 @@ def compute_now_or_later(state: AppState, compute, key: str, work, on_done, on_e
             return
         on_done(result)
     else:
-        compute.submit(key, work, on_done, on_error)
+        compute.submit(key, work, on_done, on_error, rest_ms=rest_ms)
 
 
 def h_from_slider(value: int) -> float:
@@ -199,7 +202,8 @@ class SlicesView(QWidget):
             return
         function, view, h = self.state.function, self.state.view, self.focus.h
         compute_now_or_later(self.state, self.compute, "calculus:slices",
-                             lambda job: compute_slices(function, point, view, h), self._show, self.readout.setText)
+                             lambda job: compute_slices(function, point, view, h), self._show, self.readout.setText,
+                             rest_ms=NETWORK_REST_MS)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

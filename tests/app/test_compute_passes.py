@@ -165,3 +165,25 @@ def test_the_map_follows_a_new_landscape_in_a_pass_of_its_own_with_the_newest_vi
     assert w.landscape.result.request.function is w.state.function  # its surface is the new landscape's
     xs, ys = w.landscape.minima.getData()
     assert list(zip(xs, ys)) == [(m[0], m[1]) for m in functions.get("rosenbrock").minima]
+
+
+def test_work_that_waits_for_rest_runs_once_where_the_requests_stop(qtbot):
+    """``rest_ms``: a burst of requests (a cursor sweeping a network slice) runs only the last one, and only after
+    the burst has rested that long; the service counts it as busy meanwhile, so ``wait`` waits for it."""
+    import time
+
+    service = ComputeService()
+    started, shown = [], []
+    t_last = 0.0
+    for i in range(5):
+        t_last = time.perf_counter()
+        service.submit("calculus:slices", lambda job, i=i: started.append((i, time.perf_counter())) or i,
+                       shown.append, rest_ms=40)
+        for _ in range(3):  # 5 requests ~10 ms apart: never 40 ms of rest
+            QCoreApplication.processEvents()
+            time.sleep(0.003)
+    assert service.busy() and not started  # nothing ran during the burst
+    assert service.wait(5000)
+    assert shown == [4] and [i for i, _ in started] == [4]
+    assert started[0][1] - t_last >= 0.040 - 0.002
+    assert not service.busy()

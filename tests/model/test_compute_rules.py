@@ -16,7 +16,7 @@ class DeferredCompute:
     def __init__(self) -> None:
         self.queue = []
 
-    def submit(self, key, work, on_done, on_error=None, on_progress=None, on_partial=None) -> int:
+    def submit(self, key, work, on_done, on_error=None, on_progress=None, on_partial=None, rest_ms=0) -> int:
         self.queue.append((key, work, on_done, on_error))
         return len(self.queue)
 
