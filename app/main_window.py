@@ -170,7 +170,9 @@ class MainWindow(QMainWindow):
         for first, second in pending:
             self.tabifyDockWidget(first, second)
             first.raise_()
-        if pending:  # docks still stacked made show() grow the window (874 px, not 800): tabbed, it fits again
+        # docks still stacked made show() grow the window (874 px, not 800): tabbed, it fits again (not when the
+        # window manager sizes it: maximized or full screen)
+        if pending and not (self.isMaximized() or self.isFullScreen()):
             self.layout().activate()
             self.resize(self._asked_size.expandedTo(self.minimumSizeHint()))
 
