@@ -164,15 +164,13 @@ class SlicesView(QWidget):
         self.slider.setValue(slider_from_h(focus.h))
         self.slider.setToolTip(_tr("The secant's step h: slide left and the secant becomes the tangent"))
         self.slider.valueChanged.connect(lambda v: self.focus.set_h(h_from_slider(v)))
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # the controls above the plots: in view when a short dock scrolls them
         row.addWidget(QLabel(_tr("h")))
         row.addWidget(self.slider, 1)
-        top = QHBoxLayout()
-        top.addWidget(self.readout, 1)
-        top.addWidget(self.pin)
+        row.addWidget(self.pin)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(row)  # the control above the plots: in view when a short dock scrolls them
+        layout.addWidget(self.readout)  # the whole width: a wrapped readout beside a check box lost its last line
+        layout.addLayout(row)
         layout.addWidget(self.x_title)
         layout.addWidget(self.x_plot, 1)
         layout.addWidget(self.y_title)
