@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBo
 import pytest
 
 from app.main_window import MainWindow
-from tests.app.conftest import make_window
+from tests.app.conftest import make_window, unrestored_window
 from engine import functions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,12 +40,7 @@ def test_opens_on_default_landscape_with_panels(window):
 def test_the_window_opens_at_the_size_asked_for_on_a_1280_by_800_screen(qtbot, tmp_path):
     """Docks tabbed only after the first show used to be stacked when show() fitted the window to its minimum: it
     opened 874 px tall, taller than the laptop screen it was sized for."""
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings=settings, restore=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = unrestored_window(qtbot, tmp_path / "s.ini")  # MainWindow asks for 1280 × 800 itself
     QApplication.processEvents()
     assert (w.width(), w.height()) == (1280, 800)
     assert w.minimumSizeHint().height() <= 800 and w.docks["hypermap_dock"].isVisible()
@@ -55,12 +50,7 @@ def test_the_window_opens_at_the_size_asked_for_on_a_1280_by_800_screen(qtbot, t
 def test_opening_the_calculus_tools_keeps_the_window_on_a_1280_by_800_screen(qtbot, tmp_path):
     """The Slices view and the directional-derivative probe scroll when the window is short (they made it 928 px
     tall); each is given the height its content asks for where its column has room."""
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings=settings, restore=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = unrestored_window(qtbot, tmp_path / "s.ini")
     heights = {}
     for name in ("slices_dock", "probe_dock"):
         heights[name] = w.docks[name].height()
